@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# End to end on the shipped sample: build, train the churn, purchase and conversion models, evaluate them, list them.
+# Writes only under target/demo/ (the committed models/ stay as they are). Run from anywhere:
+#
+#   scripts/demo.sh
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$PROJECT_DIR"
+
+echo "== build" >&2
+mvn -B -q -DskipTests package >&2
+
+DEMO="$PROJECT_DIR/target/demo"
+MODELS="$DEMO/models"
+rm -rf "$DEMO" && mkdir -p "$DEMO"
+DATA="$PROJECT_DIR/training-data/customers.csv"
+COMMON=(--data "$DATA" --id customer_id --drop email,phone --models "$MODELS")
+
+echo "== train (progress on stderr; each last stdout line is a JSON summary)" >&2
+propensity train --task churn --label churned --positive yes "${COMMON[@]}" | tail -n 1 > "$DEMO/churn.json"
+propensity train --task purchase --label purchased_30d --positive yes "${COMMON[@]}" | tail -n 1 > "$DEMO/purchase.json"
+propensity train --task conversion --label converted --positive yes "${COMMON[@]}" | tail -n 1 > "$DEMO/conversion.json"
+
+echo "== models" >&2
+propensity models list --models "$MODELS"
+
+echo
+echo "Holdout metrics of each model (calibrated probabilities, 20% of rows never used in training):"
+for task in churn purchase conversion; do
+  line=$(cat "$DEMO/$task.json")
+  printf '  %-11s AUC %s  Brier %s  ECE %s  model %s, %s calibration\n' "$task" \
+    "$(json_field auc "${line#*\"test\":}")" "$(json_field brier "${line#*\"test\":}")" "$(json_field ece "${line#*\"test\":}")" \
+    "$(json_field model "$line")" "$(json_field calibration "$line")"
+done
+echo
+echo "Model cards (readable):  $MODELS/<task>/<version>/card.md"
+echo "Current versions:        $MODELS/<task>/CURRENT"
+echo "Score a labelled file:   java -jar target/propensity.jar evaluate --task churn --data FILE --label churned --positive yes --models $MODELS"

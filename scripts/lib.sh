@@ -1,0 +1,20 @@
+# Shared by the scripts in this folder: where the project is, and how to run the jar (building it if needed).
+# shellcheck shell=bash
+PROJECT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+JAR="$PROJECT_DIR/target/propensity.jar"
+
+ensure_jar() {
+  if [[ ! -f "$JAR" || -n "$(find "$PROJECT_DIR/src/main" "$PROJECT_DIR/pom.xml" -newer "$JAR" -print -quit 2>/dev/null)" ]]; then
+    echo "building $JAR ..." >&2
+    (cd "$PROJECT_DIR" && mvn -B -q -DskipTests package) >&2
+  fi
+}
+
+propensity() {
+  java --enable-native-access=ALL-UNNAMED -jar "$JAR" "$@"
+}
+
+# json_field NAME JSON: the value of a top-level number or string field in a one-line JSON object.
+json_field() {
+  printf '%s' "$2" | grep -o "\"$1\":[^,}]*" | head -n 1 | cut -d: -f2- | tr -d '"'
+}

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.github.propensity.cli;
+
+import io.github.propensity.evaluation.DecileRow;
+import io.github.propensity.evaluation.EvaluationReport;
+import io.github.propensity.model.ModelBundle;
+import io.github.propensity.model.ModelStore;
+import io.github.propensity.training.HoldoutEvaluation;
+import io.github.propensity.training.LabelSpec;
+import io.github.propensity.training.Task;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "evaluate", sortOptions = false,
+        description = {"Score a labelled CSV with the current (or a given) model and measure it.",
+                "A readable report goes to stderr; the last stdout line is one JSON object with "
+                        + "auc, pr_auc, log_loss, brier, ece, rows, positives, lift_top_decile."})
+final class EvaluateCommand implements Callable<Integer> {
+    @CommandLine.Mixin
+    HelpOption help;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--task", required = true, converter = TaskConverter.class, description = "churn, purchase or conversion")
+    Task task;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "labelled customer CSV (.csv or .csv.gz)")
+    Path data;
+
+    @Option(names = "--label", required = true, paramLabel = "COLUMN", description = "column holding the outcome")
+    String label;
+
+    @Option(names = "--positive", required = true, paramLabel = "VALUE", description = "label value meaning the outcome happened")
+    String positive;
+
+    @Option(names = "--models", paramLabel = "DIR", defaultValue = "models", description = "model directory (default: ${DEFAULT-VALUE})")
+    Path models;
+
+    @Option(names = "--version", paramLabel = "VERSION", description = "model version to evaluate (default: the current one)")
+    String version;
+
+    @Option(names = "--sep", converter = SeparatorConverter.class, paramLabel = "CHAR", description = "delimiter; default: detected")
+    Character separator;
+
+    @Override
+    public Integer call() {
+        if (positive.isBlank() || label.isBlank()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--label and --positive must not be empty");
+        }
+        ModelStore store = new ModelStore(models);
+        ModelBundle bundle = version == null ? store.loadCurrent(task) : store.load(task, version);
+        EvaluationReport report = HoldoutEvaluation.evaluate(bundle, data, new LabelSpec(label, positive), separator);
+        printReport(spec.commandLine().getErr(), bundle, report);
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("task", task.id());
+        line.put("model_version", bundle.version());
+        line.putAll(report.summary());
+        spec.commandLine().getOut().println(JsonLine.of(line));
+        spec.commandLine().getOut().flush();
+        return ExitCode.OK;
+    }
+
+    private void printReport(PrintWriter err, ModelBundle bundle, EvaluationReport report) {
+        err.printf(Locale.ROOT, "%s model %s on %s: %d rows, %d positive (%.1f%%)%n", task, bundle.version(),
+                data.getFileName(), report.rows(), report.positives(), 100 * report.baseRate());
+        err.printf(Locale.ROOT, "  AUC %.4f  PR AUC %.4f  log loss %.4f  Brier %.4f  ECE %.4f  lift@10%% %.2f%n",
+                report.auc(), report.prAuc(), report.logLoss(), report.brier(), report.ece(), report.liftTopDecile());
+        err.println("  decile  rows  positives  rate   lift  cum.gain");
+        for (DecileRow row : report.deciles()) {
+            err.printf(Locale.ROOT, "  %6d %5d %10d  %.3f  %.2f  %5.1f%%%n", row.decile(), row.rows(), row.positives(),
+                    row.positiveRate(), row.lift(), 100 * row.cumulativeGain());
+        }
+        err.flush();
+    }
+}

@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.github.propensity.cli;
+
+import io.github.propensity.model.BundleSummary;
+import io.github.propensity.model.ModelStore;
+import io.github.propensity.training.Task;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+@Command(name = "models", description = "List model versions or promote one as current (also how to roll back).",
+        subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Promote.class})
+final class ModelsCommand implements Runnable {
+    @CommandLine.Mixin
+    HelpOption help;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: list or promote");
+    }
+
+    @Command(name = "list", description = "List every model version; * marks the current one.")
+    static final class ListModels implements Callable<Integer> {
+        @CommandLine.Mixin
+        HelpOption help;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--models", paramLabel = "DIR", defaultValue = "models", description = "model directory (default: ${DEFAULT-VALUE})")
+        Path models;
+
+        @Override
+        public Integer call() {
+            List<BundleSummary> summaries = new ModelStore(models).list();
+            PrintWriter out = spec.commandLine().getOut();
+            if (summaries.isEmpty()) {
+                spec.commandLine().getErr().println("no models in " + models + "; train one with: propensity train --task churn ...");
+                return ExitCode.OK;
+            }
+            out.printf(Locale.ROOT, "  %-11s %-26s %-20s %-20s %-7s %s%n", "task", "version", "created", "model", "AUC", "data");
+            for (BundleSummary summary : summaries) {
+                if (summary.problem() != null) {
+                    out.printf(Locale.ROOT, "%s %-11s %-26s DAMAGED: %s%n", summary.current() ? "*" : " ", summary.task(),
+                            summary.version(), summary.problem());
+                } else {
+                    out.printf(Locale.ROOT, "%s %-11s %-26s %-20s %-20s %-7s %s%n", summary.current() ? "*" : " ", summary.task(),
+                            summary.version(), summary.createdAt(), summary.family(),
+                            Double.isNaN(summary.auc()) ? "-" : String.format(Locale.ROOT, "%.4f", summary.auc()), summary.dataFile());
+                }
+            }
+            out.flush();
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "promote", description = "Make an existing version the current model of a task (roll back or forward).")
+    static final class Promote implements Callable<Integer> {
+        @CommandLine.Mixin
+        HelpOption help;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--task", required = true, converter = TaskConverter.class, description = "churn, purchase or conversion")
+        Task task;
+
+        @Option(names = "--version", required = true, paramLabel = "VERSION", description = "the version to make current (see: models list)")
+        String version;
+
+        @Option(names = "--models", paramLabel = "DIR", defaultValue = "models", description = "model directory (default: ${DEFAULT-VALUE})")
+        Path models;
+
+        @Override
+        public Integer call() {
+            ModelStore store = new ModelStore(models);
+            String previous = store.currentVersion(task).orElse("none");
+            store.promote(task, version);
+            spec.commandLine().getErr().println(task + ": current model is now " + version + " (was " + previous + ")");
+            return ExitCode.OK;
+        }
+    }
+}

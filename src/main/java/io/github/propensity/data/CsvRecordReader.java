@@ -1,0 +1,233 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.github.propensity.data;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Streams the records of a customer CSV: header required, delimiter detected among comma, semicolon and tab (or
+ * given), RFC 4180 quoting, UTF-8 with or without BOM, gzip read directly. Every record it returns has exactly as many
+ * fields as the header; anything else is a {@link DataException} naming the file and line. Memory stays constant, so
+ * the same reader serves training (which keeps rows) and batch scoring (which does not).
+ */
+public final class CsvRecordReader implements Closeable {
+    private static final char[] CANDIDATE_DELIMITERS = {',', ';', '\t'};
+    private static final int GZIP_MAGIC_1 = 0x1f;
+    private static final int GZIP_MAGIC_2 = 0x8b;
+
+    private final Path file;
+    private final MessageDigest digest;
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
+    private final List<String> header;
+    private final char delimiter;
+    private long lastLineRead;
+    private long currentRecordLine;
+
+    private CsvRecordReader(Path file, Character separator) throws IOException {
+        this.file = file;
+        this.digest = sha256();
+        InputStream raw;
+        try {
+            raw = Files.newInputStream(file);
+        } catch (NoSuchFileException e) {
+            throw new DataException(file + ": file not found");
+        }
+        BufferedInputStream hashed = new BufferedInputStream(new DigestInputStream(raw, digest), 1 << 16);
+        InputStream decoded = isGzip(hashed) ? new BufferedInputStream(new GZIPInputStream(hashed, 1 << 16), 1 << 16) : hashed;
+        skipUtf8Bom(decoded);
+        BufferedReader reader = new BufferedReader(new InputStreamReader(decoded, StandardCharsets.UTF_8), 1 << 16);
+        this.delimiter = separator != null ? separator : detectDelimiter(reader);
+        CSVFormat format = CSVFormat.RFC4180.builder()
+                .setDelimiter(delimiter)
+                .setIgnoreEmptyLines(true)
+                .get();
+        this.parser = CSVParser.builder().setReader(reader).setFormat(format).get();
+        this.records = parser.iterator();
+        this.header = readHeader();
+    }
+
+    /** Opens a CSV file; {@code separator} null means detect it from the header line. */
+    public static CsvRecordReader open(Path file, Character separator) {
+        try {
+            return new CsvRecordReader(file, separator);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public List<String> header() {
+        return header;
+    }
+
+    public char delimiter() {
+        return delimiter;
+    }
+
+    /** The 1-based line on which the record last returned by {@link #next()} starts. */
+    public long lineNumber() {
+        return currentRecordLine;
+    }
+
+    /** The next record's fields, or null at the end of the file. */
+    public String[] next() {
+        CSVRecord record = nextRecord();
+        if (record == null) {
+            return null;
+        }
+        if (record.size() != header.size()) {
+            throw DataException.at(file, currentRecordLine, "has " + record.size() + " fields but the header has "
+                    + header.size() + " (a missing or extra delimiter '" + printable(delimiter)
+                    + "', or an unquoted delimiter inside a value)");
+        }
+        return record.values();
+    }
+
+    /**
+     * SHA-256 of the file's bytes as stored (compressed, if gzip). Complete only once the whole file was read, so
+     * call it after {@link #next()} returned null.
+     */
+    public String sha256Hex() {
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    @Override
+    public void close() {
+        try {
+            parser.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<String> readHeader() {
+        CSVRecord first = nextRecord();
+        if (first == null) {
+            throw DataException.inFile(file, "the file is empty; a header row naming the columns is required");
+        }
+        List<String> names = new ArrayList<>(first.size());
+        Set<String> seen = new HashSet<>();
+        for (int column = 0; column < first.size(); column++) {
+            String name = first.get(column).strip();
+            if (name.isEmpty()) {
+                throw DataException.at(file, currentRecordLine, "header column " + (column + 1) + " has no name");
+            }
+            if (!seen.add(name)) {
+                throw DataException.at(file, currentRecordLine, "duplicate header name '" + name + "' (columns must be unique)");
+            }
+            names.add(name);
+        }
+        return List.copyOf(names);
+    }
+
+    private CSVRecord nextRecord() {
+        try {
+            if (!records.hasNext()) {
+                return null;
+            }
+            CSVRecord record = records.next();
+            currentRecordLine = lastLineRead + 1;
+            lastLineRead = parser.getCurrentLineNumber();
+            return record;
+        } catch (UncheckedIOException e) {
+            throw malformed(e);
+        }
+    }
+
+    private RuntimeException malformed(UncheckedIOException e) {
+        String message = String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
+        long line = lastLineRead + 1;
+        if (message.contains("EOF reached before encapsulated token finished")) {
+            return DataException.at(file, line, "a quoted value is never closed (unterminated quote \") - the rest of the file was swallowed into it");
+        }
+        if (message.contains("Invalid character between encapsulated token and delimiter")
+                || message.contains("invalid char between encapsulated token and delimiter")) {
+            return DataException.at(file, line, "text after a closing quote; quotes inside a quoted value must be doubled (\"\")");
+        }
+        return e;
+    }
+
+    private static char detectDelimiter(BufferedReader reader) throws IOException {
+        reader.mark(1 << 20);
+        String headerLine = reader.readLine();
+        reader.reset();
+        if (headerLine == null) {
+            return ',';
+        }
+        int[] counts = new int[CANDIDATE_DELIMITERS.length];
+        boolean quoted = false;
+        for (int i = 0; i < headerLine.length(); i++) {
+            char c = headerLine.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted) {
+                for (int k = 0; k < CANDIDATE_DELIMITERS.length; k++) {
+                    if (c == CANDIDATE_DELIMITERS[k]) {
+                        counts[k]++;
+                    }
+                }
+            }
+        }
+        int best = 0;
+        for (int k = 1; k < counts.length; k++) {
+            if (counts[k] > counts[best]) {
+                best = k;
+            }
+        }
+        return CANDIDATE_DELIMITERS[best];
+    }
+
+    private static boolean isGzip(BufferedInputStream in) throws IOException {
+        in.mark(2);
+        int first = in.read();
+        int second = in.read();
+        in.reset();
+        return first == GZIP_MAGIC_1 && second == GZIP_MAGIC_2;
+    }
+
+    private static void skipUtf8Bom(InputStream in) throws IOException {
+        in.mark(3);
+        if (!(in.read() == 0xEF && in.read() == 0xBB && in.read() == 0xBF)) {
+            in.reset();
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform must provide SHA-256", e);
+        }
+    }
+
+    static String printable(char delimiter) {
+        return delimiter == '\t' ? "\\t" : String.valueOf(delimiter);
+    }
+}

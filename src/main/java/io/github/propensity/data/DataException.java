@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.github.propensity.data;
+
+import io.github.propensity.PropensityException;
+
+import java.nio.file.Path;
+
+/**
+ * Bad input data: the message always says where (file, line, column) so the user can open the file and fix it.
+ * Line numbers are 1-based physical lines as a spreadsheet or editor shows them (the header is line 1).
+ */
+public final class DataException extends PropensityException {
+    public DataException(String message) {
+        super(message);
+    }
+
+    public DataException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    public static DataException at(Path file, long line, String message) {
+        return new DataException(file.getFileName() + ", line " + line + ": " + message);
+    }
+
+    public static DataException atColumn(Path file, long line, String column, String message) {
+        return new DataException(file.getFileName() + ", line " + line + ", column '" + column + "': " + message);
+    }
+
+    public static DataException inFile(Path file, String message) {
+        return new DataException(file.getFileName() + ": " + message);
+    }
+}

@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.github.propensity.data;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Infers each column's kind from its values and decides which columns are features. The thresholds favour what
+ * real exports look like: a numeric column may carry a few stray tokens (a blank-looking {@code " "} or
+ * {@code "unknown"} in a charges column), and an identifier the user forgot to name shows up as text that is
+ * unique on almost every row.
+ */
+public final class SchemaInference {
+    /** Share of non-missing cells that must parse as numbers for a column to be numeric. */
+    static final double NUMERIC_SHARE = 0.95;
+    /** More distinct stray tokens than this and the column is text, not numbers with a few odd cells. */
+    static final int MAX_STRAY_TOKENS = 5;
+    /** Text columns unique on more than this share of rows are identifiers, not categories. */
+    static final double NEAR_UNIQUE_SHARE = 0.9;
+    static final int NEAR_UNIQUE_MIN_DISTINCT = 50;
+
+    private static final List<String[]> BOOLEAN_PAIRS = List.of(
+            new String[]{"yes", "no"}, new String[]{"true", "false"}, new String[]{"y", "n"},
+            new String[]{"t", "f"}, new String[]{"1", "0"});
+
+    private SchemaInference() {
+    }
+
+    /**
+     * @param notFeatures columns that are never features, with the reason (the id, the label, --drop columns)
+     */
+    public static List<ColumnDecision> infer(CustomerTable table, Map<String, String> notFeatures) {
+        List<ColumnDecision> decisions = new ArrayList<>();
+        for (int column = 0; column < table.header().size(); column++) {
+            decisions.add(inferColumn(table, column, notFeatures.get(table.header().get(column))));
+        }
+        return decisions;
+    }
+
+    private static ColumnDecision inferColumn(CustomerTable table, int column, String exclusion) {
+        String name = table.header().get(column);
+        Map<String, Integer> counts = new HashMap<>();
+        int missing = 0;
+        int numeric = 0;
+        for (String[] row : table.rows()) {
+            String raw = row[column];
+            if (MissingValues.isMissing(raw)) {
+                missing++;
+                continue;
+            }
+            String value = raw.strip();
+            counts.merge(value, 1, Integer::sum);
+            if (NumericValues.parse(value) != null) {
+                numeric++;
+            }
+        }
+        int present = table.rowCount() - missing;
+        int distinct = counts.size();
+        List<String> strayTokens = new ArrayList<>();
+        ColumnKind kind = ColumnKind.CATEGORICAL;
+        String trueToken = null;
+        String falseToken = null;
+        String[] booleanPair = booleanPair(counts.keySet());
+        if (booleanPair != null) {
+            kind = ColumnKind.BOOLEAN;
+            trueToken = booleanPair[0];
+            falseToken = booleanPair[1];
+        } else if (present > 0 && numeric >= NUMERIC_SHARE * present) {
+            for (String value : counts.keySet()) {
+                if (NumericValues.parse(value) == null) {
+                    strayTokens.add(value);
+                }
+            }
+            if (strayTokens.size() <= MAX_STRAY_TOKENS) {
+                kind = ColumnKind.NUMERIC;
+                strayTokens.sort(null);
+                for (String token : strayTokens) {
+                    missing += counts.get(token);
+                }
+                distinct -= strayTokens.size();
+            } else {
+                strayTokens.clear();
+            }
+        }
+        if (exclusion == null) {
+            exclusion = automaticExclusion(kind, present, missing, distinct);
+        }
+        return new ColumnDecision(name, kind, missing, distinct, strayTokens, trueToken, falseToken, exclusion);
+    }
+
+    private static String automaticExclusion(ColumnKind kind, int present, int missing, int distinct) {
+        if (distinct == 0) {
+            return "empty: no values";
+        }
+        if (distinct == 1 && missing == 0) {
+            return "constant: the same value on every row";
+        }
+        if (kind == ColumnKind.CATEGORICAL && distinct >= NEAR_UNIQUE_MIN_DISTINCT && distinct > NEAR_UNIQUE_SHARE * present) {
+            return "near-unique text (" + distinct + " distinct in " + present + " rows): looks like an identifier; name it with --id or --drop";
+        }
+        return null;
+    }
+
+    /** The (true, false) spellings when every value is one of a known boolean pair, else null. */
+    private static String[] booleanPair(Set<String> values) {
+        if (values.size() != 2) {
+            return null;
+        }
+        Set<String> lower = new java.util.HashSet<>();
+        for (String value : values) {
+            lower.add(value.toLowerCase(Locale.ROOT));
+        }
+        for (String[] pair : BOOLEAN_PAIRS) {
+            if (lower.contains(pair[0]) && lower.contains(pair[1])) {
+                return pair;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.github.propensity.features;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+import java.util.List;
+
+/**
+ * One input column and how it becomes model features. The fitted parameters (medians, means, levels) live in the
+ * record and are saved in the model bundle, so training and every scoring path encode a customer identically.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = NumericColumn.class, name = "numeric"),
+        @JsonSubTypes.Type(value = BooleanColumn.class, name = "boolean"),
+        @JsonSubTypes.Type(value = CategoricalColumn.class, name = "categorical")})
+public sealed interface FeatureColumn permits NumericColumn, BooleanColumn, CategoricalColumn {
+    /** Suffix of the feature that flags a missing value. */
+    String MISSING_SUFFIX = "@missing";
+
+    String name();
+
+    /** The encoded feature names, in encoding order. */
+    List<String> featureNames();
+
+    /** An encoder for this column with any lookup tables built once, for the hot scoring loop. */
+    CellEncoder compile();
+}

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.github.propensity.features;
+
+import io.github.propensity.data.MissingValues;
+import io.github.propensity.data.NumericValues;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A numeric column: missing values are imputed with the training median and flagged by a separate indicator (so a
+ * model can learn that "unknown" differs from "typical"), then standardized with the training mean and standard
+ * deviation. Trees ignore the scaling; linear models need it for their regularisation to treat features alike.
+ *
+ * @param missingTokens extra spellings read as missing, as decided at training time
+ */
+public record NumericColumn(String name, double median, double mean, double standardDeviation,
+                            boolean missingIndicator, List<String> missingTokens) implements FeatureColumn {
+    public NumericColumn {
+        Objects.requireNonNull(name, "name");
+        missingTokens = List.copyOf(missingTokens);
+        if (!Double.isFinite(median) || !Double.isFinite(mean)) {
+            throw new IllegalArgumentException("median and mean of '" + name + "' must be finite");
+        }
+        if (!(standardDeviation > 0) || !Double.isFinite(standardDeviation)) {
+            throw new IllegalArgumentException("standard deviation of '" + name + "' must be positive and finite");
+        }
+    }
+
+    @Override
+    public List<String> featureNames() {
+        List<String> names = new ArrayList<>(2);
+        names.add(name);
+        if (missingIndicator) {
+            names.add(name + MISSING_SUFFIX);
+        }
+        return names;
+    }
+
+    @Override
+    public CellEncoder compile() {
+        return this::encode;
+    }
+
+    /** Writes this column's features for one raw cell at {@code offset}. */
+    public void encode(String raw, double[] out, int offset) {
+        Double value = readValue(raw);
+        boolean missing = value == null;
+        out[offset] = ((missing ? median : value) - mean) / standardDeviation;
+        if (missingIndicator) {
+            out[offset + 1] = missing ? 1.0 : 0.0;
+        }
+    }
+
+    /** The raw number in the cell, or null when it is missing. */
+    public Double readValue(String raw) {
+        if (MissingValues.isMissing(raw)) {
+            return null;
+        }
+        String stripped = raw.strip();
+        Double value = NumericValues.parse(stripped);
+        if (value == null) {
+            if (missingTokens.contains(stripped)) {
+                return null;
+            }
+            throw new FeatureValueException(name, "expected a number");
+        }
+        return value;
+    }
+}

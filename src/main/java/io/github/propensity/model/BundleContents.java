@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.github.propensity.model;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The files of a bundle about to be published, as bytes, except the manifest the store writes itself.
+ * The card is rendered after the version is known, so it is a function of the version.
+ */
+public record BundleContents(Map<String, byte[]> files, CardRenderer cards) {
+    public BundleContents {
+        files = new LinkedHashMap<>(files);
+        Objects.requireNonNull(cards, "cards");
+        for (String required : new String[]{BundleFiles.MODEL, BundleFiles.FEATURES, BundleFiles.CALIBRATION, BundleFiles.REFERENCE}) {
+            if (!files.containsKey(required)) {
+                throw new IllegalArgumentException("bundle contents lack " + required);
+            }
+        }
+    }
+
+    /** Renders card files (name to bytes) once the bundle's version and creation time are fixed. */
+    @FunctionalInterface
+    public interface CardRenderer {
+        Map<String, byte[]> render(String version, java.time.Instant createdAt);
+    }
+}

@@ -1,0 +1,325 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.github.propensity.model;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.propensity.features.FeatureSchema;
+import io.github.propensity.training.Task;
+import io.github.propensity.training.calibration.Calibrator;
+import org.tribuo.Model;
+import org.tribuo.classification.Label;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * The model directory: {@code <root>/<task>/<version>/} bundles and a {@code <root>/<task>/CURRENT} pointer.
+ * <p>
+ * Publishing writes a bundle into a hidden staging directory, flushes every file to disk, writes the manifest last and
+ * renames the directory into place in one atomic step; promotion replaces the pointer file atomically. A crash at
+ * any point therefore leaves the previous model current and no half-written bundle visible: readers only ever see
+ * directories that were complete when they appeared.
+ */
+public final class ModelStore {
+    public static final String CURRENT_POINTER = "CURRENT";
+    private static final String STAGING_PREFIX = ".staging-";
+    private static final DateTimeFormatter VERSION_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private final Path root;
+    private final ObjectMapper json = JsonMappers.standard();
+
+    public ModelStore(Path root) {
+        this.root = root;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** Writes a new bundle for the task, promotes it as current, and returns its version. */
+    public String publish(Task task, BundleContents contents) {
+        Path taskDirectory = root.resolve(task.id());
+        Instant createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        try {
+            Files.createDirectories(taskDirectory);
+            String version = VERSION_TIME.format(createdAt) + "-" + contentHash(contents.files()).substring(0, 8);
+            Path target = taskDirectory.resolve(version);
+            if (Files.isDirectory(target)) {
+                // Same second, same bytes: the same model was trained twice; promoting the existing one is enough.
+                promote(task, version);
+                return version;
+            }
+            Path staging = taskDirectory.resolve(STAGING_PREFIX + UUID.randomUUID());
+            Files.createDirectory(staging);
+            Map<String, byte[]> files = new LinkedHashMap<>(contents.files());
+            files.putAll(contents.cards().render(version, createdAt));
+            Map<String, String> hashes = new LinkedHashMap<>();
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                writeDurably(staging.resolve(file.getKey()), file.getValue());
+                hashes.put(file.getKey(), sha256Hex(file.getValue()));
+            }
+            BundleManifest manifest = new BundleManifest(BundleManifest.FORMAT, BundleManifest.CURRENT_FORMAT_VERSION,
+                    task.id(), version, createdAt, hashes);
+            writeDurably(staging.resolve(BundleFiles.MANIFEST), json.writeValueAsBytes(manifest));
+            moveAtomically(staging, target);
+            promote(task, version);
+            return version;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a model bundle under " + taskDirectory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Makes an existing, loadable version the current one (also the rollback command). */
+    public void promote(Task task, String version) {
+        load(task, version);
+        Path taskDirectory = root.resolve(task.id());
+        Path temporary = taskDirectory.resolve("." + CURRENT_POINTER + "." + UUID.randomUUID() + ".tmp");
+        try {
+            writeDurably(temporary, (version + "\n").getBytes(StandardCharsets.UTF_8));
+            moveAtomically(temporary, taskDirectory.resolve(CURRENT_POINTER));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot promote " + task + " " + version + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Optional<String> currentVersion(Task task) {
+        Path pointer = root.resolve(task.id()).resolve(CURRENT_POINTER);
+        try {
+            String version = Files.readString(pointer, StandardCharsets.UTF_8).strip();
+            return version.isEmpty() ? Optional.empty() : Optional.of(version);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + pointer + ": " + e.getMessage(), e);
+        }
+    }
+
+    public ModelBundle loadCurrent(Task task) {
+        String version = currentVersion(task).orElseThrow(() -> new BundleException(
+                "no " + task + " model in " + root + "; train one with: propensity train --task " + task + " ..."));
+        return load(task, version);
+    }
+
+    /** Loads and verifies one bundle. */
+    public ModelBundle load(Task task, String version) {
+        if (!version.matches("[0-9A-Za-z._-]+") || version.startsWith(".")) {
+            throw new BundleException("invalid model version '" + version + "'");
+        }
+        Path directory = root.resolve(task.id()).resolve(version);
+        if (!Files.isDirectory(directory)) {
+            throw new BundleException("no " + task + " model version " + version + " in " + root.resolve(task.id())
+                    + " (see: propensity models list)");
+        }
+        BundleManifest manifest = readManifest(directory);
+        if (!task.id().equals(manifest.task()) || !version.equals(manifest.version())) {
+            throw new BundleException(directory + ": the manifest describes " + manifest.task() + " " + manifest.version());
+        }
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        for (Map.Entry<String, String> entry : manifest.files().entrySet()) {
+            byte[] bytes = readBundleFile(directory, entry.getKey());
+            if (!sha256Hex(bytes).equals(entry.getValue())) {
+                throw new BundleException(directory.resolve(entry.getKey()) + " is damaged: its SHA-256 does not match bundle.json");
+            }
+            files.put(entry.getKey(), bytes);
+        }
+        for (String required : new String[]{BundleFiles.MODEL, BundleFiles.FEATURES, BundleFiles.CALIBRATION,
+                BundleFiles.REFERENCE, BundleFiles.CARD_JSON}) {
+            if (!files.containsKey(required)) {
+                throw new BundleException(directory + " is incomplete: bundle.json lists no " + required);
+            }
+        }
+        try {
+            FeatureSchema schema = json.readValue(files.get(BundleFiles.FEATURES), FeatureSchema.class);
+            Calibrator calibrator = json.readValue(files.get(BundleFiles.CALIBRATION), Calibrator.class);
+            ScoreReference reference = json.readValue(files.get(BundleFiles.REFERENCE), ScoreReference.class);
+            JsonNode card = json.readTree(files.get(BundleFiles.CARD_JSON));
+            Model<Label> classifier = readClassifier(directory, files.get(BundleFiles.MODEL));
+            PropensityModel model = new PropensityModel(schema, new TribuoClassifier(classifier,
+                    schema.featureNames().toArray(String[]::new)), calibrator);
+            return new ModelBundle(directory, manifest, model, reference, card);
+        } catch (JacksonException | IllegalArgumentException e) {
+            throw new BundleException(directory + " is damaged: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every bundle of every task, oldest first within a task. */
+    public List<BundleSummary> list() {
+        List<BundleSummary> summaries = new ArrayList<>();
+        for (Task task : Task.values()) {
+            Path taskDirectory = root.resolve(task.id());
+            if (!Files.isDirectory(taskDirectory)) {
+                continue;
+            }
+            String current = currentVersion(task).orElse(null);
+            try (Stream<Path> entries = Files.list(taskDirectory)) {
+                for (Path directory : entries.filter(Files::isDirectory)
+                        .filter(p -> !p.getFileName().toString().startsWith("."))
+                        .sorted(Comparator.comparing(p -> p.getFileName().toString())).toList()) {
+                    summaries.add(summarize(task, directory, current));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return summaries;
+    }
+
+    /** Removes staging directories left behind by runs that crashed more than a day ago. */
+    public int removeAbandonedStaging(Task task) {
+        Path taskDirectory = root.resolve(task.id());
+        if (!Files.isDirectory(taskDirectory)) {
+            return 0;
+        }
+        Instant cutoff = Instant.now().minus(1, ChronoUnit.DAYS);
+        int removed = 0;
+        try (Stream<Path> entries = Files.list(taskDirectory)) {
+            for (Path staging : entries.filter(p -> p.getFileName().toString().startsWith(STAGING_PREFIX)).toList()) {
+                if (Files.getLastModifiedTime(staging).toInstant().isBefore(cutoff)) {
+                    deleteRecursively(staging);
+                    removed++;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return removed;
+    }
+
+    private BundleSummary summarize(Task task, Path directory, String current) {
+        String version = directory.getFileName().toString();
+        try {
+            BundleManifest manifest = readManifest(directory);
+            JsonNode card = json.readTree(readBundleFile(directory, BundleFiles.CARD_JSON));
+            JsonNode metrics = card.path("metrics").path("test").path("summary");
+            if (metrics.isMissingNode()) {
+                metrics = card.path("metrics").path("cross_validated").path("summary");
+            }
+            return new BundleSummary(task.id(), version, version.equals(current), manifest.createdAt(),
+                    card.path("model").path("family").asText(""), metrics.path("auc").asDouble(Double.NaN),
+                    card.path("data").path("file").asText(""), null);
+        } catch (BundleException | IOException e) {
+            return new BundleSummary(task.id(), version, version.equals(current), null, "", Double.NaN, "", e.getMessage());
+        }
+    }
+
+    private BundleManifest readManifest(Path directory) {
+        byte[] bytes = readBundleFile(directory, BundleFiles.MANIFEST);
+        BundleManifest manifest;
+        try {
+            manifest = json.readValue(bytes, BundleManifest.class);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new BundleException(directory.resolve(BundleFiles.MANIFEST) + " is damaged: " + e.getMessage(), e);
+        }
+        if (!BundleManifest.FORMAT.equals(manifest.format())) {
+            throw new BundleException(directory + " is not a propensity model bundle (format '" + manifest.format() + "')");
+        }
+        if (manifest.formatVersion() > BundleManifest.CURRENT_FORMAT_VERSION || manifest.formatVersion() < 1) {
+            throw new BundleException(directory + " has bundle format version " + manifest.formatVersion()
+                    + "; this build reads versions 1 to " + BundleManifest.CURRENT_FORMAT_VERSION + " (upgrade propensity)");
+        }
+        return manifest;
+    }
+
+    private static byte[] readBundleFile(Path directory, String name) {
+        Path file = directory.resolve(name);
+        try {
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new BundleException(directory + " is damaged or incomplete: " + name + " is missing");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Model<Label> readClassifier(Path directory, byte[] bytes) throws IOException {
+        Model<?> model;
+        try {
+            model = Model.deserializeFromStream(new ByteArrayInputStream(bytes));
+        } catch (IOException | IllegalStateException | IllegalArgumentException e) {
+            // Tribuo reports damaged or foreign protobufs as IOException or IllegalState/IllegalArgument exceptions.
+            throw new BundleException(directory.resolve(BundleFiles.MODEL) + " cannot be read: " + e.getMessage(), e);
+        }
+        if (!model.validate(Label.class)) {
+            throw new BundleException(directory.resolve(BundleFiles.MODEL) + " is not a classification model");
+        }
+        return (Model<Label>) model;
+    }
+
+    private static void writeDurably(Path file, byte[] bytes) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+             OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
+            out.write(bytes);
+            out.flush();
+            channel.force(true);
+        }
+    }
+
+    private static void moveAtomically(Path source, Path target) throws IOException {
+        try {
+            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("the file system under " + target.getParent() + " cannot rename atomically", e);
+        } catch (FileAlreadyExistsException e) {
+            throw new IOException(target + " appeared while publishing; another training run is writing the same version", e);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        try (Stream<Path> walk = Files.walk(directory)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
+    private static String contentHash(Map<String, byte[]> files) {
+        MessageDigest digest = sha256();
+        files.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(file -> {
+            digest.update(file.getKey().getBytes(StandardCharsets.UTF_8));
+            digest.update(file.getValue());
+        });
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    static String sha256Hex(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256().digest(bytes));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform must provide SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.github.propensity.training;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.propensity.data.ColumnDecision;
+import io.github.propensity.model.BundleContents;
+import io.github.propensity.model.BundleFiles;
+import io.github.propensity.model.JsonMappers;
+import io.github.propensity.model.ScoreReference;
+import org.tribuo.Model;
+import org.tribuo.classification.Label;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Turns a training outcome into the files of a model bundle, card included. */
+public final class BundleAssembler {
+    static final int TOP_DRIVERS = 10;
+
+    private final ObjectMapper json = JsonMappers.standard();
+
+    public BundleContents assemble(TrainingOutcome outcome) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put(BundleFiles.MODEL, serialize(outcome.model().classifier().model()));
+        files.put(BundleFiles.FEATURES, write(outcome.model().schema()));
+        files.put(BundleFiles.CALIBRATION, write(outcome.model().calibrator()));
+        files.put(BundleFiles.REFERENCE, write(ScoreReference.fromSorted(outcome.referenceProbabilities())));
+        return new BundleContents(files, (version, createdAt) -> {
+            ModelCard card = card(outcome, version, createdAt);
+            Map<String, byte[]> cards = new LinkedHashMap<>();
+            cards.put(BundleFiles.CARD_JSON, write(card));
+            cards.put(BundleFiles.CARD_MARKDOWN, CardMarkdown.render(card).getBytes(StandardCharsets.UTF_8));
+            return cards;
+        });
+    }
+
+    public ModelCard card(TrainingOutcome outcome, String version, Instant createdAt) {
+        TrainingRequest request = outcome.request();
+        List<ModelCard.SchemaColumn> schema = new ArrayList<>();
+        for (ColumnDecision column : outcome.columns()) {
+            schema.add(new ModelCard.SchemaColumn(column.name(), column.kind().label(), column.missing(), column.distinct(), column.exclusion()));
+        }
+        List<ModelCard.Candidate> candidates = new ArrayList<>();
+        for (CandidateResult result : outcome.candidates()) {
+            candidates.add(new ModelCard.Candidate(result.spec().family(), result.spec().describe(), result.spec(),
+                    result.validationLogLoss(), result.validationAuc(), result.validationBrier(), result.fitSeconds()));
+        }
+        CandidateResult chosen = outcome.chosen();
+        String reason = "lowest validation log loss (" + PropensityTrainer.fmt(chosen.validationLogLoss()) + ") of "
+                + candidates.size() + " candidates" + runnerUp(outcome);
+        ModelCard.Metrics metrics = new ModelCard.Metrics(
+                outcome.test() == null ? null : ModelCard.MetricSet.of("holdout of " + outcome.holdoutRows()
+                        + " rows never used for fitting, selection or calibration; calibrated probabilities", outcome.test()),
+                ModelCard.MetricSet.of(PropensityTrainer.CALIBRATION_FOLDS + "-fold out-of-fold predictions on the training rows; uncalibrated probabilities",
+                        outcome.crossValidated()));
+        return new ModelCard(request.task().id(), request.task().meaning(), version, createdAt,
+                new ModelCard.LabelDefinition(request.label().column(), request.label().positiveValue(),
+                        "positive when " + request.label().column() + " = " + request.label().positiveValue()
+                                + " (case-insensitive); every other non-missing value is negative; rows with a missing label are not used"),
+                new ModelCard.Data(request.dataFile().getFileName().toString(), outcome.dataSha256(), outcome.dataRows(),
+                        outcome.labelledRows(), outcome.trainingRows(), outcome.trainingPositives(), outcome.holdoutRows(),
+                        request.holdoutFraction(), request.idColumn(), request.dropColumns()),
+                schema, outcome.model().encoder().width(),
+                new ModelCard.Selection(chosen.spec().family(), chosen.spec().describe(), chosen.spec(), reason, candidates),
+                new ModelCard.Calibration(outcome.calibration().calibrator().method(), outcome.calibration().reason(),
+                        outcome.calibration().plattCvLogLoss(), outcome.calibration().isotonicCvLogLoss()),
+                metrics, outcome.importance().stream().limit(TOP_DRIVERS).toList(), request.seed(), SoftwareVersions.current(),
+                Math.round(outcome.trainingSeconds() * 10) / 10.0);
+    }
+
+    private static String runnerUp(TrainingOutcome outcome) {
+        return outcome.candidates().stream()
+                .filter(c -> !c.spec().family().equals(outcome.chosen().spec().family()))
+                .min(java.util.Comparator.comparingDouble(CandidateResult::validationLogLoss))
+                .map(c -> "; best " + c.spec().family() + " reached " + PropensityTrainer.fmt(c.validationLogLoss()))
+                .orElse("");
+    }
+
+    private byte[] write(Object value) {
+        try {
+            return json.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static byte[] serialize(Model<Label> model) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            model.serializeToStream(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+}

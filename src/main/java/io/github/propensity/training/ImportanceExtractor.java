@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.github.propensity.training;
+
+import io.github.propensity.features.FeatureColumn;
+import io.github.propensity.features.FeatureSchema;
+import io.github.propensity.model.TribuoClassifier;
+import org.tribuo.Model;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.sgd.linear.LinearSGDModel;
+import org.tribuo.common.xgboost.XGBoostModel;
+import org.tribuo.math.la.DenseMatrix;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Per-column importance of a trained model, the "top drivers" of its card. */
+final class ImportanceExtractor {
+    private ImportanceExtractor() {
+    }
+
+    static List<FeatureImportance> extract(Model<Label> model, FeatureSchema schema) {
+        Map<String, Double> byFeature = new HashMap<>();
+        Map<String, Double> signedByFeature = new HashMap<>();
+        if (model instanceof LinearSGDModel linear) {
+            DenseMatrix weights = linear.getWeightsCopy();
+            int positive = model.getOutputIDInfo().getID(TribuoClassifier.POSITIVE);
+            int negative = model.getOutputIDInfo().getID(TribuoClassifier.NEGATIVE);
+            // Two-class softmax: the log-odds of "positive" is the difference of the two rows of weights.
+            for (int id = 0; id < model.getFeatureIDMap().size(); id++) {
+                String name = model.getFeatureIDMap().get(id).getName();
+                double coefficient = weights.get(positive, id) - weights.get(negative, id);
+                byFeature.put(name, Math.abs(coefficient));
+                signedByFeature.put(name, coefficient);
+            }
+        } else if (model instanceof XGBoostModel<Label> xgboost) {
+            xgboost.getFeatureImportance().get(0).getTotalGain().forEach(byFeature::put);
+        } else {
+            throw new IllegalArgumentException("no importance for " + model.getClass().getSimpleName());
+        }
+        double total = byFeature.values().stream().mapToDouble(Double::doubleValue).sum();
+        List<FeatureImportance> result = new ArrayList<>();
+        for (FeatureColumn column : schema.columns()) {
+            double sum = 0;
+            String top = null;
+            double topValue = -1;
+            for (String feature : column.featureNames()) {
+                double value = byFeature.getOrDefault(feature, 0.0);
+                sum += value;
+                if (value > topValue) {
+                    topValue = value;
+                    top = feature;
+                }
+            }
+            String direction = "";
+            if (!signedByFeature.isEmpty() && top != null) {
+                direction = signedByFeature.getOrDefault(top, 0.0) >= 0 ? "+" : "-";
+            }
+            result.add(new FeatureImportance(column.name(), total > 0 ? sum / total : 0, top, direction));
+        }
+        result.sort(Comparator.comparingDouble(FeatureImportance::share).reversed());
+        return result;
+    }
+}

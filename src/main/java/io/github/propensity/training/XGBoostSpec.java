@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.github.propensity.training;
+
+import org.tribuo.Trainer;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.xgboost.XGBoostClassificationTrainer;
+import org.tribuo.common.xgboost.XGBoostTrainer;
+
+/**
+ * Gradient-boosted trees. Tribuo always trains {@code multi:softprob} with two classes (two trees per round), so a
+ * round here is one tree per class; rounds are chosen by early stopping on validation log loss.
+ */
+public record XGBoostSpec(int maxDepth, int rounds, double eta, double subsample, double columnSample,
+                          double minChildWeight, int threads) implements CandidateSpec {
+    public XGBoostSpec {
+        if (maxDepth < 1 || rounds < 1 || !(eta > 0 && eta <= 1) || !(subsample > 0 && subsample <= 1)
+                || !(columnSample > 0 && columnSample <= 1) || !(minChildWeight >= 0) || threads < 1) {
+            throw new IllegalArgumentException("invalid XGBoost settings");
+        }
+    }
+
+    public XGBoostSpec withRounds(int newRounds) {
+        return new XGBoostSpec(maxDepth, newRounds, eta, subsample, columnSample, minChildWeight, threads);
+    }
+
+    @Override
+    public String family() {
+        return "xgboost";
+    }
+
+    @Override
+    public String describe() {
+        return String.format("XGBoost (depth %d, %d rounds, eta %s, subsample %s, colsample %s)",
+                maxDepth, rounds, eta, subsample, columnSample);
+    }
+
+    @Override
+    public Trainer<Label> trainer(long seed) {
+        // The 14-argument constructor is the one that sets the hist tree method; the shorter ones leave "auto".
+        return new XGBoostClassificationTrainer(XGBoostTrainer.BoosterType.GBTREE, XGBoostTrainer.TreeMethod.HIST,
+                rounds, eta, 0.0, maxDepth, minChildWeight, subsample, columnSample, 1.0, 0.0, threads,
+                XGBoostTrainer.LoggingVerbosity.SILENT, seed);
+    }
+}
