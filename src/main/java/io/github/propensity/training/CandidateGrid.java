@@ -22,7 +22,7 @@ public record CandidateGrid(List<LogisticSpec> logistic, List<Integer> xgboostDe
 
     public static CandidateGrid defaults() {
         return new CandidateGrid(
-                List.of(new LogisticSpec(0.1, 0.0, 10, 1), new LogisticSpec(0.1, 1e-4, 10, 1)),
+                List.of(new LogisticSpec(0.1, 0.0, 10, 1), new LogisticSpec(0.05, 1e-3, 25, 1)),
                 List.of(2, 3, 4, 6),
                 1000);
     }
