@@ -4,32 +4,32 @@ package io.github.propensity.training;
 import java.util.List;
 
 /**
- * The candidates model selection tries. The XGBoost entries give the maximum rounds; early stopping picks the
- * actual number. Defaults follow what held up on public churn and marketing sets: eta 0.05 with row and column
+ * The candidates model selection tries. XGBoost entries give the maximum rounds; early stopping picks the actual
+ * number. Defaults follow what held up on public churn and marketing sets: eta 0.05 with row and column
  * subsampling, shallow to medium trees.
  */
-public record CandidateGrid(List<LogisticSpec> logistic, List<Integer> xgboostDepths, int xgboostMaxRounds) {
+public record CandidateGrid(List<LogisticSpec> logistic, List<XGBoostSpec> xgboost) {
     public CandidateGrid {
         logistic = List.copyOf(logistic);
-        xgboostDepths = List.copyOf(xgboostDepths);
-        if (logistic.isEmpty() && xgboostDepths.isEmpty()) {
+        xgboost = List.copyOf(xgboost);
+        if (logistic.isEmpty() && xgboost.isEmpty()) {
             throw new IllegalArgumentException("at least one candidate is needed");
         }
-        if (xgboostMaxRounds < XGBoostRoundSearch.ROUND_STEP) {
-            throw new IllegalArgumentException("XGBoost needs at least " + XGBoostRoundSearch.ROUND_STEP + " rounds");
+        for (XGBoostSpec spec : xgboost) {
+            if (spec.rounds() < XGBoostRoundSearch.ROUND_STEP) {
+                throw new IllegalArgumentException("XGBoost needs at least " + XGBoostRoundSearch.ROUND_STEP + " rounds");
+            }
         }
     }
 
     public static CandidateGrid defaults() {
         return new CandidateGrid(
                 List.of(new LogisticSpec(0.1, 0.0, 10, 1), new LogisticSpec(0.05, 1e-3, 25, 1)),
-                List.of(2, 3, 4, 6),
-                1000);
+                List.of(xgboost(2, 1.0), xgboost(3, 1.0), xgboost(4, 1.0), xgboost(6, 1.0)));
     }
 
-    public List<XGBoostSpec> xgboost(int threads) {
-        return xgboostDepths.stream()
-                .map(depth -> new XGBoostSpec(depth, xgboostMaxRounds, 0.05, 0.8, 0.8, 1.0, threads))
-                .toList();
+    /** A default-shaped XGBoost candidate of the given depth and minimum child weight, up to 1,000 rounds. */
+    public static XGBoostSpec xgboost(int depth, double minChildWeight) {
+        return new XGBoostSpec(depth, 1000, 0.05, 0.8, 0.8, minChildWeight, 1);
     }
 }

@@ -17,4 +17,7 @@ public sealed interface CandidateSpec permits LogisticSpec, XGBoostSpec {
     String describe();
 
     Trainer<Label> trainer(long seed);
+
+    /** The settings for training on {@code ratio} times as many rows as these were tuned on. */
+    CandidateSpec forMoreRows(double ratio);
 }

@@ -18,6 +18,12 @@ public record LogisticSpec(double learningRate, double l2, int epochs, int minib
         }
     }
 
+    /** Epochs pass over all rows whatever their number, so the settings carry over unchanged. */
+    @Override
+    public LogisticSpec forMoreRows(double ratio) {
+        return this;
+    }
+
     @Override
     public String family() {
         return "logistic-regression";

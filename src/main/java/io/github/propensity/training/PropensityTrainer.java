@@ -96,7 +96,7 @@ public final class PropensityTrainer {
         CalibrationChoice calibration = CalibrationFitter.choose(outOfFold, training.outcomes(), request.seed());
         log.info("calibration: {}", calibration.reason());
 
-        Model<Label> finalModel = chosen.spec().trainer(request.seed())
+        Model<Label> finalModel = forAllTrainingRows(chosen.spec()).trainer(request.seed())
                 .train(TribuoClassifier.dataset(featureNames, training.features(), training.outcomes(), request.dataFile().getFileName().toString()));
         PropensityModel model = new PropensityModel(schema, new TribuoClassifier(finalModel, featureNames), calibration.calibrator());
 
@@ -128,10 +128,19 @@ public final class PropensityTrainer {
             EvaluationReport report = BinaryEvaluator.evaluate(probabilities, validation.outcomes());
             results.add(logged(new CandidateResult(spec, report.logLoss(), report.auc(), report.brier(), seconds)));
         }
-        for (XGBoostSpec spec : grid.xgboost(request.threads())) {
-            results.add(logged(XGBoostRoundSearch.search(spec, fit, validation, featureNames, request.seed())));
+        for (XGBoostSpec spec : grid.xgboost()) {
+            results.add(logged(XGBoostRoundSearch.search(spec.withThreads(request.threads()), fit, validation, featureNames, request.seed())));
         }
         return results;
+    }
+
+    /**
+     * The final model sees all training rows, a quarter more than the fit split the rounds were tuned on; boosting
+     * needs proportionally more rounds to use the extra rows (the fold refits are fit-split-sized and keep the
+     * tuned number).
+     */
+    private static CandidateSpec forAllTrainingRows(CandidateSpec spec) {
+        return spec.forMoreRows(1 / (1 - VALIDATION_FRACTION));
     }
 
     private static CandidateResult logged(CandidateResult result) {

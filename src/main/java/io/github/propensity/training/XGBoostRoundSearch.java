@@ -13,10 +13,12 @@ import org.tribuo.classification.Label;
 import org.tribuo.common.xgboost.XGBoostModel;
 
 /**
- * Early stopping for XGBoost, which Tribuo does not offer (it passes no evaluation set): train once with the
- * maximum number of rounds, then score the validation rows with the first {@code n} rounds for every {@code n} on a
- * grid and keep the {@code n} with the lowest validation log loss. Choosing by log loss rather than AUC matters:
- * AUC flattens early and picks too few rounds, which leaves probabilities under-confident.
+ * Early stopping for XGBoost, which Tribuo does not offer (it passes no evaluation set): train with a number of
+ * rounds, then score the validation rows with the first {@code n} rounds for every {@code n} on a grid and keep the
+ * {@code n} with the lowest validation log loss. A first pass trains {@value #FIRST_PASS_ROUNDS} rounds; only when
+ * the best lies near its end is the model retrained with the maximum, which saves most of the time on the usual
+ * data sets whose optimum at eta 0.05 is 60 to 250 rounds. Choosing by log loss rather than AUC matters: AUC
+ * flattens early and picks too few rounds, which leaves probabilities under-confident.
  */
 final class XGBoostRoundSearch {
     static final int ROUND_STEP = 10;
@@ -24,7 +26,23 @@ final class XGBoostRoundSearch {
     private XGBoostRoundSearch() {
     }
 
+    static final int FIRST_PASS_ROUNDS = 300;
+
     static CandidateResult search(XGBoostSpec maximal, EncodedData fit, EncodedData validation, String[] featureNames, long seed) {
+        if (maximal.rounds() <= FIRST_PASS_ROUNDS) {
+            return searchUpTo(maximal, fit, validation, featureNames, seed);
+        }
+        CandidateResult firstPass = searchUpTo(maximal.withRounds(FIRST_PASS_ROUNDS), fit, validation, featureNames, seed);
+        XGBoostSpec best = (XGBoostSpec) firstPass.spec();
+        if (best.rounds() < 0.8 * FIRST_PASS_ROUNDS) {
+            return firstPass;
+        }
+        CandidateResult full = searchUpTo(maximal, fit, validation, featureNames, seed);
+        return new CandidateResult(full.spec(), full.validationLogLoss(), full.validationAuc(), full.validationBrier(),
+                firstPass.fitSeconds() + full.fitSeconds());
+    }
+
+    private static CandidateResult searchUpTo(XGBoostSpec maximal, EncodedData fit, EncodedData validation, String[] featureNames, long seed) {
         long start = System.nanoTime();
         Model<Label> model = maximal.trainer(seed).train(TribuoClassifier.dataset(featureNames, fit.features(), fit.outcomes(), "fit split"));
         double fitSeconds = (System.nanoTime() - start) / 1e9;

@@ -23,6 +23,16 @@ public record XGBoostSpec(int maxDepth, int rounds, double eta, double subsample
         return new XGBoostSpec(maxDepth, newRounds, eta, subsample, columnSample, minChildWeight, threads);
     }
 
+    public XGBoostSpec withThreads(int newThreads) {
+        return new XGBoostSpec(maxDepth, rounds, eta, subsample, columnSample, minChildWeight, newThreads);
+    }
+
+    /** Boosting uses more rows through more rounds; the count is scaled with the data. */
+    @Override
+    public XGBoostSpec forMoreRows(double ratio) {
+        return withRounds((int) Math.round(rounds * ratio));
+    }
+
     @Override
     public String family() {
         return "xgboost";
@@ -30,8 +40,8 @@ public record XGBoostSpec(int maxDepth, int rounds, double eta, double subsample
 
     @Override
     public String describe() {
-        return String.format("XGBoost (depth %d, %d rounds, eta %s, subsample %s, colsample %s)",
-                maxDepth, rounds, eta, subsample, columnSample);
+        return String.format("XGBoost (depth %d, %d rounds, eta %s, min child weight %s, subsample %s, colsample %s)",
+                maxDepth, rounds, eta, minChildWeight, subsample, columnSample);
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.github.propensity.training.PropensityTrainer;
 import io.github.propensity.training.Task;
 import io.github.propensity.training.TrainingOutcome;
 import io.github.propensity.training.TrainingRequest;
+import io.github.propensity.training.XGBoostSpec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +40,7 @@ class ModelStoreTest {
     @BeforeAll
     static void trainOnce() throws IOException {
         Path csv = SyntheticCsv.write(shared.resolve("customers.csv"), 600, 7);
-        CandidateGrid quick = new CandidateGrid(List.of(new LogisticSpec(0.1, 0.0, 5, 1)), List.of(2), 50);
+        CandidateGrid quick = new CandidateGrid(List.of(new LogisticSpec(0.1, 0.0, 5, 1)), List.of(new XGBoostSpec(2, 50, 0.05, 0.8, 0.8, 1, 1)));
         outcome = new PropensityTrainer(quick).train(new TrainingRequest(Task.CHURN, csv, new LabelSpec("churned", "yes"),
                 "customer_id", List.of(), null, 3, 0.2, 1));
         someRows = new double[][]{new double[outcome.model().encoder().width()], new double[outcome.model().encoder().width()]};

@@ -73,7 +73,7 @@ class PropensityTrainerTest {
 
     @Test
     void theSameSeedGivesTheSameModel() {
-        CandidateGrid quick = new CandidateGrid(List.of(new LogisticSpec(0.1, 0.0, 3, 1)), List.of(3), 100);
+        CandidateGrid quick = new CandidateGrid(List.of(new LogisticSpec(0.1, 0.0, 3, 1)), List.of(new XGBoostSpec(3, 100, 0.05, 0.8, 0.8, 1, 1)));
         TrainingOutcome first = new PropensityTrainer(quick).train(churnRequest(5, 0.2));
         TrainingOutcome second = new PropensityTrainer(quick).train(churnRequest(5, 0.2));
         double[][] rows = new double[50][];
@@ -87,7 +87,7 @@ class PropensityTrainerTest {
 
     @Test
     void rowsWithoutALabelAreLeftOutAndCounted() {
-        CandidateGrid quick = new CandidateGrid(List.of(new LogisticSpec(0.1, 0.0, 3, 1)), List.of(), 10);
+        CandidateGrid quick = new CandidateGrid(List.of(new LogisticSpec(0.1, 0.0, 3, 1)), List.of());
         TrainingOutcome outcome = new PropensityTrainer(quick).train(new TrainingRequest(Task.CONVERSION, training,
                 new LabelSpec("converted", "YES"), "customer_id", List.of("email", "phone", "churned", "purchased_30d"),
                 null, 1, 0.2, 1));
