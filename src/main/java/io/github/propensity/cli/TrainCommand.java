@@ -82,6 +82,9 @@ final class TrainCommand implements Callable<Integer> {
         if (positive.isBlank() || label.isBlank()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--label and --positive must not be empty");
         }
+        if (label.equals(id)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--id and --label name the same column '" + label + "'");
+        }
         TrainingRequest request = new TrainingRequest(task, data, new LabelSpec(label, positive), id, drop, separator, seed,
                 holdout, threadCount);
         log.info("training the {} model from {}", task, data.getFileName());

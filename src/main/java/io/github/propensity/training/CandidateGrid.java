@@ -24,7 +24,7 @@ public record CandidateGrid(List<LogisticSpec> logistic, List<XGBoostSpec> xgboo
 
     public static CandidateGrid defaults() {
         return new CandidateGrid(
-                List.of(new LogisticSpec(0.1, 0.0, 10, 1), new LogisticSpec(0.05, 1e-3, 25, 1)),
+                List.of(new LogisticSpec(0.1, 1e-3, 10, 1), new LogisticSpec(0.05, 1e-2, 25, 1)),
                 List.of(xgboost(2, 1.0), xgboost(3, 1.0), xgboost(4, 1.0), xgboost(6, 1.0)));
     }
 

@@ -60,6 +60,10 @@ public final class PropensityTrainer {
 
         List<ColumnDecision> columns = SchemaInference.infer(table, notFeatures(table, request));
         logSchema(columns);
+        if (columns.stream().noneMatch(ColumnDecision::isFeature)) {
+            throw DataException.inFile(table.source(), "no usable feature columns: every column is the label, the id, "
+                    + "dropped, constant or identifier-like (see the schema above)");
+        }
 
         int[] trainingRows;
         int[] holdoutRows;

@@ -94,6 +94,15 @@ class TrainCommandErrorsTest {
     }
 
     @Test
+    void noUsableFeatureColumns() throws IOException {
+        StringBuilder content = new StringBuilder("customer_id,country,churned\n");
+        for (int i = 0; i < 200; i++) {
+            content.append("C").append(i).append(",NL,").append(i % 3 == 0 ? "yes" : "no").append('\n');
+        }
+        assertBadDataWithoutBundle(train(csv("nofeatures.csv", content.toString()), "churned", "yes"), "no usable feature columns");
+    }
+
+    @Test
     void missingFile() {
         assertBadDataWithoutBundle(train(dir.resolve("absent.csv"), "churned", "yes"), "file not found");
     }
@@ -104,6 +113,10 @@ class TrainCommandErrorsTest {
         assertEquals(ExitCode.USAGE, CliRun.of("train", "--task", "retention", "--data", "x", "--label", "y", "--positive", "z").exitCode());
         assertEquals(ExitCode.USAGE, CliRun.of("train", "--task", "churn", "--data", "x", "--label", "y", "--positive", "z",
                 "--holdout", "0.9").exitCode());
+        assertEquals(ExitCode.USAGE, CliRun.of("train", "--task", "churn", "--data", "x", "--label", "y", "--positive", "z",
+                "--id", "y").exitCode());
+        assertEquals(ExitCode.USAGE, CliRun.of("train", "--task", "churn", "--data", "x", "--label", "y", "--positive", "z",
+                "--sep", "ab").exitCode());
     }
 
     @Test
