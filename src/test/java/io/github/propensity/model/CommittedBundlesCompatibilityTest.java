@@ -33,7 +33,8 @@ class CommittedBundlesCompatibilityTest {
             ModelBundle bundle = store.load(Task.parse(row[0]), row[1]);
             int sampleRow = rowOfCustomer.get(row[2]);
             double[][] features = TableEncoding.encode(sample, bundle.model().encoder(), new int[]{sampleRow});
-            assertEquals(Double.parseDouble(row[3]), bundle.model().probabilities(features)[0], 1e-9,
+            // 1e-6: XGBoost adds leaf values in float, the compiled scorer in double; anything larger is a real change.
+            assertEquals(Double.parseDouble(row[3]), bundle.model().probabilities(features)[0], 1e-6,
                     row[0] + " " + row[1] + " " + row[2]);
         }
     }
