@@ -5,6 +5,7 @@ import io.github.propensity.data.DataException;
 import io.github.propensity.features.FeatureValueException;
 import io.github.propensity.features.MissingFeatureColumnsException;
 import io.github.propensity.model.BundleException;
+import io.github.propensity.scoring.SnapshotStore;
 import picocli.CommandLine;
 
 import java.io.UncheckedIOException;
@@ -22,7 +23,8 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
             err.println("error: bad data: " + failure.getMessage());
             return ExitCode.BAD_DATA;
         }
-        if (failure instanceof BundleException || failure instanceof UncheckedIOException) {
+        if (failure instanceof BundleException || failure instanceof UncheckedIOException
+                || failure instanceof SnapshotStore.SnapshotLockedException) {
             err.println("error: " + failure.getMessage());
             return ExitCode.FAILURE;
         }

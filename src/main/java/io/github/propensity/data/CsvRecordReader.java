@@ -44,6 +44,7 @@ public final class CsvRecordReader implements Closeable {
     private final Iterator<CSVRecord> records;
     private final List<String> header;
     private final char delimiter;
+    private final CountingInputStream counted;
     private long lastLineRead;
     private long currentRecordLine;
 
@@ -56,7 +57,8 @@ public final class CsvRecordReader implements Closeable {
         } catch (NoSuchFileException e) {
             throw new DataException(file + ": file not found");
         }
-        BufferedInputStream hashed = new BufferedInputStream(new DigestInputStream(raw, digest), 1 << 16);
+        this.counted = new CountingInputStream(raw);
+        BufferedInputStream hashed = new BufferedInputStream(new DigestInputStream(counted, digest), 1 << 16);
         InputStream decoded = isGzip(hashed) ? new BufferedInputStream(new GZIPInputStream(hashed, 1 << 16), 1 << 16) : hashed;
         skipUtf8Bom(decoded);
         BufferedReader reader = new BufferedReader(new InputStreamReader(decoded, StandardCharsets.UTF_8), 1 << 16);
@@ -94,6 +96,20 @@ public final class CsvRecordReader implements Closeable {
     /** The 1-based line on which the record last returned by {@link #next()} starts. */
     public long lineNumber() {
         return currentRecordLine;
+    }
+
+    /** Bytes of the file (as stored, compressed or not) read so far: progress for long files. */
+    public long bytesRead() {
+        return counted.count();
+    }
+
+    /**
+     * The next record's fields whatever their number, or null at the end of the file: for callers that count
+     * ragged rows instead of stopping at the first one.
+     */
+    public String[] nextAnyWidth() {
+        CSVRecord record = nextRecord();
+        return record == null ? null : record.values();
     }
 
     /** The next record's fields, or null at the end of the file. */
@@ -229,5 +245,36 @@ public final class CsvRecordReader implements Closeable {
 
     static String printable(char delimiter) {
         return delimiter == '\t' ? "\\t" : String.valueOf(delimiter);
+    }
+
+    /** Counts the bytes that pass through, for progress reports. */
+    private static final class CountingInputStream extends java.io.FilterInputStream {
+        private long count;
+
+        CountingInputStream(InputStream in) {
+            super(in);
+        }
+
+        long count() {
+            return count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
     }
 }

@@ -38,6 +38,11 @@ public final class FeatureEncoder {
         return featureNames.length;
     }
 
+    /** Position of the first feature of the schema's {@code column}-th input column. */
+    public int offset(int column) {
+        return offsets[column];
+    }
+
     /** Feature names in vector order (a copy). */
     public String[] featureNames() {
         return featureNames.clone();

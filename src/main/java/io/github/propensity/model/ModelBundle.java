@@ -6,9 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.Objects;
 
-/** A loaded, verified model bundle: the scoring function with its provenance. */
+/**
+ * A loaded, verified model bundle: the scoring function with its provenance.
+ *
+ * @param profile the training distribution of the inputs, null for bundles made before profiles existed
+ */
 public record ModelBundle(Path directory, BundleManifest manifest, PropensityModel model, ScoreReference reference,
-                          JsonNode card) {
+                          ReferenceProfile profile, JsonNode card) {
     public ModelBundle {
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(manifest, "manifest");

@@ -159,11 +159,13 @@ public final class ModelStore {
             FeatureSchema schema = json.readValue(files.get(BundleFiles.FEATURES), FeatureSchema.class);
             Calibrator calibrator = json.readValue(files.get(BundleFiles.CALIBRATION), Calibrator.class);
             ScoreReference reference = json.readValue(files.get(BundleFiles.REFERENCE), ScoreReference.class);
+            ReferenceProfile profile = files.containsKey(BundleFiles.PROFILE)
+                    ? json.readValue(files.get(BundleFiles.PROFILE), ReferenceProfile.class) : null;
             JsonNode card = json.readTree(files.get(BundleFiles.CARD_JSON));
             Model<Label> classifier = readClassifier(directory, files.get(BundleFiles.MODEL));
             PropensityModel model = new PropensityModel(schema, new TribuoClassifier(classifier,
                     schema.featureNames().toArray(String[]::new)), calibrator);
-            return new ModelBundle(directory, manifest, model, reference, card);
+            return new ModelBundle(directory, manifest, model, reference, profile, card);
         } catch (JacksonException | IllegalArgumentException e) {
             throw new BundleException(directory + " is damaged: " + e.getMessage(), e);
         } catch (IOException e) {

@@ -33,6 +33,7 @@ public final class BundleAssembler {
         files.put(BundleFiles.FEATURES, write(outcome.model().schema()));
         files.put(BundleFiles.CALIBRATION, write(outcome.model().calibrator()));
         files.put(BundleFiles.REFERENCE, write(ScoreReference.fromSorted(outcome.referenceProbabilities())));
+        files.put(BundleFiles.PROFILE, write(outcome.profile()));
         return new BundleContents(files, (version, createdAt) -> {
             ModelCard card = card(outcome, version, createdAt);
             Map<String, byte[]> cards = new LinkedHashMap<>();

@@ -119,7 +119,8 @@ public final class PropensityTrainer {
         double seconds = (System.nanoTime() - start) / 1e9;
         return new TrainingOutcome(request, table.sha256(), table.rowCount(), labelled.rows().length, trainingRows.length,
                 training.positives(), holdoutRows.length, columns, model, candidates, chosen, calibration, crossValidated,
-                test, ImportanceExtractor.extract(finalModel, schema), reference, seconds);
+                test, ImportanceExtractor.extract(finalModel, schema), reference,
+                ReferenceProfileFitter.fit(table, schema, trainingRows, training.features()), seconds);
     }
 
     private List<CandidateResult> tuneCandidates(EncodedData fit, EncodedData validation, String[] featureNames, TrainingRequest request) {

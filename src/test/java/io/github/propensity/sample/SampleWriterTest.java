@@ -2,6 +2,7 @@
 package io.github.propensity.sample;
 
 import io.github.propensity.data.CustomerTable;
+import io.github.propensity.data.Decimals;
 import io.github.propensity.evaluation.BinaryEvaluator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

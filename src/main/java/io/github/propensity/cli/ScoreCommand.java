@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.github.propensity.cli;
+
+import io.github.propensity.scoring.RescoreJob;
+import io.github.propensity.scoring.RescoreRequest;
+import io.github.propensity.scoring.RescoreSummary;
+import io.github.propensity.scoring.SegmentPolicy;
+import io.github.propensity.scoring.SegmentPolicyFile;
+import io.github.propensity.training.Task;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "score", sortOptions = false,
+        description = {"Score a customer base with every current model into a snapshot with predictive segments.",
+                "Writes <snapshots>/<time>/ (scores.csv, manifest.json, segments.json, migration.csv, drift.json) and "
+                        + "points <snapshots>/LATEST at it once complete; or, with --out, just the scores file.",
+                "Progress goes to stderr; the last stdout line is a JSON summary (unless --out -)."})
+final class ScoreCommand implements Callable<Integer> {
+    @CommandLine.Mixin
+    HelpOption help;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "customer base CSV (.csv or .csv.gz)")
+    Path data;
+
+    @Option(names = "--id", required = true, paramLabel = "COLUMN", description = "customer id column")
+    String id;
+
+    @Option(names = "--tasks", split = ",", converter = TaskConverter.class, paramLabel = "TASK",
+            description = "tasks to score, comma-separated (default: every task with a current model)")
+    List<Task> tasks = new ArrayList<>();
+
+    @Option(names = "--models", paramLabel = "DIR", defaultValue = "models", description = "model directory (default: ${DEFAULT-VALUE})")
+    Path models;
+
+    @Option(names = "--snapshots", paramLabel = "DIR", defaultValue = "snapshots", description = "snapshot directory (default: ${DEFAULT-VALUE})")
+    Path snapshots;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "write only the scores file here (- for stdout); no snapshot")
+    String out;
+
+    @Option(names = "--segments", paramLabel = "FILE", description = "segment rules (JSON); default: the built-in rules in the README")
+    Path segments;
+
+    @Option(names = "--max-bad-rows", paramLabel = "SHARE", defaultValue = "0.1%",
+            description = "fail (exit 3, nothing written) when more rows than this cannot be scored: a percentage like 0.5% or a share like 0.005 (default: ${DEFAULT-VALUE})")
+    String maxBadRows;
+
+    @Option(names = "--gzip", description = "write scores.csv.gz in the snapshot")
+    boolean gzip;
+
+    @Option(names = "--sep", converter = SeparatorConverter.class, paramLabel = "CHAR", description = "delimiter; default: detected")
+    Character separator;
+
+    @Option(names = "--threads", paramLabel = "N", description = "scoring threads (default: all cores)")
+    Integer threads;
+
+    @Override
+    public Integer call() {
+        int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        if (threadCount < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
+        }
+        SegmentPolicy policy = segments == null ? SegmentPolicy.defaults() : SegmentPolicyFile.read(segments);
+        RescoreRequest request = new RescoreRequest(data, separator, id, tasks, models, snapshots, out, policy,
+                parseShare(maxBadRows), threadCount, gzip);
+        RescoreSummary summary = new RescoreJob().run(request);
+        if (!"-".equals(out)) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("snapshot", summary.snapshot() == null ? null : summary.snapshot().toString());
+            line.put("scores", summary.snapshot() == null ? out : summary.snapshot().resolve(summary.manifest().scoresFile()).toString());
+            line.put("rows", summary.manifest().rows());
+            line.put("scored", summary.manifest().scored());
+            line.put("bad_rows", summary.manifest().badRows());
+            line.put("rows_per_second", summary.manifest().rowsPerSecond());
+            line.put("segments", summary.segmentCounts());
+            List<String> drifted = new ArrayList<>();
+            summary.drift().tasks().forEach((task, drift) -> {
+                if (drift.scoreFlagged()) {
+                    drifted.add(task + " score");
+                }
+                drift.features().stream().filter(f -> f.flagged()).forEach(f -> drifted.add(task + ":" + f.column()));
+            });
+            line.put("drift_alerts", drifted);
+            spec.commandLine().getOut().println(JsonLine.of(line));
+            spec.commandLine().getOut().flush();
+        }
+        return ExitCode.OK;
+    }
+
+    private double parseShare(String text) {
+        String trimmed = text.strip();
+        try {
+            double share = trimmed.endsWith("%") ? Double.parseDouble(trimmed.substring(0, trimmed.length() - 1)) / 100
+                    : Double.parseDouble(trimmed);
+            if (!(share >= 0 && share <= 1)) {
+                throw new NumberFormatException();
+            }
+            return share;
+        } catch (NumberFormatException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--max-bad-rows takes a percentage (0.5%) or a share between 0 and 1 (0.005), got '" + text + "'");
+        }
+    }
+}

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.github.propensity.scoring;
+
+import io.github.propensity.training.Task;
+
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Band cut-offs and the ordered segment rules. The first matching rule is a customer's primary segment and the
+ * last rule must take everyone, so every customer lands in exactly one segment.
+ */
+public record SegmentPolicy(BandCutoffs bands, List<SegmentRule> rules) {
+    public SegmentPolicy {
+        Objects.requireNonNull(bands, "bands");
+        rules = List.copyOf(rules);
+        if (rules.isEmpty() || !rules.get(rules.size() - 1).isCatchAll()) {
+            throw new IllegalArgumentException("the last segment rule must have no conditions, so that every customer has a segment");
+        }
+        Set<String> names = new HashSet<>();
+        for (SegmentRule rule : rules) {
+            if (!names.add(rule.name())) {
+                throw new IllegalArgumentException("segment '" + rule.name() + "' is defined twice");
+            }
+        }
+    }
+
+    /**
+     * The defaults, most urgent first: retention before acquisition, so a customer at risk is never filed as
+     * merely ready to buy.
+     */
+    public static SegmentPolicy defaults() {
+        return new SegmentPolicy(BandCutoffs.DEFAULT, List.of(
+                new SegmentRule("at-risk-high-value", Map.of(Task.CHURN, Set.of(Band.HIGH), Task.PURCHASE, EnumSet.of(Band.HIGH, Band.MEDIUM))),
+                new SegmentRule("at-risk", Map.of(Task.CHURN, Set.of(Band.HIGH))),
+                new SegmentRule("likely-to-convert", Map.of(Task.CONVERSION, Set.of(Band.HIGH))),
+                new SegmentRule("ready-to-buy", Map.of(Task.PURCHASE, Set.of(Band.HIGH))),
+                new SegmentRule("dormant", Map.of(Task.CHURN, Set.of(Band.MEDIUM), Task.PURCHASE, Set.of(Band.LOW))),
+                new SegmentRule("loyal", Map.of(Task.CHURN, Set.of(Band.LOW), Task.PURCHASE, EnumSet.of(Band.MEDIUM, Band.HIGH))),
+                new SegmentRule("steady", Map.of())));
+    }
+
+    /** Index of the customer's primary segment in {@link #rules()}. */
+    public int segmentOf(Band[] bandsByTask) {
+        for (int i = 0; i < rules.size(); i++) {
+            if (rules.get(i).matches(bandsByTask)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("the catch-all rule always matches");
+    }
+
+    public List<String> names() {
+        return rules.stream().map(SegmentRule::name).toList();
+    }
+}
