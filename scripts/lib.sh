@@ -10,8 +10,11 @@ ensure_jar() {
   fi
 }
 
+# The command as an array, for wrappers such as GNU time that cannot run shell functions.
+PROPENSITY_CMD=(java --enable-native-access=ALL-UNNAMED -jar "$JAR")
+
 propensity() {
-  java --enable-native-access=ALL-UNNAMED -jar "$JAR" "$@"
+  "${PROPENSITY_CMD[@]}" "$@"
 }
 
 # json_field NAME JSON: the value of a top-level number or string field in a one-line JSON object.

@@ -12,8 +12,15 @@ public final class MissingValues {
     }
 
     public static boolean isMissing(String raw) {
-        if (raw == null) {
+        if (raw == null || raw.isEmpty()) {
             return true;
+        }
+        // Fast path for the common case, called for every cell: every missing spelling starts with n, N, ? or a
+        // blank, or ends with a blank, so anything else is a value without further work.
+        char first = raw.charAt(0);
+        char last = raw.charAt(raw.length() - 1);
+        if (first != 'n' && first != 'N' && first != '?' && !Character.isWhitespace(first) && !Character.isWhitespace(last)) {
+            return false;
         }
         String trimmed = raw.strip();
         return trimmed.length() <= 4 && TOKENS.contains(trimmed.toLowerCase(Locale.ROOT));

@@ -77,107 +77,139 @@ public final class ScorerCompiler {
         }
         int positiveClass = model.getOutputIDInfo().getID(TribuoClassifier.POSITIVE);
         int classes = model.getOutputIDInfo().size();
-        TreeArrays arrays = new TreeArrays();
         ObjectMapper json = new ObjectMapper();
         double[] signs = new double[dump.length];
-        int[] roots = new int[dump.length];
+        List<JsonNode> roots = new ArrayList<>();
+        int depth = 0;
         for (int t = 0; t < dump.length; t++) {
             // Softmax boosting grows one tree per class per round, in class order.
             signs[t] = t % classes == positiveClass ? 1.0 : -1.0;
             try {
-                roots[t] = arrays.add(json.readTree(dump[t]), encoderIndexOfId);
+                roots.add(json.readTree(dump[t]));
             } catch (JsonProcessingException e) {
                 throw new BundleException("unreadable XGBoost tree dump: " + e.getMessage(), e);
             }
+            depth = Math.max(depth, TreeArrays.depthOf(roots.get(t)));
         }
-        return arrays.build(roots, signs);
+        TreeArrays arrays = new TreeArrays(depth);
+        for (JsonNode root : roots) {
+            arrays.add(root, encoderIndexOfId);
+        }
+        return arrays.build(signs);
     }
 
-    /** Growing node arrays; node ids of each tree are remapped to global positions. */
+    /**
+     * Collects trees as complete binary trees of one depth: each tree's nodes are re-laid in breadth-first
+     * positions, and a leaf above that depth becomes a chain of always-left splits holding its value.
+     */
     private static final class TreeArrays {
+        private final int depth;
         private final List<Integer> feature = new ArrayList<>();
         private final List<Float> threshold = new ArrayList<>();
-        private final List<Integer> yes = new ArrayList<>();
-        private final List<Integer> no = new ArrayList<>();
-        private final List<Integer> missing = new ArrayList<>();
-        private final List<Double> value = new ArrayList<>();
-        private final List<Boolean> leaf = new ArrayList<>();
-        private final List<Double> cover = new ArrayList<>();
+        private final List<Double> innerValue = new ArrayList<>();
+        private final List<Double> leafValue = new ArrayList<>();
 
-        int add(JsonNode root, int[] encoderIndexOfId) {
-            Map<Integer, JsonNode> byId = new HashMap<>();
-            collect(root, byId);
-            int base = feature.size();
-            for (int id = 0; id < byId.size(); id++) {
-                JsonNode node = byId.get(id);
-                if (node == null) {
-                    throw new BundleException("XGBoost tree dump has a gap at node " + id);
-                }
-                cover.add(node.path("cover").asDouble());
-                if (node.has("leaf")) {
-                    feature.add(0);
-                    threshold.add(0f);
-                    yes.add(-1);
-                    no.add(-1);
-                    missing.add(-1);
-                    value.add(node.get("leaf").asDouble());
-                    leaf.add(true);
-                } else {
-                    feature.add(encoderIndexOfId[Integer.parseInt(node.get("split").asText().substring(1))]);
-                    threshold.add((float) node.get("split_condition").asDouble());
-                    yes.add(base + node.get("yes").asInt());
-                    no.add(base + node.get("no").asInt());
-                    missing.add(base + node.get("missing").asInt());
-                    value.add(Double.NaN);
-                    leaf.add(false);
-                }
-            }
-            fillExpectedValue(base);
-            return base;
+        TreeArrays(int depth) {
+            this.depth = depth;
         }
 
-        private static void collect(JsonNode node, Map<Integer, JsonNode> byId) {
-            byId.put(node.get("nodeid").asInt(), node);
+        void add(JsonNode root, int[] encoderIndexOfId) {
+            int inner = (1 << depth) - 1;
+            int[] featureSlots = new int[inner];
+            float[] thresholdSlots = new float[inner];
+            double[] innerSlots = new double[inner];
+            double[] leafSlots = new double[1 << depth];
+            place(root, 0, 0, depth, encoderIndexOfId, featureSlots, thresholdSlots, innerSlots, leafSlots);
+            for (int i = 0; i < inner; i++) {
+                feature.add(featureSlots[i]);
+                threshold.add(thresholdSlots[i]);
+                innerValue.add(innerSlots[i]);
+            }
+            for (double value : leafSlots) {
+                leafValue.add(value);
+            }
+        }
+
+        static int depthOf(JsonNode node) {
+            int deepest = 0;
             for (JsonNode child : node.path("children")) {
-                collect(child, byId);
+                deepest = Math.max(deepest, 1 + depthOf(child));
             }
+            return deepest;
+        }
+        /** Places a subtree at breadth-first position {@code slot} (level {@code level}); returns its expected value and cover. */
+        private static double[] place(JsonNode node, int slot, int level, int depth, int[] encoderIndexOfId, int[] featureSlots,
+                                      float[] thresholdSlots, double[] innerSlots, double[] leafSlots) {
+            int inner = (1 << depth) - 1;
+            double cover = node.path("cover").asDouble();
+            if (level == depth) {
+                if (!node.has("leaf")) {
+                    throw new BundleException("XGBoost tree deeper than measured");
+                }
+                leafSlots[slot - inner] = node.get("leaf").asDouble();
+                return new double[]{leafSlots[slot - inner], cover};
+            }
+            if (node.has("leaf")) {
+                // Pad: an always-left split (nothing is below +infinity) carrying the leaf's value down.
+                featureSlots[slot] = 0;
+                thresholdSlots[slot] = Float.POSITIVE_INFINITY;
+                double[] left = place(node, 2 * slot + 1, level + 1, depth, encoderIndexOfId, featureSlots, thresholdSlots, innerSlots, leafSlots);
+                fillUnreachable(2 * slot + 2, level + 1, depth, left[0], featureSlots, thresholdSlots, innerSlots, leafSlots);
+                innerSlots[slot] = left[0];
+                return new double[]{left[0], cover};
+            }
+            featureSlots[slot] = encoderIndexOfId[Integer.parseInt(node.get("split").asText().substring(1))];
+            thresholdSlots[slot] = (float) node.get("split_condition").asDouble();
+            JsonNode yes = child(node, node.get("yes").asInt());
+            JsonNode no = child(node, node.get("no").asInt());
+            double[] left = place(yes, 2 * slot + 1, level + 1, depth, encoderIndexOfId, featureSlots, thresholdSlots, innerSlots, leafSlots);
+            double[] right = place(no, 2 * slot + 2, level + 1, depth, encoderIndexOfId, featureSlots, thresholdSlots, innerSlots, leafSlots);
+            double total = left[1] + right[1];
+            innerSlots[slot] = total > 0 ? (left[0] * left[1] + right[0] * right[1]) / total : (left[0] + right[0]) / 2;
+            return new double[]{innerSlots[slot], cover};
         }
 
-        /** An inner node's value is the cover-weighted mean of its children's, computed bottom-up. */
-        private double fillExpectedValue(int node) {
-            if (leaf.get(node)) {
-                return value.get(node);
+        private static void fillUnreachable(int slot, int level, int depth, double value, int[] featureSlots, float[] thresholdSlots,
+                                            double[] innerSlots, double[] leafSlots) {
+            int inner = (1 << depth) - 1;
+            if (level == depth) {
+                leafSlots[slot - inner] = value;
+                return;
             }
-            double left = fillExpectedValue(yes.get(node));
-            double right = fillExpectedValue(no.get(node));
-            double leftCover = cover.get(yes.get(node));
-            double rightCover = cover.get(no.get(node));
-            double total = leftCover + rightCover;
-            double expected = total > 0 ? (left * leftCover + right * rightCover) / total : (left + right) / 2;
-            value.set(node, expected);
-            return expected;
+            featureSlots[slot] = 0;
+            thresholdSlots[slot] = Float.POSITIVE_INFINITY;
+            innerSlots[slot] = value;
+            fillUnreachable(2 * slot + 1, level + 1, depth, value, featureSlots, thresholdSlots, innerSlots, leafSlots);
+            fillUnreachable(2 * slot + 2, level + 1, depth, value, featureSlots, thresholdSlots, innerSlots, leafSlots);
         }
 
-        TreeEnsembleScorer build(int[] roots, double[] signs) {
-            int n = feature.size();
-            int[] featureArray = new int[n];
-            float[] thresholdArray = new float[n];
-            int[] yesArray = new int[n];
-            int[] noArray = new int[n];
-            int[] missingArray = new int[n];
-            double[] valueArray = new double[n];
-            boolean[] leafArray = new boolean[n];
-            for (int i = 0; i < n; i++) {
-                featureArray[i] = feature.get(i);
-                thresholdArray[i] = threshold.get(i);
-                yesArray[i] = yes.get(i);
-                noArray[i] = no.get(i);
-                missingArray[i] = missing.get(i);
-                valueArray[i] = value.get(i);
-                leafArray[i] = leaf.get(i);
+        private static JsonNode child(JsonNode node, int id) {
+            for (JsonNode child : node.path("children")) {
+                if (child.get("nodeid").asInt() == id) {
+                    return child;
+                }
             }
-            return new TreeEnsembleScorer(roots, signs, featureArray, thresholdArray, yesArray, noArray, missingArray,
-                    valueArray, leafArray);
+            throw new BundleException("XGBoost tree dump lacks node " + id);
+        }
+
+        TreeEnsembleScorer build(double[] signs) {
+            return new TreeEnsembleScorer(depth, signs, ints(feature), floats(threshold), doubles(innerValue), doubles(leafValue));
+        }
+
+        private static int[] ints(List<Integer> values) {
+            return values.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        private static float[] floats(List<Float> values) {
+            float[] array = new float[values.size()];
+            for (int i = 0; i < array.length; i++) {
+                array[i] = values.get(i);
+            }
+            return array;
+        }
+
+        private static double[] doubles(List<Double> values) {
+            return values.stream().mapToDouble(Double::doubleValue).toArray();
         }
     }
 }

@@ -2,63 +2,88 @@
 package io.github.propensity.model;
 
 /**
- * Boosted trees flattened into parallel arrays. Each tree adds to the log-odds with a sign: Tribuo trains XGBoost as
- * two-class softmax, whose positive-class probability is {@code sigmoid(margin(positive) - margin(negative))}, so
- * trees of the positive class count +1 and those of the negative class -1.
+ * Boosted trees laid out as complete binary trees of one common depth in flat arrays, so a prediction walks each
+ * tree with index arithmetic ({@code child = 2 i + 1 + (x < threshold ? 0 : 1)}), no pointer chasing and no branch
+ * to mispredict; leaves above the common depth are padded with splits that always go left and keep their value.
  * <p>
- * Contributions follow Saabas ("Interpreting random forests", 2014), which XGBoost itself offers as approximate
- * contributions: walking a customer's path, each split's feature is credited with the change in the node's
- * expected value (the cover-weighted mean of the leaves below). They sum exactly to the log-odds minus the
- * ensemble's expected value and cost no more than the prediction itself, which exact TreeSHAP would not.
- * Comparisons use the feature value rounded to float, as XGBoost does.
+ * Each tree adds to the log-odds with a sign: Tribuo trains XGBoost as two-class softmax, whose positive-class
+ * probability is {@code sigmoid(margin(positive) - margin(negative))}, so trees of the positive class count +1 and
+ * those of the negative class -1 (folded into the stored values).
+ * <p>
+ * Contributions follow Saabas ("Interpreting random forests", 2014), which XGBoost offers as approximate
+ * contributions: along a customer's path each split's feature is credited with the change in the node's expected
+ * value (the cover-weighted mean of the leaves below). They sum exactly to the log-odds minus the ensemble's
+ * expected value and cost no more than the prediction itself, which exact TreeSHAP would not.
+ * <p>
+ * Comparisons use the feature value rounded to float, as XGBoost does. Encoded rows never hold NaN (the encoder
+ * imputes), so XGBoost's missing-value branches are not needed.
  */
 public final class TreeEnsembleScorer implements CompiledScorer {
-    private final int[] roots;
-    private final double[] treeSigns;
+    private final int trees;
+    private final int depth;
+    private final int innerPerTree;
+    private final int leavesPerTree;
+    /** [tree * innerPerTree + node] */
     private final int[] feature;
     private final float[] threshold;
-    private final int[] yes;
-    private final int[] no;
-    private final int[] missing;
-    private final double[] value;
-    private final boolean[] leaf;
+    /** [2 * (tree * innerPerTree + node) + 0 for the left (yes) child, + 1 for the right (no) child]: signed change of expected value. */
+    private final double[] childDelta;
+    /** [tree * leavesPerTree + leaf], signed. */
+    private final double[] leafValue;
     private final double baseline;
 
     /**
-     * @param feature   per node, the encoded feature index tested (unused for leaves)
-     * @param value     per node, the leaf value or, for an inner node, the expected value below it
+     * @param sign       per tree, +1 for positive-class trees and -1 for negative-class ones
+     * @param innerValue per inner node, the cover-weighted expected value of the leaves below it (unsigned)
+     * @param leafValue  per leaf, its value (unsigned)
      */
-    TreeEnsembleScorer(int[] roots, double[] treeSigns, int[] feature, float[] threshold, int[] yes, int[] no,
-                       int[] missing, double[] value, boolean[] leaf) {
-        this.roots = roots.clone();
-        this.treeSigns = treeSigns.clone();
+    TreeEnsembleScorer(int depth, double[] sign, int[] feature, float[] threshold, double[] innerValue, double[] leafValue) {
+        this.trees = sign.length;
+        this.depth = depth;
+        this.innerPerTree = (1 << depth) - 1;
+        this.leavesPerTree = 1 << depth;
+        if (feature.length != trees * innerPerTree || leafValue.length != trees * leavesPerTree) {
+            throw new IllegalArgumentException("tree arrays do not match " + trees + " trees of depth " + depth);
+        }
         this.feature = feature.clone();
         this.threshold = threshold.clone();
-        this.yes = yes.clone();
-        this.no = no.clone();
-        this.missing = missing.clone();
-        this.value = value.clone();
-        this.leaf = leaf.clone();
+        this.childDelta = new double[2 * feature.length];
+        this.leafValue = new double[leafValue.length];
         double expected = 0;
-        for (int t = 0; t < roots.length; t++) {
-            expected += treeSigns[t] * value[roots[t]];
+        for (int t = 0; t < trees; t++) {
+            for (int node = 0; node < innerPerTree; node++) {
+                int at = t * innerPerTree + node;
+                childDelta[2 * at] = sign[t] * (valueAt(t, 2 * node + 1, innerValue, leafValue) - innerValue[at]);
+                childDelta[2 * at + 1] = sign[t] * (valueAt(t, 2 * node + 2, innerValue, leafValue) - innerValue[at]);
+            }
+            for (int leaf = 0; leaf < leavesPerTree; leaf++) {
+                this.leafValue[t * leavesPerTree + leaf] = sign[t] * leafValue[t * leavesPerTree + leaf];
+            }
+            expected += sign[t] * valueAt(t, 0, innerValue, leafValue);
         }
         this.baseline = expected;
     }
 
+    private double valueAt(int tree, int node, double[] innerValue, double[] leafValue) {
+        return node < innerPerTree ? innerValue[tree * innerPerTree + node] : leafValue[tree * leavesPerTree + node - innerPerTree];
+    }
+
     public int trees() {
-        return roots.length;
+        return trees;
     }
 
     @Override
     public double logOdds(double[] features) {
+        float[] x = toFloat(features);
         double sum = 0;
-        for (int t = 0; t < roots.length; t++) {
-            int node = roots[t];
-            while (!leaf[node]) {
-                node = next(node, features[feature[node]]);
+        for (int t = 0; t < trees; t++) {
+            int base = t * innerPerTree;
+            int node = 0;
+            for (int level = 0; level < depth; level++) {
+                int at = base + node;
+                node = 2 * node + 1 + (x[feature[at]] < threshold[at] ? 0 : 1);
             }
-            sum += treeSigns[t] * value[node];
+            sum += leafValue[t * leavesPerTree + node - innerPerTree];
         }
         return sum;
     }
@@ -66,16 +91,19 @@ public final class TreeEnsembleScorer implements CompiledScorer {
     @Override
     public double explain(double[] features, double[] contributions) {
         java.util.Arrays.fill(contributions, 0.0);
+        float[] x = toFloat(features);
         double sum = 0;
-        for (int t = 0; t < roots.length; t++) {
-            double sign = treeSigns[t];
-            int node = roots[t];
-            while (!leaf[node]) {
-                int child = next(node, features[feature[node]]);
-                contributions[feature[node]] += sign * (value[child] - value[node]);
-                node = child;
+        for (int t = 0; t < trees; t++) {
+            int base = t * innerPerTree;
+            int node = 0;
+            for (int level = 0; level < depth; level++) {
+                int at = base + node;
+                int f = feature[at];
+                int right = x[f] < threshold[at] ? 0 : 1;
+                contributions[f] += childDelta[2 * at + right];
+                node = 2 * node + 1 + right;
             }
-            sum += sign * value[node];
+            sum += leafValue[t * leavesPerTree + node - innerPerTree];
         }
         return sum;
     }
@@ -85,10 +113,11 @@ public final class TreeEnsembleScorer implements CompiledScorer {
         return baseline;
     }
 
-    private int next(int node, double featureValue) {
-        if (Double.isNaN(featureValue)) {
-            return missing[node];
+    private static float[] toFloat(double[] features) {
+        float[] x = new float[features.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) features[i];
         }
-        return (float) featureValue < threshold[node] ? yes[node] : no[node];
+        return x;
     }
 }

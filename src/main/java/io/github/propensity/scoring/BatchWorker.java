@@ -4,6 +4,7 @@ package io.github.propensity.scoring;
 import io.github.propensity.data.Decimals;
 import io.github.propensity.data.MissingValues;
 import io.github.propensity.features.FeatureValueException;
+import io.github.propensity.training.Task;
 import org.apache.commons.csv.CSVFormat;
 
 import java.io.IOException;
@@ -21,12 +22,14 @@ final class BatchWorker {
 
     private final List<TaskScorer> tasks;
     private final SegmentPolicy policy;
+    private final SegmentPolicy.Bound segmentRules;
     private final int headerSize;
     private final int idColumn;
 
-    BatchWorker(List<TaskScorer> tasks, SegmentPolicy policy, int headerSize, int idColumn) {
+    BatchWorker(List<TaskScorer> tasks, SegmentPolicy policy, SegmentPolicy.Bound segments, int headerSize, int idColumn) {
         this.tasks = List.copyOf(tasks);
         this.policy = policy;
+        this.segmentRules = segments;
         this.headerSize = headerSize;
         this.idColumn = idColumn;
     }
@@ -58,7 +61,7 @@ final class BatchWorker {
         String[] reasons = new String[ReasonBuilder.REASONS];
         String[] probabilityText = new String[taskCount];
         String[][] reasonText = new String[taskCount][ReasonBuilder.REASONS];
-        io.github.propensity.scoring.Band[] bandByTask = new io.github.propensity.scoring.Band[io.github.propensity.training.Task.values().length];
+        Band[] bandByTask = new Band[Task.values().length];
         List<BadRow> bad = new ArrayList<>();
         StringBuilder text = new StringBuilder(batch.size() * 256);
         int scored = 0;
@@ -97,7 +100,7 @@ final class BatchWorker {
                     }
                 }
             }
-            int segment = policy.segmentOf(bandByTask);
+            int segment = segmentRules.segmentOf(bandByTask, fields);
             segments[scored] = (byte) segment;
             appendRow(text, fields[idColumn], policy.rules().get(segment).name(), probabilities, bands, scored, probabilityText, reasonText);
             scored++;

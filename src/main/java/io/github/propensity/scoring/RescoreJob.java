@@ -81,7 +81,13 @@ public final class RescoreJob {
         ScoringTally tally = new ScoringTally(scorers, request.policy());
         Path partial = workDirectory.resolve(".scores.partial");
         long fileSize = sizeOf(request.data());
-        BatchWorker worker = new BatchWorker(scorers, request.policy(), reader.header().size(), idColumn);
+        SegmentPolicy.Bound segments;
+        try {
+            segments = request.policy().bind(reader.header());
+        } catch (IllegalArgumentException e) {
+            throw DataException.inFile(request.data(), e.getMessage());
+        }
+        BatchWorker worker = new BatchWorker(scorers, request.policy(), segments, reader.header().size(), idColumn);
         ExecutorService pool = Executors.newFixedThreadPool(request.threads(), runnable -> {
             Thread thread = new Thread(runnable, "scoring");
             thread.setDaemon(true);

@@ -44,14 +44,61 @@ public record SegmentPolicy(BandCutoffs bands, List<SegmentRule> rules) {
                 new SegmentRule("steady", Map.of())));
     }
 
-    /** Index of the customer's primary segment in {@link #rules()}. */
-    public int segmentOf(Band[] bandsByTask) {
-        for (int i = 0; i < rules.size(); i++) {
-            if (rules.get(i).matches(bandsByTask)) {
-                return i;
+    /** Input columns the rules read, in order of first use. */
+    public List<String> columns() {
+        List<String> columns = new java.util.ArrayList<>();
+        for (SegmentRule rule : rules) {
+            for (String column : rule.where().keySet()) {
+                if (!columns.contains(column)) {
+                    columns.add(column);
+                }
             }
         }
-        throw new IllegalStateException("the catch-all rule always matches");
+        return columns;
+    }
+
+    /**
+     * The rules bound to an input header.
+     *
+     * @throws IllegalArgumentException naming a rule column the header lacks
+     */
+    public Bound bind(List<String> header) {
+        int[][] positions = new int[rules.size()][];
+        for (int r = 0; r < rules.size(); r++) {
+            List<String> columns = List.copyOf(rules.get(r).where().keySet());
+            positions[r] = new int[columns.size()];
+            for (int c = 0; c < columns.size(); c++) {
+                positions[r][c] = header.indexOf(columns.get(c));
+                if (positions[r][c] < 0) {
+                    throw new IllegalArgumentException("segment '" + rules.get(r).name() + "' reads column '" + columns.get(c)
+                            + "', which the input does not have");
+                }
+            }
+        }
+        return new Bound(positions);
+    }
+
+    /** Segment rules with their columns' positions in one input header. */
+    public final class Bound {
+        private final int[][] positions;
+
+        private Bound(int[][] positions) {
+            this.positions = positions;
+        }
+
+        /** Index of the customer's primary segment in {@link #rules()}. */
+        public int segmentOf(Band[] bandsByTask, String[] fields) {
+            for (int r = 0; r < rules.size(); r++) {
+                String[] values = new String[positions[r].length];
+                for (int c = 0; c < values.length; c++) {
+                    values[c] = fields[positions[r][c]];
+                }
+                if (rules.get(r).matches(bandsByTask, values)) {
+                    return r;
+                }
+            }
+            throw new IllegalStateException("the catch-all rule always matches");
+        }
     }
 
     public List<String> names() {

@@ -25,6 +25,7 @@ import java.util.Set;
  * <pre>
  * {"bands": {"medium_percentile": 70, "high_percentile": 90},
  *  "segments": [{"name": "at-risk", "when": {"churn": ["high"]}},
+ *               {"name": "likely-to-convert", "when": {"conversion": ["high"]}, "where": {"plan": ["free"]}},
  *               {"name": "everyone-else", "when": {}}]}
  * </pre>
  * Errors name the file and the offending segment or field.
@@ -90,6 +91,16 @@ public final class SegmentPolicyFile {
             }
             when.put(task, bands);
         }
-        return new SegmentRule(name, when);
+        Map<String, Set<String>> where = new java.util.LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> columns = segment.path("where").fields();
+        while (columns.hasNext()) {
+            Map.Entry<String, JsonNode> column = columns.next();
+            Set<String> values = new java.util.LinkedHashSet<>();
+            for (JsonNode value : column.getValue().isArray() ? column.getValue() : List.of(column.getValue())) {
+                values.add(value.asText());
+            }
+            where.put(column.getKey(), values);
+        }
+        return new SegmentRule(name, when, where);
     }
 }

@@ -9,10 +9,16 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A named predictive segment: the bands each task must be in. A rule with no conditions takes everyone (the
- * catch-all); a rule naming a task that was not scored never matches.
+ * A named predictive segment: the bands each task must be in ({@code when}) and, optionally, values input columns
+ * must hold ({@code where}, e.g. {@code plan} in {@code free} so that only free-plan customers can be likely to
+ * convert). A rule with no conditions takes everyone (the catch-all); a rule naming a task that was not scored
+ * never matches. Column values are compared trimmed and ignoring case.
  */
-public record SegmentRule(String name, Map<Task, Set<Band>> when) {
+public record SegmentRule(String name, Map<Task, Set<Band>> when, Map<String, Set<String>> where) {
+    public SegmentRule(String name, Map<Task, Set<Band>> when) {
+        this(name, when, Map.of());
+    }
+
     public SegmentRule {
         Objects.requireNonNull(name, "name");
         if (!name.matches("[a-z0-9][a-z0-9-]*")) {
@@ -26,13 +32,34 @@ public record SegmentRule(String name, Map<Task, Set<Band>> when) {
             copy.put(entry.getKey(), Set.copyOf(entry.getValue()));
         }
         when = java.util.Collections.unmodifiableMap(copy);
+        Map<String, Set<String>> columns = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, Set<String>> entry : where.entrySet()) {
+            if (entry.getValue().isEmpty()) {
+                throw new IllegalArgumentException("segment '" + name + "' lists no value for column " + entry.getKey());
+            }
+            Set<String> values = new java.util.HashSet<>();
+            for (String value : entry.getValue()) {
+                values.add(value.strip().toLowerCase(java.util.Locale.ROOT));
+            }
+            columns.put(entry.getKey(), Set.copyOf(values));
+        }
+        where = java.util.Collections.unmodifiableMap(columns);
     }
 
-    /** @param bands the customer's band per task (indexed by {@link Task#ordinal()}), null where not scored */
-    public boolean matches(Band[] bands) {
+    /**
+     * @param bands        the customer's band per task (indexed by {@link Task#ordinal()}), null where not scored
+     * @param columnValues the customer's values of this rule's {@code where} columns, in the map's order
+     */
+    public boolean matches(Band[] bands, String[] columnValues) {
         for (Map.Entry<Task, Set<Band>> condition : when.entrySet()) {
             Band band = bands[condition.getKey().ordinal()];
             if (band == null || !condition.getValue().contains(band)) {
+                return false;
+            }
+        }
+        int column = 0;
+        for (Set<String> allowed : where.values()) {
+            if (!allowed.contains(columnValues[column++].strip().toLowerCase(java.util.Locale.ROOT))) {
                 return false;
             }
         }
@@ -40,6 +67,6 @@ public record SegmentRule(String name, Map<Task, Set<Band>> when) {
     }
 
     public boolean isCatchAll() {
-        return when.isEmpty();
+        return when.isEmpty() && where.isEmpty();
     }
 }

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Rescoring speed: rows/s of the full rescoring (3 models, reasons, segments, percentiles, drift, migration) against a
+# plain read+write of the same CSV through the same CSV code, at 100k and 1M customers made by the project's
+# generator, scored with the committed models/ (trained on the same generator's sample). Prints max RSS too.
+#
+#   scripts/bench-rescore.sh            (ROWS="100000 1000000" by default)
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+ensure_jar
+BENCH="$PROJECT_DIR/target/bench"
+mkdir -p "$BENCH"
+ROWS="${ROWS:-100000 1000000}"
+
+measure() { # measure OUTPUT_PREFIX command...: runs it under GNU time when present, prints "json rss_kb"
+  local prefix="$1"; shift
+  if [[ -x /usr/bin/time ]]; then
+    /usr/bin/time -f '%M' -o "$prefix.rss" "$@" > "$prefix.out" 2> "$prefix.err"
+    printf '%s %s\n' "$(tail -n 1 "$prefix.out")" "$(tail -n 1 "$prefix.rss")"
+  else
+    "$@" > "$prefix.out" 2> "$prefix.err"
+    printf '%s n/a\n' "$(tail -n 1 "$prefix.out")"
+  fi
+}
+
+printf '%10s %14s %14s %8s %12s %12s\n' rows copy_rows/s score_rows/s ratio copy_rss_MB score_rss_MB
+for n in $ROWS; do
+  base="$BENCH/base-$n.csv"
+  [[ -f "$base" ]] || propensity generate --customers "$n" --seed 7 --out "$base" 2>/dev/null
+  read -r copy_json copy_rss < <(measure "$BENCH/copy-$n" "${PROPENSITY_CMD[@]}" csv-copy --data "$base" --out "$BENCH/copy-$n.csv")
+  rm -rf "$BENCH/snapshots"
+  read -r score_json score_rss < <(measure "$BENCH/score-$n" "${PROPENSITY_CMD[@]}" score --data "$base" --id customer_id \
+    --models "$PROJECT_DIR/models" --snapshots "$BENCH/snapshots")
+  copy_rate=$(json_field rows_per_second "$copy_json"); score_rate=$(json_field rows_per_second "$score_json")
+  printf '%10s %14.0f %14.0f %8.2f %12s %12s\n' "$n" "$copy_rate" "$score_rate" \
+    "$(awk -v c="$copy_rate" -v s="$score_rate" 'BEGIN { print c / s }')" \
+    "$(awk -v k="$copy_rss" 'BEGIN { print (k == "n/a" ? k : int(k / 1024)) }')" \
+    "$(awk -v k="$score_rss" 'BEGIN { print (k == "n/a" ? k : int(k / 1024)) }')"
+  rm -f "$BENCH/copy-$n.csv"
+done
+echo "score rows/s is the whole run (loading models, both passes, publishing) divided by input rows; cores: $(nproc)"
