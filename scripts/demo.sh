@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# End to end on the shipped sample: build, train the churn, purchase and conversion models, evaluate them, list them.
+# End to end on the shipped sample: build, train the churn, purchase and conversion models, rescore the whole base
+# into a snapshot with predictive segments, and print where to look.
 # Writes only under target/demo/ (the committed models/ stay as they are). Run from anywhere:
 #
 #   scripts/demo.sh
@@ -26,6 +27,11 @@ propensity train --task conversion --label converted --positive yes --drop "$PII
 echo "== models" >&2
 propensity models list --models "$MODELS"
 
+echo "== rescore the base (what scripts/rescore-weekly.sh does every week)" >&2
+propensity score --data "$DATA" --id customer_id --models "$MODELS" --snapshots "$DEMO/snapshots" \
+  --segments "$PROJECT_DIR/scripts/sample-segments.json" | tail -n 1 > "$DEMO/score.json"
+SNAPSHOT="$DEMO/snapshots/$(cat "$DEMO/snapshots/LATEST")"
+
 echo
 echo "Holdout metrics of each model (calibrated probabilities, 20% of rows never used in training):"
 for task in churn purchase conversion; do
@@ -35,6 +41,11 @@ for task in churn purchase conversion; do
     "$(json_field model "$line")" "$(json_field calibration "$line")"
 done
 echo
+echo "Predictive segments of the $(json_field scored "$(cat "$DEMO/score.json")") customers:"
+sed -e 's/.*"segments":{//' -e 's/}.*//' -e 's/,/\n/g' "$DEMO/score.json" | tr -d '"' | sed 's/^/  /'
+echo
+echo "Scores, bands, reasons:  $SNAPSHOT/scores.csv"
+echo "Segments, migration:     $SNAPSHOT/segments.json, $SNAPSHOT/migration.csv"
+echo "Drift against training:  $SNAPSHOT/drift.json"
 echo "Model cards (readable):  $MODELS/<task>/<version>/card.md"
-echo "Current versions:        $MODELS/<task>/CURRENT"
-echo "Score a labelled file:   java -jar target/propensity.jar evaluate --task churn --data FILE --label churned --positive yes --models $MODELS"
+echo "Evaluate on a file:      java -jar target/propensity.jar evaluate --task churn --data FILE --label churned --positive yes --models $MODELS"

@@ -34,20 +34,28 @@ public final class SchemaInference {
      * @param notFeatures columns that are never features, with the reason (the id, the label, --drop columns)
      */
     public static List<ColumnDecision> infer(CustomerTable table, Map<String, String> notFeatures) {
+        return infer(table, java.util.stream.IntStream.range(0, table.rowCount()).toArray(), notFeatures);
+    }
+
+    /**
+     * Infers from the given rows only: the rows a model learns from. A column that is constant there (a plan
+     * column when only free-plan customers carry a conversion label) says nothing to that model.
+     */
+    public static List<ColumnDecision> infer(CustomerTable table, int[] rows, Map<String, String> notFeatures) {
         List<ColumnDecision> decisions = new ArrayList<>();
         for (int column = 0; column < table.header().size(); column++) {
-            decisions.add(inferColumn(table, column, notFeatures.get(table.header().get(column))));
+            decisions.add(inferColumn(table, rows, column, notFeatures.get(table.header().get(column))));
         }
         return decisions;
     }
 
-    private static ColumnDecision inferColumn(CustomerTable table, int column, String exclusion) {
+    private static ColumnDecision inferColumn(CustomerTable table, int[] rows, int column, String exclusion) {
         String name = table.header().get(column);
         Map<String, Integer> counts = new HashMap<>();
         int missing = 0;
         int numeric = 0;
-        for (String[] row : table.rows()) {
-            String raw = row[column];
+        for (int row : rows) {
+            String raw = table.value(row, column);
             if (MissingValues.isMissing(raw)) {
                 missing++;
                 continue;
@@ -58,7 +66,7 @@ public final class SchemaInference {
                 numeric++;
             }
         }
-        int present = table.rowCount() - missing;
+        int present = rows.length - missing;
         int distinct = counts.size();
         List<String> strayTokens = new ArrayList<>();
         ColumnKind kind = ColumnKind.CATEGORICAL;

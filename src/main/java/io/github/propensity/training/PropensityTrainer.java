@@ -58,7 +58,7 @@ public final class PropensityTrainer {
         LabelledRows labelled = LabelledRows.extract(table, request.label(), true);
         reportLabels(request, labelled);
 
-        List<ColumnDecision> columns = SchemaInference.infer(table, notFeatures(table, request));
+        List<ColumnDecision> columns = SchemaInference.infer(table, labelled.rows(), notFeatures(table, request));
         logSchema(columns);
         if (columns.stream().noneMatch(ColumnDecision::isFeature)) {
             throw DataException.inFile(table.source(), "no usable feature columns: every column is the label, the id, "
