@@ -4,7 +4,11 @@
 # generator, scored with the committed models/ (trained on the same generator's sample). Prints max RSS too.
 #
 #   scripts/bench-rescore.sh            (ROWS="100000 1000000" by default)
+#
+# Both runs get the same fixed heap (JAVA_OPTS, default -Xmx256m): that the 1M-row run fits in the heap the 100k-row
+# run had, with the same resident size, is the evidence that memory does not grow with the rows scored.
 set -euo pipefail
+export JAVA_OPTS="${JAVA_OPTS:--Xmx256m}"
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 ensure_jar
 BENCH="$PROJECT_DIR/target/bench"
@@ -37,4 +41,4 @@ for n in $ROWS; do
     "$(awk -v k="$score_rss" 'BEGIN { print (k == "n/a" ? k : int(k / 1024)) }')"
   rm -f "$BENCH/copy-$n.csv"
 done
-echo "score rows/s is the whole run (loading models, both passes, publishing) divided by input rows; cores: $(nproc)"
+echo "score rows/s is the whole run (loading models, both passes, publishing) divided by input rows; cores: $(nproc); JVM: $JAVA_OPTS"

@@ -10,8 +10,10 @@ ensure_jar() {
   fi
 }
 
-# The command as an array, for wrappers such as GNU time that cannot run shell functions.
-PROPENSITY_CMD=(java --enable-native-access=ALL-UNNAMED -jar "$JAR")
+# The command as an array, for wrappers such as GNU time that cannot run shell functions. JAVA_OPTS (e.g. -Xmx2g)
+# passes JVM options through.
+# shellcheck disable=SC2206
+PROPENSITY_CMD=(java ${JAVA_OPTS:-} --enable-native-access=ALL-UNNAMED -jar "$JAR")
 
 propensity() {
   "${PROPENSITY_CMD[@]}" "$@"
