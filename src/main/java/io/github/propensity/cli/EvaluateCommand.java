@@ -13,7 +13,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -30,36 +29,20 @@ final class EvaluateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--task", required = true, converter = TaskConverter.class, description = "churn, purchase or conversion")
-    Task task;
-
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "labelled customer CSV (.csv or .csv.gz)")
-    Path data;
-
-    @Option(names = "--label", required = true, paramLabel = "COLUMN", description = "column holding the outcome")
-    String label;
-
-    @Option(names = "--positive", required = true, paramLabel = "VALUE", description = "label value meaning the outcome happened")
-    String positive;
-
-    @Option(names = "--models", paramLabel = "DIR", defaultValue = "models", description = "model directory (default: ${DEFAULT-VALUE})")
-    Path models;
+    @CommandLine.Mixin
+    LabelledDataOptions input;
 
     @Option(names = "--version", paramLabel = "VERSION", description = "model version to evaluate (default: the current one)")
     String version;
 
-    @Option(names = "--sep", converter = SeparatorConverter.class, paramLabel = "CHAR", description = "delimiter; default: detected")
-    Character separator;
-
     @Override
     public Integer call() {
-        if (positive.isBlank() || label.isBlank()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--label and --positive must not be empty");
-        }
-        ModelStore store = new ModelStore(models);
+        LabelSpec label = input.labelSpec(spec.commandLine());
+        Task task = input.task;
+        ModelStore store = new ModelStore(input.models);
         ModelBundle bundle = version == null ? store.loadCurrent(task) : store.load(task, version);
-        EvaluationReport report = HoldoutEvaluation.evaluate(bundle, data, new LabelSpec(label, positive), separator);
-        printReport(spec.commandLine().getErr(), bundle, report);
+        EvaluationReport report = HoldoutEvaluation.evaluate(bundle, input.data, label, input.separator);
+        printReport(spec.commandLine().getErr(), task, bundle, report);
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("task", task.id());
         line.put("model_version", bundle.version());
@@ -69,9 +52,9 @@ final class EvaluateCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private void printReport(PrintWriter err, ModelBundle bundle, EvaluationReport report) {
+    private void printReport(PrintWriter err, Task task, ModelBundle bundle, EvaluationReport report) {
         err.printf(Locale.ROOT, "%s model %s on %s: %d rows, %d positive (%.1f%%)%n", task, bundle.version(),
-                data.getFileName(), report.rows(), report.positives(), 100 * report.baseRate());
+                input.data.getFileName(), report.rows(), report.positives(), 100 * report.baseRate());
         err.printf(Locale.ROOT, "  AUC %.4f  PR AUC %.4f  log loss %.4f  Brier %.4f  ECE %.4f  lift@10%% %.2f%n",
                 report.auc(), report.prAuc(), report.logLoss(), report.brier(), report.ece(), report.liftTopDecile());
         err.println("  decile  rows  positives  rate   lift  cum.gain");

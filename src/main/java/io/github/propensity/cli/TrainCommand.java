@@ -36,29 +36,14 @@ final class TrainCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--task", required = true, converter = TaskConverter.class, description = "churn, purchase or conversion")
-    Task task;
-
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "customer CSV (.csv or .csv.gz), header required")
-    Path data;
-
-    @Option(names = "--label", required = true, paramLabel = "COLUMN", description = "column holding the outcome")
-    String label;
-
-    @Option(names = "--positive", required = true, paramLabel = "VALUE", description = "label value meaning the outcome happened (case-insensitive)")
-    String positive;
+    @CommandLine.Mixin
+    LabelledDataOptions input;
 
     @Option(names = "--id", paramLabel = "COLUMN", description = "customer id column; never a feature")
     String id;
 
     @Option(names = "--drop", split = ",", paramLabel = "COLUMN", description = "columns to leave out, comma-separated (e.g. leaks, PII)")
     List<String> drop = new ArrayList<>();
-
-    @Option(names = "--sep", converter = SeparatorConverter.class, paramLabel = "CHAR", description = "delimiter; default: detected among , ; and tab")
-    Character separator;
-
-    @Option(names = "--models", paramLabel = "DIR", defaultValue = "models", description = "model directory (default: ${DEFAULT-VALUE})")
-    Path models;
 
     @Option(names = "--seed", defaultValue = "42", description = "random seed; the same seed and data give the same model (default: ${DEFAULT-VALUE})")
     long seed;
@@ -79,14 +64,14 @@ final class TrainCommand implements Callable<Integer> {
         if (threadCount < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
         }
-        if (positive.isBlank() || label.isBlank()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--label and --positive must not be empty");
+        LabelSpec label = input.labelSpec(spec.commandLine());
+        if (label.column().equals(id)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--id and --label name the same column '" + id + "'");
         }
-        if (label.equals(id)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--id and --label name the same column '" + label + "'");
-        }
-        TrainingRequest request = new TrainingRequest(task, data, new LabelSpec(label, positive), id, drop, separator, seed,
-                holdout, threadCount);
+        Task task = input.task;
+        Path data = input.data;
+        Path models = input.models;
+        TrainingRequest request = new TrainingRequest(task, data, label, id, drop, input.separator, seed, holdout, threadCount);
         log.info("training the {} model from {}", task, data.getFileName());
         TrainingOutcome outcome = new PropensityTrainer(CandidateGrid.defaults()).train(request);
         ModelStore store = new ModelStore(models);

@@ -3,7 +3,6 @@ package io.github.propensity.features;
 
 import io.github.propensity.data.MissingValues;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -24,12 +23,7 @@ public record BooleanColumn(String name, String trueToken, String falseToken, do
 
     @Override
     public List<String> featureNames() {
-        List<String> names = new ArrayList<>(2);
-        names.add(name);
-        if (missingIndicator) {
-            names.add(name + MISSING_SUFFIX);
-        }
-        return names;
+        return FeatureColumn.valueAndMissingFlag(name, missingIndicator);
     }
 
     @Override

@@ -24,6 +24,11 @@ public sealed interface FeatureColumn permits NumericColumn, BooleanColumn, Cate
     /** The encoded feature names, in encoding order. */
     List<String> featureNames();
 
+    /** The names of a single-valued column's features: the value, then its missing flag if it has one. */
+    static List<String> valueAndMissingFlag(String name, boolean missingIndicator) {
+        return missingIndicator ? List.of(name, name + MISSING_SUFFIX) : List.of(name);
+    }
+
     /** An encoder for this column with any lookup tables built once, for the hot scoring loop. */
     CellEncoder compile();
 }

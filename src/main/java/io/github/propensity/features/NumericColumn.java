@@ -4,7 +4,6 @@ package io.github.propensity.features;
 import io.github.propensity.data.MissingValues;
 import io.github.propensity.data.NumericValues;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -30,12 +29,7 @@ public record NumericColumn(String name, double median, double mean, double stan
 
     @Override
     public List<String> featureNames() {
-        List<String> names = new ArrayList<>(2);
-        names.add(name);
-        if (missingIndicator) {
-            names.add(name + MISSING_SUFFIX);
-        }
-        return names;
+        return FeatureColumn.valueAndMissingFlag(name, missingIndicator);
     }
 
     @Override

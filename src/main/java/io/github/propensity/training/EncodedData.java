@@ -17,6 +17,10 @@ public record EncodedData(double[][] features, boolean[] outcomes) {
     }
 
     public int positives() {
+        return countTrue(outcomes);
+    }
+
+    static int countTrue(boolean[] outcomes) {
         int count = 0;
         for (boolean outcome : outcomes) {
             if (outcome) {

@@ -32,13 +32,7 @@ public record LabelledRows(int[] rows, boolean[] outcomes, int unlabelled, List<
     }
 
     public int positives() {
-        int count = 0;
-        for (boolean outcome : outcomes) {
-            if (outcome) {
-                count++;
-            }
-        }
-        return count;
+        return EncodedData.countTrue(outcomes);
     }
 
     /**
