@@ -48,15 +48,9 @@ public final class CsvRecordReader implements Closeable {
     private long lastLineRead;
     private long currentRecordLine;
 
-    private CsvRecordReader(Path file, Character separator) throws IOException {
+    private CsvRecordReader(Path file, InputStream raw, Character separator) throws IOException {
         this.file = file;
         this.digest = sha256();
-        InputStream raw;
-        try {
-            raw = Files.newInputStream(file);
-        } catch (NoSuchFileException e) {
-            throw new DataException(file + ": file not found");
-        }
         this.counted = new CountingInputStream(raw);
         BufferedInputStream hashed = new BufferedInputStream(new DigestInputStream(counted, digest), 1 << 16);
         InputStream decoded = isGzip(hashed) ? new BufferedInputStream(new GZIPInputStream(hashed, 1 << 16), 1 << 16) : hashed;
@@ -74,10 +68,29 @@ public final class CsvRecordReader implements Closeable {
 
     /** Opens a CSV file; {@code separator} null means detect it from the header line. */
     public static CsvRecordReader open(Path file, Character separator) {
+        InputStream raw;
         try {
-            return new CsvRecordReader(file, separator);
+            raw = Files.newInputStream(file);
+        } catch (NoSuchFileException e) {
+            throw new DataException(file + ": file not found");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        try {
+            return new CsvRecordReader(file, raw, separator);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads CSV from a stream (an HTTP request body); {@code sourceName} stands in for the file name in errors.
+     */
+    public static CsvRecordReader open(InputStream in, String sourceName, Character separator) {
+        try {
+            return new CsvRecordReader(Path.of(sourceName), in, separator);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + sourceName + ": " + e.getMessage(), e);
         }
     }
 

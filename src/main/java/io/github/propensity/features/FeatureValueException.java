@@ -9,10 +9,17 @@ import io.github.propensity.PropensityException;
  */
 public final class FeatureValueException extends PropensityException {
     private final String column;
+    private final String expectation;
 
     public FeatureValueException(String column, String expectation) {
         super("column '" + column + "': " + expectation);
         this.column = column;
+        this.expectation = expectation;
+    }
+
+    /** What the value should have been, e.g. "expected a number". */
+    public String expectation() {
+        return expectation;
     }
 
     public String column() {

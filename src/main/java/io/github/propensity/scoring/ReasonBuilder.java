@@ -13,14 +13,14 @@ import java.util.List;
  * the input columns that push this customer's log-odds most (largest magnitude), with the raw value and the signed
  * push. One-hot features add up to their column, so a reason names the column, never {@code plan=(other)}.
  */
-final class ReasonBuilder {
-    static final int REASONS = 3;
+public final class ReasonBuilder {
+    public static final int REASONS = 3;
     private static final int MAX_VALUE_CHARS = 40;
 
     private final String[] columnNames;
     private final int[] columnOfFeature;
 
-    ReasonBuilder(FeatureSchema schema) {
+    public ReasonBuilder(FeatureSchema schema) {
         List<FeatureColumn> columns = schema.columns();
         columnNames = new String[columns.size()];
         columnOfFeature = new int[schema.featureNames().size()];
@@ -33,7 +33,7 @@ final class ReasonBuilder {
         }
     }
 
-    int columns() {
+    public int columns() {
         return columnNames.length;
     }
 
@@ -43,7 +43,7 @@ final class ReasonBuilder {
      * @param rawValues the row's raw cells in schema column order
      * @param byColumn  scratch space of {@link #columns()} doubles
      */
-    void reasons(double[] contributions, String[] rawValues, double[] byColumn, String[] reasons) {
+    public void reasons(double[] contributions, String[] rawValues, double[] byColumn, String[] reasons) {
         java.util.Arrays.fill(byColumn, 0.0);
         for (int f = 0; f < contributions.length; f++) {
             byColumn[columnOfFeature[f]] += contributions[f];

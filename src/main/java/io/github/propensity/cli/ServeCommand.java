@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.github.propensity.cli;
+
+import io.github.propensity.scoring.SegmentPolicy;
+import io.github.propensity.scoring.SegmentPolicyFile;
+import io.github.propensity.serving.ApiKeys;
+import io.github.propensity.serving.CustomerScorer;
+import io.github.propensity.serving.ModelRegistry;
+import io.github.propensity.serving.SegmentLists;
+import io.github.propensity.web.ApiServer;
+import io.github.propensity.web.ServerSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+@Command(name = "serve", sortOptions = false,
+        description = {"Serve scores, segments and at-risk lists over HTTP (see /openapi.json).",
+                "Binds 127.0.0.1 unless told otherwise; any other address needs --keys. Picks up promoted models and new "
+                        + "snapshots without a restart; stops gracefully on SIGTERM."})
+final class ServeCommand implements Callable<Integer> {
+    private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
+
+    @CommandLine.Mixin
+    HelpOption help;
+
+    @Option(names = "--models", paramLabel = "DIR", defaultValue = "models", description = "model directory (default: ${DEFAULT-VALUE})")
+    Path models;
+
+    @Option(names = "--snapshots", paramLabel = "DIR", defaultValue = "snapshots", description = "snapshot directory (default: ${DEFAULT-VALUE})")
+    Path snapshots;
+
+    @Option(names = "--host", defaultValue = ServerSettings.LOOPBACK, description = "address to bind (default: ${DEFAULT-VALUE})")
+    String host;
+
+    @Option(names = "--port", defaultValue = "7070", description = "port (default: ${DEFAULT-VALUE}; 0 picks a free one)")
+    int port;
+
+    @Option(names = "--keys", paramLabel = "FILE", description = "API keys file (see: propensity keys add); requests then need a key")
+    Path keys;
+
+    @Option(names = "--segments", paramLabel = "FILE", description = "segment rules for POST /v1/score (default: built-in)")
+    Path segments;
+
+    @Option(names = "--max-body", paramLabel = "BYTES", defaultValue = "4194304", description = "largest request body (default: ${DEFAULT-VALUE})")
+    long maxBody;
+
+    @Option(names = "--reload-interval", paramLabel = "MS", defaultValue = "2000", description = "how often to look for promoted models and new snapshots (default: ${DEFAULT-VALUE})")
+    long reloadMillis;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ServerSettings settings;
+        try {
+            settings = new ServerSettings(host, port, maxBody, keys != null);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+        }
+        SegmentPolicy policy = segments == null ? SegmentPolicy.defaults() : SegmentPolicyFile.read(segments);
+        ApiKeys apiKeys = keys == null ? null : ApiKeys.load(keys);
+        ModelRegistry registry = new ModelRegistry(models, snapshots, policy.bands(), reloadMillis);
+        ApiServer server = new ApiServer(settings, registry, new CustomerScorer(policy), new SegmentLists(), apiKeys).start();
+        log.info("serving on http://{}:{} ({} models loaded{})", settings.host(), server.port(), registry.current().models().size(),
+                apiKeys == null ? "" : ", " + apiKeys.size() + " API keys");
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("shutting down: finishing requests in flight");
+            server.stop();
+            registry.close();
+            stopped.countDown();
+        }, "shutdown"));
+        stopped.await();
+        return ExitCode.OK;
+    }
+}

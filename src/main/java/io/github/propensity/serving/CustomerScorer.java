@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.github.propensity.serving;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.propensity.data.Decimals;
+import io.github.propensity.features.BooleanColumn;
+import io.github.propensity.features.FeatureColumn;
+import io.github.propensity.features.FeatureValueException;
+import io.github.propensity.scoring.Band;
+import io.github.propensity.scoring.ReasonBuilder;
+import io.github.propensity.scoring.SegmentPolicy;
+import io.github.propensity.training.Task;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Scores customers given as JSON objects (field name to value) with the served models, through the same encoder,
+ * compiled model and calibrator as batch scoring. A field the model does not use is ignored; a missing or null
+ * field is a missing value, exactly as an empty CSV cell; a value of the wrong type is an error naming the field.
+ */
+public final class CustomerScorer {
+    private final SegmentPolicy policy;
+
+    public CustomerScorer(SegmentPolicy policy) {
+        this.policy = policy;
+    }
+
+    public CustomerScore score(LoadedModels models, Task task, JsonNode customer) {
+        ServedModel model = models.model(task).orElseThrow(() -> new NotFoundException("no " + task + " model is loaded"));
+        return score(model, requireObject(customer));
+    }
+
+    /** Every loaded task's score and the customer's primary segment. */
+    public Map<String, Object> scoreAll(LoadedModels models, JsonNode customer) {
+        requireObject(customer);
+        if (models.models().isEmpty()) {
+            throw new NotFoundException("no models are loaded");
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        Band[] bands = new Band[Task.values().length];
+        Map<String, CustomerScore> scores = new LinkedHashMap<>();
+        for (ServedModel model : models.models().values()) {
+            CustomerScore score = score(model, customer);
+            scores.put(model.task().id(), score);
+            bands[model.task().ordinal()] = Band.parse(score.band());
+        }
+        List<String> columns = policy.columns();
+        String[] values = new String[columns.size()];
+        for (int c = 0; c < values.length; c++) {
+            values[c] = rawValue(customer.get(columns.get(c)), columns.get(c), null);
+        }
+        result.put("segment", policy.names().get(policy.bind(columns).segmentOf(bands, values)));
+        result.put("scores", scores);
+        return result;
+    }
+
+    private static JsonNode requireObject(JsonNode customer) {
+        if (customer == null || !customer.isObject()) {
+            throw new InvalidInputException("a customer must be a JSON object of feature values");
+        }
+        return customer;
+    }
+
+    private static CustomerScore score(ServedModel model, JsonNode customer) {
+        List<FeatureColumn> columns = model.bundle().model().encoder().schema().columns();
+        String[] fields = new String[columns.size()];
+        for (int c = 0; c < fields.length; c++) {
+            FeatureColumn column = columns.get(c);
+            fields[c] = rawValue(customer.get(column.name()), column.name(), column);
+        }
+        return score(model, fields);
+    }
+
+    /** Scores raw cells given in the model's input column order (the CSV request path uses this too). */
+    static CustomerScore score(ServedModel model, String[] fields) {
+        var encoder = model.bundle().model().encoder();
+        double[] encoded = new double[encoder.width()];
+        try {
+            encoder.encode(fields, model.binding(), encoded);
+        } catch (FeatureValueException e) {
+            throw new InvalidInputException("field '" + e.column() + "': " + e.expectation());
+        }
+        double[] contributions = new double[encoded.length];
+        double probability = model.bundle().model().explain(encoded, contributions);
+        String[] reasons = new String[ReasonBuilder.REASONS];
+        model.reasons().reasons(contributions, fields, new double[model.reasons().columns()], reasons);
+        List<String> reasonList = Arrays.stream(reasons).filter(r -> !r.isEmpty()).toList();
+        double percentile = Double.parseDouble(Decimals.format(model.bundle().reference().percentile(probability), 1));
+        return new CustomerScore(model.task().id(), probability, Math.round(probability * 100), percentile,
+                model.thresholds().band(probability).label(), reasonList, model.version());
+    }
+
+    /** A JSON value as the raw cell a CSV would hold; booleans map to the column's own spelling of yes/no. */
+    private static String rawValue(JsonNode value, String field, FeatureColumn column) {
+        if (value == null || value.isNull() || value.isMissingNode()) {
+            return "";
+        }
+        if (value.isBoolean()) {
+            if (column instanceof BooleanColumn bool) {
+                return value.booleanValue() ? bool.trueToken() : bool.falseToken();
+            }
+            return value.booleanValue() ? "true" : "false";
+        }
+        if (value.isNumber()) {
+            if (!Double.isFinite(value.doubleValue())) {
+                throw new InvalidInputException("field '" + field + "': the number is out of range");
+            }
+            return value.asText();
+        }
+        if (value.isTextual()) {
+            return value.textValue();
+        }
+        throw new InvalidInputException("field '" + field + "': expected a number, text, true/false or null, not "
+                + (value.isArray() ? "a list" : "an object"));
+    }
+
+}

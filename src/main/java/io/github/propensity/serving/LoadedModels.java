@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.github.propensity.serving;
+
+import io.github.propensity.model.ModelBundle;
+import io.github.propensity.training.Task;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One consistent view of what the server serves: the current model of each task and the latest snapshot. A
+ * request takes one view at its start and keeps it to the end, so a reload never changes a model mid-request.
+ *
+ * @param latestSnapshot the newest complete snapshot directory, or null when none exists
+ */
+public record LoadedModels(Map<Task, ServedModel> models, Path latestSnapshot) {
+    public LoadedModels {
+        Map<Task, ServedModel> copy = new EnumMap<>(Task.class);
+        copy.putAll(models);
+        models = Collections.unmodifiableMap(copy);
+    }
+
+    public Optional<ServedModel> model(Task task) {
+        return Optional.ofNullable(models.get(task));
+    }
+
+    public Optional<ModelBundle> bundle(Task task) {
+        return model(task).map(ServedModel::bundle);
+    }
+}

@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.github.propensity.serving;
+
+import io.github.propensity.model.BundleException;
+import io.github.propensity.model.ModelStore;
+import io.github.propensity.scoring.BandCutoffs;
+import io.github.propensity.scoring.SnapshotStore;
+import io.github.propensity.training.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Keeps the served models and snapshot current. A background check every few seconds compares each task's
+ * {@code CURRENT} pointer and the snapshots' {@code LATEST} with what is loaded; a changed model is loaded and
+ * verified first and only then swapped in with one atomic reference write. Requests in flight keep the view they
+ * started with, so none fails or mixes models during a swap; a damaged new bundle is logged and the old one kept.
+ */
+public final class ModelRegistry implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ModelRegistry.class);
+
+    private final ModelStore store;
+    private final SnapshotStore snapshots;
+    private final BandCutoffs cutoffs;
+    private final AtomicReference<LoadedModels> current = new AtomicReference<>();
+    private final ScheduledExecutorService poller;
+
+    public ModelRegistry(Path models, Path snapshotsRoot, BandCutoffs cutoffs, long pollMillis) {
+        this.store = new ModelStore(models);
+        this.snapshots = new SnapshotStore(snapshotsRoot);
+        this.cutoffs = cutoffs;
+        current.set(new LoadedModels(Map.of(), null));
+        refresh();
+        this.poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "model-reload");
+            thread.setDaemon(true);
+            return thread;
+        });
+        poller.scheduleWithFixedDelay(this::refreshQuietly, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** The view a request should use from start to finish. */
+    public LoadedModels current() {
+        return current.get();
+    }
+
+    /** Loads whatever changed on disk; returns true when the view changed. */
+    public synchronized boolean refresh() {
+        LoadedModels before = current.get();
+        Map<Task, ServedModel> models = new EnumMap<>(Task.class);
+        for (Task task : Task.values()) {
+            ServedModel loaded = before.models().get(task);
+            Optional<String> version = store.currentVersion(task);
+            if (version.isEmpty()) {
+                continue;
+            }
+            if (loaded != null && loaded.version().equals(version.get())) {
+                models.put(task, loaded);
+                continue;
+            }
+            try {
+                models.put(task, ServedModel.of(task, store.load(task, version.get()), cutoffs));
+                log.info("serving {} model {}", task, version.get());
+            } catch (BundleException e) {
+                log.error("cannot load {} model {}: {}; keeping {}", task, version.get(), e.getMessage(),
+                        loaded == null ? "none" : loaded.version());
+                if (loaded != null) {
+                    models.put(task, loaded);
+                }
+            }
+        }
+        Path latest = snapshots.latest().orElse(null);
+        LoadedModels after = new LoadedModels(models, latest);
+        boolean changed = !after.equals(before);
+        if (changed) {
+            current.set(after);
+        }
+        return changed;
+    }
+
+    private void refreshQuietly() {
+        try {
+            refresh();
+        } catch (UncheckedIOException e) {
+            // A transient read failure (a file being replaced) is retried at the next check.
+            log.warn("model check failed: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        poller.shutdownNow();
+    }
+}

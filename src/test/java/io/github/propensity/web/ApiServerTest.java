@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.github.propensity.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.propensity.data.CustomerTable;
+import io.github.propensity.model.ModelBundle;
+import io.github.propensity.model.ModelStore;
+import io.github.propensity.scoring.RescoreJob;
+import io.github.propensity.scoring.RescoreRequest;
+import io.github.propensity.scoring.SegmentPolicy;
+import io.github.propensity.training.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every endpoint over real HTTP, with the committed sample models and a snapshot of the shipped sample. */
+class ApiServerTest {
+    @TempDir
+    static Path dir;
+    static TestServer server;
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @BeforeAll
+    static void start() throws IOException {
+        Path models = dir.resolve("models");
+        TestServer.copyModels(models);
+        new RescoreJob().run(new RescoreRequest(Path.of("training-data", "customers.csv"), null, "customer_id", List.of(),
+                models, dir.resolve("snapshots"), null, SegmentPolicy.defaults(), 0.001, 2, false));
+        server = new TestServer(models, dir.resolve("snapshots"), null, 64 * 1024);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws IOException {
+        return JSON.readTree(response.body());
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String detailFragment) throws IOException {
+        assertEquals(status, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"), response.headers().toString());
+        JsonNode problem = json(response);
+        assertEquals(status, problem.get("status").asInt());
+        assertTrue(problem.get("detail").asText().contains(detailFragment), problem.toString());
+    }
+
+    @Test
+    void healthReadyAndModels() throws Exception {
+        assertEquals(200, server.get("/health", null).statusCode());
+        JsonNode ready = json(server.get("/ready", null));
+        assertEquals("ready", ready.get("status").asText());
+        assertEquals(3, ready.get("models").size());
+        JsonNode models = json(server.get("/v1/models", null));
+        assertEquals(3, models.get("models").size());
+        JsonNode card = json(server.get("/v1/models/churn", null));
+        assertEquals("churn", card.get("task").asText());
+        HttpResponse<String> markdown = server.get("/v1/models/churn?format=md", null);
+        assertTrue(markdown.body().startsWith("# churn model"), markdown.body());
+        assertProblem(server.get("/v1/models/retention", null), 404, "unknown task");
+    }
+
+    @Test
+    void scoresOneCustomerExactlyAsBatchScoringDoes() throws Exception {
+        CustomerTable sample = CustomerTable.read(Path.of("training-data", "customers.csv"), null);
+        ModelBundle churn = new ModelStore(dir.resolve("models")).loadCurrent(Task.CHURN);
+        Path scores = Files.list(dir.resolve("snapshots")).filter(p -> !p.getFileName().toString().startsWith(".")
+                && Files.isDirectory(p)).findFirst().orElseThrow().resolve("scores.csv");
+        CustomerTable batch = CustomerTable.read(scores, null);
+        for (int row = 0; row < 25; row++) {
+            Map<String, Object> customer = new java.util.LinkedHashMap<>();
+            for (int c = 0; c < sample.header().size(); c++) {
+                String value = sample.value(row, c);
+                customer.put(sample.header().get(c), value.isEmpty() ? null : value);
+            }
+            JsonNode scored = json(server.post("/v1/score/churn", "application/json", JSON.writeValueAsString(customer), null));
+            double batchProbability = Double.parseDouble(batch.value(row, batch.columnIndex("churn_probability")));
+            assertEquals(batchProbability, scored.get("probability").asDouble(), 5e-7, "row " + row);
+            assertEquals(churn.version(), scored.get("model_version").asText());
+            assertEquals(batch.value(row, batch.columnIndex("churn_band")), scored.get("band").asText());
+        }
+    }
+
+    @Test
+    void scoresArraysCsvBodiesAndAllTasksAtOnce() throws Exception {
+        String customers = "[{\"customer_id\": \"A\", \"tenure_days\": 40, \"plan\": \"free\"}, {\"customer_id\": \"B\", \"days_since_last_login\": 90}]";
+        JsonNode array = json(server.post("/v1/score/purchase?id=customer_id", "application/json", customers, null));
+        assertEquals(2, array.get("results").size());
+        assertEquals("B", array.get("results").get(1).get("id").asText());
+
+        List<String> lines = Files.readAllLines(Path.of("training-data", "customers.csv")).subList(0, 4);
+        JsonNode csv = json(server.post("/v1/score/conversion?id=customer_id", "text/csv; charset=utf-8", String.join("\n", lines), null));
+        assertEquals(3, csv.get("results").size());
+        assertEquals("C0000001", csv.get("results").get(0).get("id").asText());
+
+        JsonNode all = json(server.post("/v1/score", "application/json", "{\"plan\": \"premium\", \"auto_renew\": true}", null));
+        assertTrue(SegmentPolicy.defaults().names().contains(all.get("segment").asText()));
+        assertEquals(3, all.get("scores").size());
+    }
+
+    @Test
+    void badInputGetsProblemsThatNameTheField() throws Exception {
+        assertProblem(server.post("/v1/score/churn", "application/json", "{\"tenure_days\": \"long\"}", null), 400, "'tenure_days'");
+        assertProblem(server.post("/v1/score/churn", "application/json", "{\"plan\": [\"free\"]}", null), 400, "'plan'");
+        assertProblem(server.post("/v1/score/churn", "application/json", "{\"auto_renew\": \"maybe\"}", null), 400, "'auto_renew'");
+        assertProblem(server.post("/v1/score/churn", "application/json", "{\"tenure_days\": 1", null), 400, "not valid JSON");
+        assertProblem(server.post("/v1/score/churn", "application/json", "", null), 400, "empty");
+        assertProblem(server.post("/v1/score/churn", "application/json", "[1, 2]", null), 400, "customer 0");
+        assertProblem(server.post("/v1/score/churn", "text/csv", "a,b\n1,2\n", null), 400, "missing feature columns");
+        assertProblem(server.post("/v1/score/churn", "text/plain", "hello", null), 415, "application/json");
+        assertProblem(server.post("/v1/score/churn", null, "{}", null), 415, "Content-Type");
+        assertProblem(server.post("/v1/score/nope", "application/json", "{}", null), 404, "unknown task");
+        assertProblem(server.get("/v1/nothing", null), 404, "");
+        assertProblem(server.post("/v1/score/churn", "application/json", "[" + "{\"x\": 1},".repeat(20_000) + "{}]", null), 413, "limit");
+    }
+
+    @Test
+    void segmentsAndTheirCustomerListsStream() throws Exception {
+        JsonNode segments = json(server.get("/v1/segments", null));
+        assertEquals(5000, segments.get("customers").asInt());
+        long total = 0;
+        for (Iterator<JsonNode> it = segments.get("segments").elements(); it.hasNext(); ) {
+            total += it.next().asLong();
+        }
+        assertEquals(5000, total);
+        HttpResponse<String> csv = server.get("/v1/segments/at-risk/customers?limit=10", null);
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+        List<String> rows = csv.body().lines().toList();
+        assertEquals(11, rows.size(), "header and ten customers");
+        assertTrue(rows.stream().skip(1).allMatch(r -> r.contains(",at-risk,")));
+        JsonNode list = json(server.get("/v1/segments/at-risk/customers?format=json&task=churn&min_score=60", null));
+        for (JsonNode customer : list.get("customers")) {
+            assertTrue(customer.get("churn_score").asInt() >= 60);
+        }
+        assertProblem(server.get("/v1/segments/champions/customers", null), 404, "no segment 'champions'");
+        assertProblem(server.get("/v1/segments/at-risk/customers?limit=many", null), 400, "limit");
+        assertProblem(server.get("/v1/segments/at-risk/customers?min_score=50", null), 400, "needs task");
+    }
+
+    @Test
+    void metricsCountRequestsPerRouteAndScoresPerTask() throws Exception {
+        server.post("/v1/score/churn", "application/json", "{}", null);
+        String metrics = server.get("/metrics", null).body();
+        assertTrue(metrics.contains("http_server_requests_seconds_bucket"), "latency histogram");
+        assertTrue(metrics.contains("route=\"/v1/score/{task}\""), "per route template");
+        assertTrue(metrics.contains("propensity_scores_total{task=\"churn\"}"), metrics);
+        assertTrue(metrics.contains("propensity_model_info{task=\"churn\""), "model versions");
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesEveryRoute() throws Exception {
+        JsonNode document = json(server.get("/openapi.json", null));
+        assertEquals("3.0.3", document.get("openapi").asText());
+        for (Route route : ApiServer.ROUTES) {
+            JsonNode path = document.get("paths").get(route.path());
+            assertTrue(path != null && path.has(route.method().toLowerCase(java.util.Locale.ROOT)),
+                    route.method() + " " + route.path() + " is not in openapi.json");
+        }
+        assertEquals(ApiServer.ROUTES.size(), countOperations(document));
+    }
+
+    private static int countOperations(JsonNode document) {
+        int operations = 0;
+        for (Iterator<JsonNode> paths = document.get("paths").elements(); paths.hasNext(); ) {
+            operations += paths.next().size();
+        }
+        return operations;
+    }
+}

@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.github.propensity.web;
+
+import io.github.propensity.scoring.SegmentPolicy;
+import io.github.propensity.serving.ApiKeys;
+import io.github.propensity.serving.CustomerScorer;
+import io.github.propensity.serving.ModelRegistry;
+import io.github.propensity.serving.SegmentLists;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** A real server on a free loopback port over a copy of the committed models, and a client for it. */
+final class TestServer implements AutoCloseable {
+    final ApiServer server;
+    final ModelRegistry registry;
+    final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    TestServer(Path models, Path snapshots, ApiKeys keys, long maxBody) {
+        registry = new ModelRegistry(models, snapshots, SegmentPolicy.defaults().bands(), 100);
+        server = new ApiServer(new ServerSettings("127.0.0.1", 0, maxBody, keys != null), registry,
+                new CustomerScorer(SegmentPolicy.defaults()), new SegmentLists(), keys).start();
+    }
+
+    static void copyModels(Path target) throws IOException {
+        Path source = Path.of("models");
+        try (Stream<Path> walk = Files.walk(source)) {
+            for (Path path : walk.sorted(Comparator.naturalOrder()).toList()) {
+                Path destination = target.resolve(source.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(destination);
+                } else {
+                    Files.copy(path, destination);
+                }
+            }
+        }
+    }
+
+    HttpResponse<String> get(String path, String key) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> post(String path, String contentType, String body, String key) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.port() + path);
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+        registry.close();
+    }
+}
