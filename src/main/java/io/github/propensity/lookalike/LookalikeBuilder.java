@@ -1,0 +1,240 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.github.propensity.lookalike;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.propensity.data.DataException;
+import io.github.propensity.data.Decimals;
+import io.github.propensity.model.JsonMappers;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+/**
+ * Builds a lookalike audience: reads seed and pool, measures every method on held-out seed members, keeps the one
+ * that recovers most of them at the requested size, refits it on the whole seed, ranks the pool and writes the top
+ * of it (never the seed or suppressed ids unless asked) with its quality card.
+ */
+public final class LookalikeBuilder {
+    private static final Logger log = LoggerFactory.getLogger(LookalikeBuilder.class);
+    static final int REASONS = 3;
+    static final int MAX_BACKGROUND = 50_000;
+
+    public LookalikeCard build(LookalikeRequest request) {
+        long start = System.nanoTime();
+        Map<String, Double> seed = SeedReader.seed(request.seed(), request.idColumn(), request.valueColumn(), request.separator());
+        Set<String> suppressed = SeedReader.suppressed(request.suppress(), request.idColumn(), request.separator());
+        Pool pool = PoolReader.read(request, seed, suppressed);
+        int[] seedRows = IntStream.range(0, pool.size()).filter(i -> pool.seedWeight()[i] > 0).toArray();
+        int unmatched = seed.size() - seedRows.length;
+        log.info("pool: {} customers; seed: {} ids, {} found in the pool, {} not found", pool.size(), seed.size(), seedRows.length, unmatched);
+        checkSeed(request, pool, seedRows, seed.size());
+
+        long audience = request.size().of(pool.size() - (request.includeSeed() ? 0 : seedRows.length));
+        double sizeShare = (double) audience / pool.size();
+        Random random = new Random(request.randomSeed());
+        int[][] split = splitSeed(seedRows, request.holdoutShare(), random);
+        List<LookalikeCard.MethodQuality> qualities = new ArrayList<>();
+        for (SimilarityMethod method : SimilarityMethod.values()) {
+            double[] scores = scoreAll(pool, method, split[0], random);
+            qualities.add(quality(method, scores, pool, split[0], split[1], sizeShare));
+            LookalikeCard.MethodQuality q = qualities.get(qualities.size() - 1);
+            log.info("  {}: held-out seed recall top 1% {}, 5% {}, 10% {} (lift {}x); at the audience size {}", method.label(),
+                    pct(q.recallTop1()), pct(q.recallTop5()), pct(q.recallTop10()), String.format(Locale.ROOT, "%.1f", q.liftTop10()),
+                    pct(q.recallAtSize()));
+        }
+        LookalikeCard.MethodQuality best = qualities.stream()
+                .max(Comparator.comparingDouble(LookalikeCard.MethodQuality::recallAtSize)
+                        .thenComparingDouble(LookalikeCard.MethodQuality::recallTop10)).orElseThrow();
+        SimilarityMethod chosen = SimilarityMethod.valueOf(best.method().toUpperCase(Locale.ROOT).replace('-', '_'));
+        String reason = "highest held-out seed recall at the audience size (" + pct(best.recallAtSize()) + " of "
+                + best.heldOut() + " held-out members in the top " + Decimals.format(100 * sizeShare, 2) + "% of the pool)";
+        log.info("chose {}: {}", chosen.label(), reason);
+
+        FittedRanking ranking = fit(pool, chosen, seedRows, random);
+        long written = write(request, pool, ranking, audience);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long suppressedRows = IntStream.range(0, pool.size()).filter(i -> pool.suppressed()[i]).count();
+        LookalikeCard card = new LookalikeCard(request.seed().getFileName().toString(), request.pool().getFileName().toString(),
+                seed.size(), seedRows.length, unmatched, pool.size(), suppressedRows, request.size().toString(), written,
+                request.includeSeed(), request.export().name().toLowerCase(Locale.ROOT), request.valueColumn() != null,
+                qualities, chosen.label(), reason, Math.round(seconds * 100) / 100.0);
+        writeCard(request, card);
+        log.info("wrote {} customers to {} in {} s", written, request.out(), String.format(Locale.ROOT, "%.1f", seconds));
+        return card;
+    }
+
+    private static void checkSeed(LookalikeRequest request, Pool pool, int[] seedRows, int seedIds) {
+        if (seedRows.length == 0) {
+            throw DataException.inFile(request.seed(), "none of the " + seedIds + " seed ids is in the pool (column '"
+                    + request.idColumn() + "'); check that both files use the same ids");
+        }
+        if (seedRows.length < request.minSeed()) {
+            throw DataException.inFile(request.seed(), "only " + seedRows.length + " seed members found in the pool (of "
+                    + seedIds + " ids); at least " + request.minSeed() + " are needed for a meaningful audience (--min-seed)");
+        }
+        if (seedRows.length > 0.9 * pool.size()) {
+            throw DataException.inFile(request.seed(), "the seed covers " + seedRows.length + " of the pool's " + pool.size()
+                    + " customers; there is almost nobody left to find");
+        }
+        if (seedIds > seedRows.length) {
+            log.warn("{} seed ids are not in the pool and are ignored", seedIds - seedRows.length);
+        }
+    }
+
+    private static int[][] splitSeed(int[] seedRows, double holdoutShare, Random random) {
+        int[] shuffled = seedRows.clone();
+        for (int i = shuffled.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = shuffled[i];
+            shuffled[i] = shuffled[j];
+            shuffled[j] = swap;
+        }
+        int heldOut = Math.max(1, (int) Math.round(shuffled.length * holdoutShare));
+        return new int[][]{Arrays.copyOfRange(shuffled, heldOut, shuffled.length), Arrays.copyOfRange(shuffled, 0, heldOut)};
+    }
+
+    /** Scores of every pool row by a method fitted on {@code seedRows}. */
+    private static double[] scoreAll(Pool pool, SimilarityMethod method, int[] seedRows, Random random) {
+        return fit(pool, method, seedRows, random).scores();
+    }
+
+    private static FittedRanking fit(Pool pool, SimilarityMethod method, int[] seedRows, Random random) {
+        float[][] seed = new float[seedRows.length][];
+        double[] weights = new double[seedRows.length];
+        for (int i = 0; i < seedRows.length; i++) {
+            seed[i] = pool.vectors()[seedRows[i]];
+            weights[i] = pool.seedWeight()[seedRows[i]];
+        }
+        long randomSeed = random.nextLong();
+        return switch (method) {
+            case SEED_CLASSIFIER -> FittedRanking.of(pool, SeedClassifier.fit(pool.featureNames(), seed, weights, background(pool, seedRows, random), randomSeed));
+            case SEED_CENTROIDS -> FittedRanking.of(pool, SeedCentroids.fit(seed, randomSeed));
+            case BLEND -> FittedRanking.blend(
+                    FittedRanking.of(pool, SeedClassifier.fit(pool.featureNames(), seed, weights, background(pool, seedRows, random), randomSeed)),
+                    FittedRanking.of(pool, SeedCentroids.fit(seed, randomSeed)));
+        };
+    }
+
+    /** A random sample of non-seed pool rows: what "everyone else" looks like. */
+    private static float[][] background(Pool pool, int[] seedRows, Random random) {
+        boolean[] isSeed = new boolean[pool.size()];
+        for (int row : seedRows) {
+            isSeed[row] = true;
+        }
+        int wanted = (int) Math.min(pool.size() - seedRows.length, Math.min(MAX_BACKGROUND, Math.max(5000, 5L * seedRows.length)));
+        List<float[]> sample = new ArrayList<>(wanted);
+        int attempts = 0;
+        while (sample.size() < wanted && attempts < 20 * wanted) {
+            int row = random.nextInt(pool.size());
+            attempts++;
+            if (!isSeed[row]) {
+                sample.add(pool.vectors()[row]);
+            }
+        }
+        return sample.toArray(float[][]::new);
+    }
+
+    /**
+     * Where the held-out members land when the training seed is removed from the ranking: recall in the top 1, 5
+     * and 10 % and at the audience size.
+     */
+    private static LookalikeCard.MethodQuality quality(SimilarityMethod method, double[] scores, Pool pool, int[] trainingSeed,
+                                                       int[] heldOut, double sizeShare) {
+        boolean[] excluded = new boolean[pool.size()];
+        for (int row : trainingSeed) {
+            excluded[row] = true;
+        }
+        int candidates = pool.size() - trainingSeed.length;
+        double[] candidateScores = new double[candidates];
+        int k = 0;
+        for (int row = 0; row < pool.size(); row++) {
+            if (!excluded[row]) {
+                candidateScores[k++] = scores[row];
+            }
+        }
+        Arrays.sort(candidateScores);
+        double[] recall = new double[4];
+        double[] shares = {0.01, 0.05, 0.10, sizeShare};
+        for (int s = 0; s < shares.length; s++) {
+            int top = Math.max(1, (int) Math.round(shares[s] * candidates));
+            double threshold = candidateScores[candidates - top];
+            int found = 0;
+            for (int row : heldOut) {
+                found += scores[row] >= threshold ? 1 : 0;
+            }
+            recall[s] = (double) found / heldOut.length;
+        }
+        return new LookalikeCard.MethodQuality(method.label(), heldOut.length, recall[0], recall[1], recall[2], recall[3], recall[2] / 0.10);
+    }
+
+    private long write(LookalikeRequest request, Pool pool, FittedRanking ranking, long audience) {
+        Integer[] order = IntStream.range(0, pool.size())
+                .filter(i -> !pool.suppressed()[i] && (request.includeSeed() || pool.seedWeight()[i] == 0))
+                .boxed().toArray(Integer[]::new);
+        double[] scores = ranking.scores();
+        // Ties broken by pool order, so the same inputs and seed always give the same audience.
+        Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> -scores[i]).thenComparingInt(i -> i));
+        Path temporary = request.out().toAbsolutePath().resolveSibling("." + request.out().getFileName() + "." + UUID.randomUUID() + ".tmp");
+        long written = 0;
+        try {
+            Files.createDirectories(temporary.getParent());
+            try (BufferedWriter writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
+                 CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setRecordSeparator('\n').get())) {
+                AudienceRows rows = new AudienceRows(request, pool, ranking, order.length);
+                printer.printRecord(rows.header());
+                for (int r = 0; r < order.length && written < audience; r++) {
+                    List<String> row = rows.row(order[r], r + 1);
+                    if (row != null) {
+                        printer.printRecord(row);
+                        written++;
+                    }
+                }
+            }
+            Files.move(temporary, request.out(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + request.out() + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException e) {
+                log.warn("cannot remove {}: {}", temporary, e.getMessage());
+            }
+        }
+        return written;
+    }
+
+    private static void writeCard(LookalikeRequest request, LookalikeCard card) {
+        ObjectMapper json = JsonMappers.standard();
+        Path cardFile = request.out().toAbsolutePath().resolveSibling("lookalike-card.json");
+        Path temporary = cardFile.resolveSibling(".lookalike-card." + UUID.randomUUID() + ".tmp");
+        try {
+            json.writeValue(temporary.toFile(), card);
+            Files.move(temporary, cardFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + cardFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String pct(double share) {
+        return String.format(Locale.ROOT, "%.1f%%", 100 * share);
+    }
+}
