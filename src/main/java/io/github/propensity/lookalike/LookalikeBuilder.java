@@ -126,10 +126,14 @@ public final class LookalikeBuilder {
         }
         long randomSeed = random.nextLong();
         return switch (method) {
-            case SEED_CLASSIFIER -> FittedRanking.of(pool, SeedClassifier.fit(pool.featureNames(), seed, weights, background(pool, seedRows, random), randomSeed));
+            case SEED_CLASSIFIER -> FittedRanking.of(pool, SeedClassifier.fit(SeedClassifier.LINEAR, pool.featureNames(), seed, weights,
+                    background(pool, seedRows, random), randomSeed));
+            case SEED_TREES -> FittedRanking.of(pool, SeedClassifier.fit(SeedClassifier.TREES, pool.featureNames(), seed, weights,
+                    background(pool, seedRows, random), randomSeed));
             case SEED_CENTROIDS -> FittedRanking.of(pool, SeedCentroids.fit(seed, randomSeed));
             case BLEND -> FittedRanking.blend(
-                    FittedRanking.of(pool, SeedClassifier.fit(pool.featureNames(), seed, weights, background(pool, seedRows, random), randomSeed)),
+                    FittedRanking.of(pool, SeedClassifier.fit(SeedClassifier.LINEAR, pool.featureNames(), seed, weights,
+                            background(pool, seedRows, random), randomSeed)),
                     FittedRanking.of(pool, SeedCentroids.fit(seed, randomSeed)));
         };
     }

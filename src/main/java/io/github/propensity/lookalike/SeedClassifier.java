@@ -2,10 +2,11 @@
 package io.github.propensity.lookalike;
 
 import io.github.propensity.model.CompiledScorer;
-import io.github.propensity.model.LinearScorer;
 import io.github.propensity.model.ScorerCompiler;
 import io.github.propensity.model.TribuoClassifier;
+import io.github.propensity.training.CandidateSpec;
 import io.github.propensity.training.LogisticSpec;
+import io.github.propensity.training.XGBoostSpec;
 import io.github.propensity.training.TribuoLogging;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
@@ -15,19 +16,21 @@ import org.tribuo.impl.ArrayExample;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /**
- * Seed members against the pool: a regularized logistic regression (Tribuo) learns what separates the seed from a
- * random sample of everyone, and its log-odds rank the pool. Seed weights (from a value column) weigh the seed
- * examples, so high-value members shape the audience more.
+ * Seed members against the pool (positive-unlabelled learning): a classifier learns what separates the seed from a
+ * random sample of everyone, and its log-odds rank the pool. Logistic regression (smooth, robust on small seeds) or
+ * boosted trees (which see interactions such as "many service calls and high day minutes"); both Tribuo, compiled
+ * to the project's array scorers. Seed weights (from a value column) weigh the seed examples.
  */
 final class SeedClassifier implements SimilarityModel {
-    private static final LogisticSpec SPEC = new LogisticSpec(0.1, 1e-3, 10, 1);
-    private final LinearScorer scorer;
+    static final LogisticSpec LINEAR = new LogisticSpec(0.1, 1e-3, 10, 1);
+    static final XGBoostSpec TREES = new XGBoostSpec(3, 150, 0.1, 0.8, 0.8, 1.0, 2);
+    private final CompiledScorer scorer;
 
-    private SeedClassifier(LinearScorer scorer) {
+    private SeedClassifier(CompiledScorer scorer) {
         this.scorer = scorer;
     }
 
-    static SeedClassifier fit(String[] featureNames, float[][] seed, double[] seedWeights, float[][] background, long randomSeed) {
+    static SeedClassifier fit(CandidateSpec spec, String[] featureNames, float[][] seed, double[] seedWeights, float[][] background, long randomSeed) {
         TribuoLogging.quiet();
         MutableDataset<Label> dataset = new MutableDataset<>(new SimpleDataSourceProvenance("lookalike seed", new LabelFactory()), new LabelFactory());
         double meanWeight = 0;
@@ -44,19 +47,13 @@ final class SeedClassifier implements SimilarityModel {
         for (float[] row : background) {
             dataset.add(new ArrayExample<>(TribuoClassifier.NEGATIVE, featureNames, toDouble(row)));
         }
-        Model<Label> model = SPEC.trainer(randomSeed).train(dataset);
-        CompiledScorer compiled = ScorerCompiler.compile(model, featureNames);
-        return new SeedClassifier((LinearScorer) compiled);
+        Model<Label> model = spec.trainer(randomSeed).train(dataset);
+        return new SeedClassifier(ScorerCompiler.compile(model, featureNames));
     }
 
     @Override
     public double score(float[] vector) {
-        double sum = scorer.intercept();
-        double[] coefficients = scorer.coefficients();
-        for (int j = 0; j < coefficients.length; j++) {
-            sum += coefficients[j] * vector[j];
-        }
-        return sum;
+        return scorer.logOdds(toDouble(vector));
     }
 
     @Override
@@ -66,10 +63,7 @@ final class SeedClassifier implements SimilarityModel {
 
     @Override
     public void explain(float[] vector, double[] perFeature) {
-        double[] coefficients = scorer.coefficients();
-        for (int j = 0; j < coefficients.length; j++) {
-            perFeature[j] = coefficients[j] * vector[j];
-        }
+        scorer.explain(toDouble(vector), perFeature);
     }
 
     static double[] toDouble(float[] row) {

@@ -7,9 +7,11 @@ import java.util.Locale;
 enum SimilarityMethod {
     /** Logistic regression of seed members against a random sample of the pool (positive-unlabelled learning). */
     SEED_CLASSIFIER,
+    /** Boosted trees, same set-up: seed members against a random sample of the pool. */
+    SEED_TREES,
     /** Distance to the nearest of the seed's k-means centroids, in the standardized feature space. */
     SEED_CENTROIDS,
-    /** The mean of both methods' percentile ranks. */
+    /** The mean of the linear classifier's and the centroids' percentile ranks. */
     BLEND;
 
     String label() {

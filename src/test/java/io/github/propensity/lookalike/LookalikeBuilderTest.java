@@ -69,7 +69,7 @@ class LookalikeBuilderTest {
             assertFalse(Set.of("C0000001", "C0000002", "C0000003").contains(row[0]), "suppressed id in the audience");
         }
         assertTrue(Files.exists(dir.resolve("lookalike-card.json")));
-        assertEquals(3, card.methods().size());
+        assertEquals(SimilarityMethod.values().length, card.methods().size());
         LookalikeCard.MethodQuality chosen = card.methods().stream().filter(m -> m.method().equals(card.chosen())).findFirst().orElseThrow();
         assertTrue(chosen.liftTop10() > 3, "the seed is a distinct group; held-out lift " + chosen.liftTop10());
     }
