@@ -44,13 +44,23 @@ record FittedRanking(double[] scores, List<SimilarityModel> models, boolean rank
         }
     }
 
-    /** Rank share (0-1] of each value: 1 for the highest. */
+    /** Rank share (0-1] of each value: the share of values at or below it (ties share the higher rank). */
     private static double[] ranks(double[] values) {
-        Integer[] order = IntStream.range(0, values.length).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, (x, y) -> Double.compare(values[x], values[y]));
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
         double[] ranks = new double[values.length];
-        for (int r = 0; r < order.length; r++) {
-            ranks[order[r]] = (r + 1.0) / order.length;
+        for (int i = 0; i < values.length; i++) {
+            int low = 0;
+            int high = sorted.length;
+            while (low < high) {
+                int middle = (low + high) >>> 1;
+                if (sorted[middle] <= values[i]) {
+                    low = middle + 1;
+                } else {
+                    high = middle;
+                }
+            }
+            ranks[i] = (double) low / sorted.length;
         }
         return ranks;
     }

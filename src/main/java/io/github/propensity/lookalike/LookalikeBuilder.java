@@ -53,8 +53,13 @@ public final class LookalikeBuilder {
         Random random = new Random(request.randomSeed());
         int[][] split = splitSeed(seedRows, request.holdoutShare(), random);
         List<LookalikeCard.MethodQuality> qualities = new ArrayList<>();
+        Map<SimilarityMethod, FittedRanking> heldOutRankings = new java.util.EnumMap<>(SimilarityMethod.class);
         for (SimilarityMethod method : SimilarityMethod.values()) {
-            double[] scores = scoreAll(pool, method, split[0], random);
+            FittedRanking ranking = method == SimilarityMethod.BLEND
+                    ? FittedRanking.blend(heldOutRankings.get(SimilarityMethod.SEED_CLASSIFIER), heldOutRankings.get(SimilarityMethod.SEED_CENTROIDS))
+                    : fit(pool, method, split[0], random);
+            heldOutRankings.put(method, ranking);
+            double[] scores = ranking.scores();
             qualities.add(quality(method, scores, pool, split[0], split[1], sizeShare));
             LookalikeCard.MethodQuality q = qualities.get(qualities.size() - 1);
             log.info("  {}: held-out seed recall top 1% {}, 5% {}, 10% {} (lift {}x); at the audience size {}", method.label(),
@@ -110,11 +115,6 @@ public final class LookalikeBuilder {
         }
         int heldOut = Math.max(1, (int) Math.round(shuffled.length * holdoutShare));
         return new int[][]{Arrays.copyOfRange(shuffled, heldOut, shuffled.length), Arrays.copyOfRange(shuffled, 0, heldOut)};
-    }
-
-    /** Scores of every pool row by a method fitted on {@code seedRows}. */
-    private static double[] scoreAll(Pool pool, SimilarityMethod method, int[] seedRows, Random random) {
-        return fit(pool, method, seedRows, random).scores();
     }
 
     private static FittedRanking fit(Pool pool, SimilarityMethod method, int[] seedRows, Random random) {
@@ -191,19 +191,28 @@ public final class LookalikeBuilder {
     }
 
     private long write(LookalikeRequest request, Pool pool, FittedRanking ranking, long audience) {
-        Integer[] order = IntStream.range(0, pool.size())
-                .filter(i -> !pool.suppressed()[i] && (request.includeSeed() || pool.seedWeight()[i] == 0))
-                .boxed().toArray(Integer[]::new);
         double[] scores = ranking.scores();
+        int[] eligible = IntStream.range(0, pool.size())
+                .filter(i -> !pool.suppressed()[i] && (request.includeSeed() || pool.seedWeight()[i] == 0)).toArray();
+        // Only the top of the ranking is written: find the score at the cut with a primitive sort, then order just
+        // the rows above it (a million boxed comparisons would cost seconds).
+        double[] eligibleScores = new double[eligible.length];
+        for (int k = 0; k < eligible.length; k++) {
+            eligibleScores[k] = scores[eligible[k]];
+        }
+        Arrays.sort(eligibleScores);
+        double cut = eligibleScores.length == 0 ? Double.POSITIVE_INFINITY
+                : eligibleScores[Math.max(0, eligibleScores.length - (int) Math.min(eligible.length, Math.max(audience, 1)))];
         // Ties broken by pool order, so the same inputs and seed always give the same audience.
-        Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> -scores[i]).thenComparingInt(i -> i));
+        Integer[] order = Arrays.stream(eligible).filter(i -> scores[i] >= cut).boxed()
+                .sorted(Comparator.<Integer>comparingDouble(i -> -scores[i]).thenComparingInt(i -> i)).toArray(Integer[]::new);
         Path temporary = request.out().toAbsolutePath().resolveSibling("." + request.out().getFileName() + "." + UUID.randomUUID() + ".tmp");
         long written = 0;
         try {
             Files.createDirectories(temporary.getParent());
             try (BufferedWriter writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
                  CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setRecordSeparator('\n').get())) {
-                AudienceRows rows = new AudienceRows(request, pool, ranking, order.length);
+                AudienceRows rows = new AudienceRows(request, pool, ranking, eligible.length);
                 printer.printRecord(rows.header());
                 for (int r = 0; r < order.length && written < audience; r++) {
                     List<String> row = rows.row(order[r], r + 1);

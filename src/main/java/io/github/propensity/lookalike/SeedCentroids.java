@@ -7,7 +7,7 @@ import smile.math.MathEx;
 import java.util.Arrays;
 
 /**
- * The seed summarized by k-means centroids (Smile) in the standardized feature space; a customer's likeness is the
+ * The seed summarized by k-means centroids (Smile, up to 20) in the standardized feature space; a customer's likeness is the
  * distance to the nearest centroid. Centroids instead of every seed member keep scoring a million customers at
  * k distance computations each; similarity is {@code 2^(-d^2 / median seed d^2)}, so a typical seed member reads 0.5.
  */
@@ -25,7 +25,8 @@ final class SeedCentroids implements SimilarityModel {
         for (int i = 0; i < seed.length; i++) {
             data[i] = SeedClassifier.toDouble(seed[i]);
         }
-        int k = Math.max(1, Math.min(50, seed.length / 25));
+        // Up to 20 centroids: enough for the distinct groups a seed holds, cheap enough to score a million rows.
+        int k = Math.max(1, Math.min(20, seed.length / 25));
         // Smile seeds its k-means++ initialisation from a global generator: set it for a repeatable audience.
         MathEx.setSeed(randomSeed);
         KMeans kmeans = KMeans.fit(data, k, 50, 1e-4);
