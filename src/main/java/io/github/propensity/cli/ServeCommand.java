@@ -5,6 +5,7 @@ import io.github.propensity.scoring.SegmentPolicy;
 import io.github.propensity.scoring.SegmentPolicyFile;
 import io.github.propensity.serving.ApiKeys;
 import io.github.propensity.serving.CustomerScorer;
+import io.github.propensity.serving.LookalikeService;
 import io.github.propensity.serving.ModelRegistry;
 import io.github.propensity.serving.SegmentLists;
 import io.github.propensity.web.ApiServer;
@@ -47,6 +48,15 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--segments", paramLabel = "FILE", description = "segment rules for POST /v1/score (default: built-in)")
     Path segments;
 
+    @Option(names = "--pool", paramLabel = "FILE", description = "customer base with features, for POST /v1/lookalike")
+    Path pool;
+
+    @Option(names = "--pool-id", defaultValue = "customer_id", paramLabel = "COLUMN", description = "id column of --pool (default: ${DEFAULT-VALUE})")
+    String poolId;
+
+    @Option(names = "--pool-drop", split = ",", paramLabel = "COLUMN", description = "--pool columns that are not features (e.g. outcomes)")
+    java.util.List<String> poolDrop = new java.util.ArrayList<>();
+
     @Option(names = "--max-body", paramLabel = "BYTES", defaultValue = "4194304", description = "largest request body (default: ${DEFAULT-VALUE})")
     long maxBody;
 
@@ -64,7 +74,9 @@ final class ServeCommand implements Callable<Integer> {
         SegmentPolicy policy = segments == null ? SegmentPolicy.defaults() : SegmentPolicyFile.read(segments);
         ApiKeys apiKeys = keys == null ? null : ApiKeys.load(keys);
         ModelRegistry registry = new ModelRegistry(models, snapshots, policy.bands(), reloadMillis);
-        ApiServer server = new ApiServer(settings, registry, new CustomerScorer(policy), new SegmentLists(), apiKeys).start();
+        LookalikeService lookalikes = new LookalikeService(pool, poolId, poolDrop,
+                Path.of(System.getProperty("java.io.tmpdir"), "propensity-lookalike"));
+        ApiServer server = new ApiServer(settings, registry, new CustomerScorer(policy), new SegmentLists(), lookalikes, apiKeys).start();
         log.info("serving on http://{}:{} ({} models loaded{})", settings.host(), server.port(), registry.current().models().size(),
                 apiKeys == null ? "" : ", " + apiKeys.size() + " API keys");
         CountDownLatch stopped = new CountDownLatch(1);

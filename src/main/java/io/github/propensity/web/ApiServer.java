@@ -7,6 +7,7 @@ import io.github.propensity.model.JsonMappers;
 import io.github.propensity.serving.ApiKeys;
 import io.github.propensity.serving.BatchScorer;
 import io.github.propensity.serving.CustomerScorer;
+import io.github.propensity.serving.LookalikeService;
 import io.github.propensity.serving.ModelRegistry;
 import io.github.propensity.serving.Role;
 import io.github.propensity.serving.SegmentLists;
@@ -33,6 +34,7 @@ public final class ApiServer {
             new Route("GET", "/metrics", Role.READ),
             new Route("POST", "/v1/score", Role.SCORE),
             new Route("POST", "/v1/score/{task}", Role.SCORE),
+            new Route("POST", "/v1/lookalike", Role.SCORE),
             new Route("GET", "/v1/segments", Role.READ),
             new Route("GET", "/v1/segments/{name}/customers", Role.READ),
             new Route("GET", "/v1/models", Role.READ),
@@ -41,13 +43,15 @@ public final class ApiServer {
     private final Javalin app;
     private final ServerSettings settings;
 
-    public ApiServer(ServerSettings settings, ModelRegistry registry, CustomerScorer scorer, SegmentLists segments, ApiKeys keys) {
+    public ApiServer(ServerSettings settings, ModelRegistry registry, CustomerScorer scorer, SegmentLists segments,
+                     LookalikeService lookalikes, ApiKeys keys) {
         this.settings = settings;
         ObjectMapper json = JsonMappers.standard().disable(SerializationFeature.INDENT_OUTPUT);
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         ServerMetrics metrics = new ServerMetrics(meters);
         ScoreHandlers score = new ScoreHandlers(registry, scorer, new BatchScorer(scorer), metrics, json);
         ReadHandlers read = new ReadHandlers(registry, segments, json);
+        LookalikeHandler lookalike = new LookalikeHandler(lookalikes, json);
         Access access = new Access(keys, settings.keysRequired());
         this.app = Javalin.create(config -> {
             config.jetty.host = settings.host();
@@ -67,6 +71,7 @@ public final class ApiServer {
                     .result(metrics.scrape(registry.current())));
             register(routes, "POST", "/v1/score", score::scoreAll);
             register(routes, "POST", "/v1/score/{task}", score::scoreTask);
+            register(routes, "POST", "/v1/lookalike", lookalike::build);
             register(routes, "GET", "/v1/segments", read::segments);
             register(routes, "GET", "/v1/segments/{name}/customers", read::segmentCustomers);
             register(routes, "GET", "/v1/models", read::models);

@@ -4,6 +4,7 @@ package io.github.propensity.web;
 import io.github.propensity.scoring.SegmentPolicy;
 import io.github.propensity.serving.ApiKeys;
 import io.github.propensity.serving.CustomerScorer;
+import io.github.propensity.serving.LookalikeService;
 import io.github.propensity.serving.ModelRegistry;
 import io.github.propensity.serving.SegmentLists;
 
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /** A real server on a free loopback port over a copy of the committed models, and a client for it. */
@@ -25,9 +27,16 @@ final class TestServer implements AutoCloseable {
     final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     TestServer(Path models, Path snapshots, ApiKeys keys, long maxBody) {
+        this(models, snapshots, keys, maxBody, null);
+    }
+
+    /** @param pool the customer base for lookalike requests, or null */
+    TestServer(Path models, Path snapshots, ApiKeys keys, long maxBody, Path pool) {
         registry = new ModelRegistry(models, snapshots, SegmentPolicy.defaults().bands(), 100);
+        LookalikeService lookalikes = new LookalikeService(pool, "customer_id", List.of("churned", "purchased_30d", "converted"),
+                snapshots.resolveSibling("lookalike-work"));
         server = new ApiServer(new ServerSettings("127.0.0.1", 0, maxBody, keys != null), registry,
-                new CustomerScorer(SegmentPolicy.defaults()), new SegmentLists(), keys).start();
+                new CustomerScorer(SegmentPolicy.defaults()), new SegmentLists(), lookalikes, keys).start();
     }
 
     static void copyModels(Path target) throws IOException {

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.github.propensity.web;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.propensity.data.CsvRecordReader;
+import io.github.propensity.serving.InvalidInputException;
+import io.github.propensity.serving.LookalikeService;
+import io.javalin.http.Context;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Locale;
+
+/** {@code POST /v1/lookalike}: seed ids in, the audience out as JSON (with its quality card) or CSV. */
+final class LookalikeHandler {
+    private final LookalikeService lookalikes;
+    private final ObjectMapper json;
+
+    LookalikeHandler(LookalikeService lookalikes, ObjectMapper json) {
+        this.lookalikes = lookalikes;
+        this.json = json;
+    }
+
+    void build(Context ctx) throws IOException {
+        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
+        if (!type.startsWith("application/json")) {
+            throw new ApiError(415, "Unsupported media type", "send application/json, not " + (type.isEmpty() ? "no Content-Type" : type));
+        }
+        String format = ctx.queryParam("format") == null ? "json" : ctx.queryParam("format");
+        if (!format.equals("json") && !format.equals("csv")) {
+            throw new InvalidInputException("format must be json or csv");
+        }
+        byte[] body = ctx.bodyAsBytes();
+        if (body.length == 0) {
+            throw new InvalidInputException("the body is empty; send {\"seed\": [ids], \"size\": \"5%\"}");
+        }
+        try (LookalikeService.Audience audience = lookalikes.build(json.readTree(body))) {
+            if (format.equals("csv")) {
+                ctx.contentType("text/csv; charset=utf-8");
+                try (InputStream in = Files.newInputStream(audience.file())) {
+                    in.transferTo(ctx.outputStream());
+                }
+                return;
+            }
+            ctx.contentType("application/json");
+            try (JsonGenerator out = json.getFactory().createGenerator(ctx.outputStream());
+                 CsvRecordReader rows = CsvRecordReader.open(audience.file(), ',')) {
+                out.writeStartObject();
+                out.writeFieldName("card");
+                json.writeValue(out, audience.card());
+                out.writeArrayFieldStart("customers");
+                List<String> header = rows.header();
+                String[] fields;
+                while ((fields = rows.next()) != null) {
+                    out.writeStartObject();
+                    for (int i = 0; i < fields.length; i++) {
+                        out.writeStringField(header.get(i), fields[i]);
+                    }
+                    out.writeEndObject();
+                }
+                out.writeEndArray();
+                out.writeEndObject();
+            }
+        }
+    }
+}

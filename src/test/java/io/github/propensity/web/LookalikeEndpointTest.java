@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.github.propensity.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.propensity.data.CustomerTable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code POST /v1/lookalike} over the shipped sample as the pool. */
+class LookalikeEndpointTest {
+    @TempDir
+    static Path dir;
+    static TestServer server;
+    static List<String> seed = new ArrayList<>();
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @BeforeAll
+    static void start() throws IOException {
+        Path pool = Path.of("training-data", "customers.csv");
+        CustomerTable table = CustomerTable.read(pool, null);
+        for (String[] row : table.rows()) {
+            if (row[table.columnIndex("plan")].equals("premium") && seed.size() < 150) {
+                seed.add(row[0]);
+            }
+        }
+        Path models = dir.resolve("models");
+        TestServer.copyModels(models);
+        server = new TestServer(models, dir.resolve("snapshots"), null, 1 << 20, pool);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void buildsAnAudienceWithItsQualityCard() throws Exception {
+        String body = JSON.writeValueAsString(java.util.Map.of("seed", seed, "size", "200", "suppress", List.of("C0000001")));
+        HttpResponse<String> response = server.post("/v1/lookalike", "application/json", body, null);
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode result = JSON.readTree(response.body());
+        assertEquals(200, result.get("customers").size());
+        assertEquals(150, result.get("card").get("seed_matched").asInt());
+        Set<String> seedIds = new HashSet<>(seed);
+        for (JsonNode customer : result.get("customers")) {
+            String id = customer.get("customer_id").asText();
+            assertFalse(seedIds.contains(id) || id.equals("C0000001"), id);
+        }
+        HttpResponse<String> csv = server.post("/v1/lookalike?format=csv", "application/json", body, null);
+        assertTrue(csv.body().startsWith("customer_id,rank,similarity"), csv.body());
+        assertEquals(201, csv.body().lines().count());
+    }
+
+    @Test
+    void badRequestsAreProblems() throws Exception {
+        HttpResponse<String> small = server.post("/v1/lookalike", "application/json", "{\"seed\": [\"C0000005\", \"C0000006\"], \"size\": \"5%\"}", null);
+        assertEquals(400, small.statusCode(), small.body());
+        assertTrue(small.body().contains("only 2 seed members"), small.body());
+        assertEquals(400, server.post("/v1/lookalike", "application/json", "{\"seed\": \"C1\"}", null).statusCode());
+        assertEquals(400, server.post("/v1/lookalike", "application/json", "{\"seed\": [\"C1\"], \"size\": \"lots\"}", null).statusCode());
+        assertEquals(415, server.post("/v1/lookalike", "text/csv", "customer_id\nC1", null).statusCode());
+    }
+}
