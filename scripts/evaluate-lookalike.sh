@@ -2,7 +2,7 @@
 # Lookalike quality on public churn data: the seed is a random 30 % of the churners, the pool is the whole file, and
 # the figure is the share of the other churners the audience captures at 5 % and 10 % of the pool. Next to it: the
 # share of churners a supervised churn model (trained on train.csv with full labels) captures in the top 5 % and
-# 10 % of test.csv. Goal: lookalike recall at 10 % >= 90 % of the supervised model's.
+# 10 % of test.csv. Floor (exit 1 below it; CI runs this): lookalike recall at 10 % >= 90 % of the supervised model's.
 #
 #   scripts/evaluate-lookalike.sh [DATA_DIR]      DATA_DIR defaults to ../shared/data beside the project
 set -euo pipefail
@@ -37,6 +37,7 @@ SETS=(
   "telco-churn|Telco-Customer-Churn.csv|train.csv|test.csv|customerID|Churn|Yes"
   "telecom-churn|mlc_churn.csv|train.csv|test.csv|-|churn|yes"
 )
+failures=0
 printf '%-14s %6s %6s %12s %12s %12s %12s %14s\n' set seed pool lookalike@5% lookalike@10% supervised@5% supervised@10% ratio@10%
 for entry in "${SETS[@]}"; do
   IFS='|' read -r name full train test id label positive <<<"$entry"
@@ -67,6 +68,13 @@ for entry in "${SETS[@]}"; do
   s10=$(top_recall "$dir/scored.csv" 1 "$pc" "$dir/test-churners.txt" 0.10)
   printf '%-14s %6s %6s %12s %12s %12s %12s %13.0f%%\n' "$name" "$(wc -l < "$dir/seed-ids.txt")" "$(($(wc -l < "$dir/full.csv") - 1))" \
     "$l5" "$l10" "$s5" "$s10" "$(awk -v a="$l10" -v b="$s10" 'BEGIN { print 100 * a / b }')"
+  if awk -v a="$l10" -v b="$s10" 'BEGIN { exit !(a < 0.9 * b) }'; then
+    echo "$name: lookalike recall at 10% is below 90% of the supervised model's" >&2
+    failures=$((failures + 1))
+  fi
 done
 echo "lookalike@x: share of the churners not in the seed found in an audience of x% of the pool (seed excluded)."
 echo "supervised@x: share of test.csv churners in the top x% of test.csv by a churn model trained on train.csv."
+if ((failures > 0)); then
+  exit 1
+fi
