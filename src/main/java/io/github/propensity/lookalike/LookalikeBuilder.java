@@ -36,7 +36,8 @@ import java.util.stream.IntStream;
 public final class LookalikeBuilder {
     private static final Logger log = LoggerFactory.getLogger(LookalikeBuilder.class);
     static final int REASONS = 3;
-    static final int MAX_BACKGROUND = 50_000;
+    /** Background rows per fit: beyond this the classifiers gain little and the bagged trees cost seconds. */
+    static final int MAX_BACKGROUND = 20_000;
 
     public LookalikeCard build(LookalikeRequest request) {
         long start = System.nanoTime();
@@ -128,8 +129,9 @@ public final class LookalikeBuilder {
         return switch (method) {
             case SEED_CLASSIFIER -> FittedRanking.of(pool, SeedClassifier.fit(SeedClassifier.LINEAR, pool.featureNames(), seed, weights,
                     background(pool, seedRows, random), randomSeed));
-            case SEED_TREES -> FittedRanking.of(pool, SeedClassifier.fit(SeedClassifier.TREES, pool.featureNames(), seed, weights,
-                    background(pool, seedRows, random), randomSeed));
+            case SEED_TREES -> FittedRanking.of(pool, SeedBag.of(IntStream.range(0, SeedBag.MODELS).mapToObj(b ->
+                    (SimilarityModel) SeedClassifier.fit(SeedClassifier.TREES, pool.featureNames(), seed, weights,
+                            background(pool, seedRows, random), randomSeed + b)).toList()));
             case SEED_CENTROIDS -> FittedRanking.of(pool, SeedCentroids.fit(seed, randomSeed));
             case BLEND -> FittedRanking.blend(
                     FittedRanking.of(pool, SeedClassifier.fit(SeedClassifier.LINEAR, pool.featureNames(), seed, weights,

@@ -23,7 +23,7 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  */
 final class SeedClassifier implements SimilarityModel {
     static final LogisticSpec LINEAR = new LogisticSpec(0.1, 1e-3, 10, 1);
-    static final XGBoostSpec TREES = new XGBoostSpec(3, 150, 0.1, 0.8, 0.8, 1.0, 2);
+    static final XGBoostSpec TREES = new XGBoostSpec(3, 150, 0.1, 0.8, 0.8, 3.0, 2);
     private final CompiledScorer scorer;
 
     private SeedClassifier(CompiledScorer scorer) {
