@@ -9,11 +9,8 @@
 # Floors: test AUC >= best peer AUC - 0.005; ECE <= 0.03; Brier <= best peer Brier + 0.003.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-DATA_DIR="${1:-$PROJECT_DIR/../shared/data}"
-if [[ ! -d "$DATA_DIR" ]]; then
-  echo "no public data at $DATA_DIR; nothing to evaluate" >&2
-  exit 0
-fi
+DATA_DIR="$(public_data_dir "${1:-}")" || exit 0
+[[ -n "$DATA_DIR" ]] || exit 0
 ensure_jar
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT

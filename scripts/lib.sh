@@ -23,3 +23,14 @@ propensity() {
 json_field() {
   printf '%s' "$2" | grep -o "\"$1\":[^,}]*" | head -n 1 | cut -d: -f2- | tr -d '"'
 }
+
+# public_data_dir [DIR]: the public data sets' folder (default ../shared/data beside the project), or exit 0 with a
+# note when it is absent, so evaluation scripts are no-ops on machines without the data.
+public_data_dir() {
+  local dir="${1:-$PROJECT_DIR/../shared/data}"
+  if [[ ! -d "$dir" ]]; then
+    echo "no public data at $dir; nothing to evaluate" >&2
+    exit 0
+  fi
+  printf '%s' "$dir"
+}
