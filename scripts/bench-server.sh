@@ -9,7 +9,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 ensure_jar
 PORT="${PORT:-7199}"; CLIENTS="${CLIENTS:-8}"; REQUESTS="${REQUESTS:-40000}"
 LOG="$PROJECT_DIR/target/bench-server.log"
-propensity serve --models "$PROJECT_DIR/models" --snapshots "$PROJECT_DIR/target/bench/snapshots" --port "$PORT" > "$LOG" 2>&1 &
+# The command itself, not the shell function: $! must be the JVM's pid for the trap to stop it.
+"${PROPENSITY_CMD[@]}" serve --models "$PROJECT_DIR/models" --snapshots "$PROJECT_DIR/target/bench/snapshots" --port "$PORT" > "$LOG" 2>&1 &
 SERVER=$!
 trap 'kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do
