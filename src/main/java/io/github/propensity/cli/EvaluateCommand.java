@@ -12,7 +12,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import io.github.propensity.training.SingleFeatureBaseline;
+
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -21,7 +25,7 @@ import java.util.concurrent.Callable;
 @Command(name = "evaluate", sortOptions = false,
         description = {"Score a labelled CSV with the current (or a given) model and measure it.",
                 "A readable report goes to stderr; the last stdout line is one JSON object with "
-                        + "auc, pr_auc, log_loss, brier, ece, rows, positives, lift_top_decile."})
+                        + "auc, pr_auc, log_loss, brier, ece, rows, positives, lift_top_decile (and baselines, if asked)."})
 final class EvaluateCommand implements Callable<Integer> {
     @CommandLine.Mixin
     HelpOption help;
@@ -35,6 +39,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--version", paramLabel = "VERSION", description = "model version to evaluate (default: the current one)")
     String version;
 
+    @Option(names = "--baseline", split = ",", paramLabel = "COLUMN",
+            description = "numeric column(s) whose AUC alone to report next to the model's (e.g. recency_days,orders_365d)")
+    List<String> baselines = new ArrayList<>();
+
     @Override
     public Integer call() {
         LabelSpec label = input.labelSpec(spec.commandLine());
@@ -47,6 +55,18 @@ final class EvaluateCommand implements Callable<Integer> {
         line.put("task", task.id());
         line.put("model_version", bundle.version());
         line.putAll(report.summary());
+        if (!baselines.isEmpty()) {
+            Map<String, Double> baselineAuc = new LinkedHashMap<>();
+            var err = spec.commandLine().getErr();
+            err.println("  single-column baselines (direction chosen on this file, in the baseline's favour):");
+            for (SingleFeatureBaseline baseline : SingleFeatureBaseline.evaluate(input.data, label, input.separator, baselines).values()) {
+                err.printf(Locale.ROOT, "    %-28s AUC %.4f (%s values first)%n", baseline.column(), baseline.auc(),
+                        baseline.higherFirst() ? "higher" : "lower");
+                baselineAuc.put(baseline.column(), baseline.auc());
+            }
+            err.flush();
+            line.put("baselines", baselineAuc);
+        }
         spec.commandLine().getOut().println(JsonLine.of(line));
         spec.commandLine().getOut().flush();
         return ExitCode.OK;

@@ -3,6 +3,7 @@ package io.github.propensity.cli;
 
 import io.github.propensity.sample.SampleSummary;
 import io.github.propensity.sample.SampleWriter;
+import io.github.propensity.sample.TransactionSampleWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,7 +17,9 @@ import java.util.concurrent.Callable;
 @Command(name = "generate", sortOptions = false,
         description = {"Write a synthetic customer base with known true probabilities (the shipped sample is made with it).",
                 "Labels: churned, purchased_30d, converted (empty for paid plans). The true probabilities go to a separate "
-                        + "file so they can never leak into training."})
+                        + "file so they can never leak into training.",
+                "--transactions writes a two-year order-line log (invoice, customer_id, order_time, quantity, unit_price) "
+                        + "for the features command."})
 final class GenerateCommand implements Callable<Integer> {
     @CommandLine.Mixin
     HelpOption help;
@@ -30,16 +33,39 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "random seed (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "customer CSV to write (.gz for gzip)")
+    @Option(names = "--out", paramLabel = "FILE", description = "customer CSV to write (.gz for gzip)")
     Path out;
+
+    @Option(names = "--transactions", paramLabel = "FILE",
+            description = "also (or only) write a synthetic order-line log for the features command here (.gz for gzip)")
+    Path transactions;
+
+    @Option(names = "--transaction-customers", defaultValue = "2000", paramLabel = "N",
+            description = "customers in the transaction log (default: ${DEFAULT-VALUE})")
+    int transactionCustomers;
 
     @Option(names = "--truth", paramLabel = "FILE", description = "also write the true probabilities per customer here")
     Path truth;
 
     @Override
     public Integer call() {
-        if (customers < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--customers must be at least 1");
+        if (customers < 1 || transactionCustomers < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--customers and --transaction-customers must be at least 1");
+        }
+        if (out == null && transactions == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give --out (customer table), --transactions (order log) or both");
+        }
+        if (transactions != null) {
+            try {
+                int lines = TransactionSampleWriter.write(transactions, transactionCustomers, seed);
+                spec.commandLine().getErr().printf(Locale.ROOT, "wrote %d order lines of %d customers to %s%n", lines,
+                        transactionCustomers, transactions);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + transactions + ": " + e.getMessage(), e);
+            }
+        }
+        if (out == null) {
+            return ExitCode.OK;
         }
         try {
             SampleSummary summary = SampleWriter.write(out, truth, customers, seed);

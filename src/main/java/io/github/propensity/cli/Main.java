@@ -9,7 +9,7 @@ import java.io.PrintWriter;
 /** The {@code propensity} command line: builds the command tree and maps failures to exit codes. */
 @Command(name = "propensity", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Calibrated churn, purchase and conversion propensity models for marketing teams.",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, ScoreCommand.class, LookalikeCommand.class, ServeCommand.class, KeysCommand.class, ModelsCommand.class, GenerateCommand.class, CsvCopyCommand.class, HttpLoadCommand.class,
+        subcommands = {TrainCommand.class, EvaluateCommand.class, ScoreCommand.class, LookalikeCommand.class, ServeCommand.class, FeaturesCommand.class, KeysCommand.class, ModelsCommand.class, GenerateCommand.class, CsvCopyCommand.class, HttpLoadCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
@@ -44,6 +44,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (train, evaluate, models, generate)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (train, evaluate, score, lookalike, serve, features, models, generate; see --help)");
     }
 }

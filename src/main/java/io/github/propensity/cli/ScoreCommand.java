@@ -56,6 +56,10 @@ final class ScoreCommand implements Callable<Integer> {
             description = "fail (exit 3, nothing written) when more rows than this cannot be scored: a percentage like 0.5% or a share like 0.005 (default: ${DEFAULT-VALUE})")
     String maxBadRows;
 
+    @Option(names = "--keep", split = ",", paramLabel = "COLUMN",
+            description = "input columns to copy into the scores file after the segment, e.g. rfm_segment (never PII you do not need downstream)")
+    java.util.List<String> keep = new java.util.ArrayList<>();
+
     @Option(names = "--gzip", description = "write scores.csv.gz in the snapshot")
     boolean gzip;
 
@@ -72,8 +76,13 @@ final class ScoreCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
         }
         SegmentPolicy policy = segments == null ? SegmentPolicy.defaults() : SegmentPolicyFile.read(segments);
-        RescoreRequest request = new RescoreRequest(data, separator, id, tasks, models, snapshots, out, policy,
-                parseShare(maxBadRows), threadCount, gzip);
+        RescoreRequest request;
+        try {
+            request = new RescoreRequest(data, separator, id, tasks, models, snapshots, out, policy,
+                    parseShare(maxBadRows), threadCount, gzip, keep);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         RescoreSummary summary = new RescoreJob().run(request);
         if (!"-".equals(out)) {
             Map<String, Object> line = new LinkedHashMap<>();

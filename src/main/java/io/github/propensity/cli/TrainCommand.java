@@ -9,6 +9,8 @@ import io.github.propensity.training.PropensityTrainer;
 import io.github.propensity.training.Task;
 import io.github.propensity.training.TrainingOutcome;
 import io.github.propensity.training.TrainingRequest;
+import io.github.propensity.training.RowOrigin;
+import io.github.propensity.transactions.FeatureFileManifest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -65,13 +67,35 @@ final class TrainCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
         }
         LabelSpec label = input.labelSpec(spec.commandLine());
-        if (label.column().equals(id)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--id and --label name the same column '" + id + "'");
-        }
         Task task = input.task;
         Path data = input.data;
         Path models = input.models;
-        TrainingRequest request = new TrainingRequest(task, data, label, id, drop, input.separator, seed, holdout, threadCount);
+        FeatureFileManifest manifest = FeatureFileManifest.readBeside(data);
+        String idColumn = id;
+        List<String> dropped = new ArrayList<>(drop);
+        RowOrigin origin = null;
+        if (manifest != null) {
+            idColumn = id != null ? id : manifest.idColumn();
+            // The cut-off date and the other labels describe the future or the row, not the customer: a model
+            // that learned from them would leak.
+            for (String column : manifest.nonFeatureColumns()) {
+                if (!column.equals(label.column()) && !dropped.contains(column)) {
+                    dropped.add(column);
+                }
+            }
+            origin = FeatureFileOrigin.of(manifest, label.column());
+            log.info("{} was built from transaction log {} at as-of {}: id column {}, leaving out {}", data.getFileName(),
+                    manifest.source().file(), manifest.asOf(), idColumn, String.join(", ", dropped));
+            if (manifest.asOf().size() > 1 && holdout > 0) {
+                log.warn("the rows stack {} cut-offs, so the random holdout shares customers with training; judge the model "
+                        + "on a later cut-off with evaluate (and --holdout 0 here)", manifest.asOf().size());
+            }
+        }
+        if (label.column().equals(idColumn)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--id and --label name the same column '" + idColumn + "'");
+        }
+        TrainingRequest request = new TrainingRequest(task, data, label, idColumn, dropped, input.separator, seed, holdout,
+                threadCount, origin);
         log.info("training the {} model from {}", task, data.getFileName());
         TrainingOutcome outcome = new PropensityTrainer(CandidateGrid.defaults()).train(request);
         ModelStore store = new ModelStore(models);

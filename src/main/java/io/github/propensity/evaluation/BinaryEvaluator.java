@@ -55,6 +55,21 @@ public final class BinaryEvaluator {
                 deciles, calibration);
     }
 
+    /**
+     * Area under the ROC curve of any score, not only a probability (ties count half): how well the score alone
+     * ranks positives above negatives. NaN when one outcome is absent.
+     */
+    public static double auc(double[] scores, boolean[] outcomes) {
+        if (scores.length != outcomes.length) {
+            throw new IllegalArgumentException("scores (" + scores.length + ") and outcomes (" + outcomes.length + ") differ in length");
+        }
+        int positives = 0;
+        for (boolean outcome : outcomes) {
+            positives += outcome ? 1 : 0;
+        }
+        return auc(scores, outcomes, descendingOrder(scores), positives);
+    }
+
     private static void validate(double[] probabilities, boolean[] outcomes) {
         if (probabilities.length != outcomes.length) {
             throw new IllegalArgumentException("probabilities (" + probabilities.length + ") and outcomes ("

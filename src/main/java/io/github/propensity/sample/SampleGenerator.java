@@ -39,14 +39,14 @@ public final class SampleGenerator {
         boolean autoRenew = paid && random.nextDouble() < sigmoid(0.4 + 0.8 * engagement);
 
         int tenureDays = (int) clamp(Math.round(Math.exp(5.3 + 0.9 * random.nextGaussian() + 0.2 * engagement)), 1, 2000);
-        int sessions30d = poisson(Math.exp(1.8 + 0.7 * engagement));
-        int daysSinceLastLogin = (int) clamp(Math.round(exponential(Math.exp(2.0 - 0.9 * engagement))), 0, 365);
-        int orders90d = poisson(Math.exp(0.1 + 0.5 * value + 0.4 * engagement));
-        int orders365d = orders90d + poisson(Math.exp(0.7 + 0.5 * value + 0.3 * engagement));
+        int sessions30d = RandomDraws.poisson(random, Math.exp(1.8 + 0.7 * engagement));
+        int daysSinceLastLogin = (int) clamp(Math.round(RandomDraws.exponential(random, Math.exp(2.0 - 0.9 * engagement))), 0, 365);
+        int orders90d = RandomDraws.poisson(random, Math.exp(0.1 + 0.5 * value + 0.4 * engagement));
+        int orders365d = orders90d + RandomDraws.poisson(random, Math.exp(0.7 + 0.5 * value + 0.3 * engagement));
         double averageOrder = Math.exp(3.5 + 0.4 * value + 0.3 * random.nextGaussian());
         double spend365d = orders365d == 0 ? 0 : round(orders365d * averageOrder, 2);
         Double avgOrderValue = orders365d == 0 ? null : round(spend365d / orders365d, 2);
-        int tickets = poisson(Math.exp(-1.0 - 0.3 * engagement + (plan.equals("premium") ? 0.2 : 0)));
+        int tickets = RandomDraws.poisson(random, Math.exp(-1.0 - 0.3 * engagement + (plan.equals("premium") ? 0.2 : 0)));
         Double emailOpenRate = random.nextDouble() < 0.08 ? null
                 : round(sigmoid(-0.8 + 0.6 * engagement + 0.5 * random.nextGaussian()), 3);
         Integer nps = random.nextDouble() < 0.45 ? null
@@ -143,25 +143,6 @@ public final class SampleGenerator {
             }
         }
         return shares.length - 1;
-    }
-
-    private int poisson(double mean) {
-        if (mean > 30) {
-            return (int) Math.max(0, Math.round(mean + Math.sqrt(mean) * random.nextGaussian()));
-        }
-        // Knuth's multiplication method: exact and fast for the small means of this story.
-        double limit = Math.exp(-mean);
-        double product = random.nextDouble();
-        int count = 0;
-        while (product > limit) {
-            product *= random.nextDouble();
-            count++;
-        }
-        return count;
-    }
-
-    private double exponential(double mean) {
-        return -mean * Math.log(1 - random.nextDouble());
     }
 
     private static int indexOf(String[] values, String value) {

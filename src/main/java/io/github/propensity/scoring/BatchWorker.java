@@ -24,9 +24,13 @@ final class BatchWorker {
     private final SegmentPolicy policy;
     private final SegmentPolicy.Bound segmentRules;
     private final int headerSize;
+    /** Input columns copied into the scores file right after the segment. */
+    private final int[] keepColumns;
     private final int idColumn;
 
-    BatchWorker(List<TaskScorer> tasks, SegmentPolicy policy, SegmentPolicy.Bound segments, int headerSize, int idColumn) {
+    BatchWorker(List<TaskScorer> tasks, SegmentPolicy policy, SegmentPolicy.Bound segments, int headerSize, int idColumn,
+                int[] keepColumns) {
+        this.keepColumns = keepColumns.clone();
         this.tasks = List.copyOf(tasks);
         this.policy = policy;
         this.segmentRules = segments;
@@ -102,7 +106,7 @@ final class BatchWorker {
             }
             int segment = segmentRules.segmentOf(bandByTask, fields);
             segments[scored] = (byte) segment;
-            appendRow(text, fields[idColumn], policy.rules().get(segment).name(), probabilities, bands, scored, probabilityText, reasonText);
+            appendRow(text, fields, fields[idColumn], policy.rules().get(segment).name(), probabilities, bands, scored, probabilityText, reasonText);
             scored++;
         }
         return new BatchResult(text.toString(), scored, probabilities, segments, bands, featureBins, scoreBins, bad);
@@ -121,11 +125,16 @@ final class BatchWorker {
         return true;
     }
 
-    private void appendRow(StringBuilder text, String id, String segment, float[][] probabilities, byte[][] bands, int row,
+    private void appendRow(StringBuilder text, String[] fields, String id, String segment, float[][] probabilities, byte[][] bands, int row,
                            String[] probabilityText, String[][] reasonText) {
         try {
             CSV.print(id, text, true);
             CSV.print(segment, text, false);
+            for (int column : keepColumns) {
+                // The second pass reads the partial file line by line, so a kept value must not span lines.
+                String value = fields[column];
+                CSV.print(value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0 ? value.replaceAll("[\r\n]+", " ") : value, text, false);
+            }
             for (int t = 0; t < tasks.size(); t++) {
                 text.append(',').append(probabilityText[t]);
                 text.append(',').append(Math.round(probabilities[t][row] * 100));

@@ -58,6 +58,14 @@ public final class RescoreJob {
                 throw DataException.inFile(request.data(), "id column '" + request.idColumn() + "' not found; the columns are: "
                         + String.join(", ", header));
             }
+            int[] keep = new int[request.keepColumns().size()];
+            for (int k = 0; k < keep.length; k++) {
+                keep[k] = header.indexOf(request.keepColumns().get(k));
+                if (keep[k] < 0) {
+                    throw DataException.inFile(request.data(), "column '" + request.keepColumns().get(k) + "' to keep not found; the columns are: "
+                            + String.join(", ", header));
+                }
+            }
             List<TaskScorer> scorers = new ArrayList<>();
             for (int t = 0; t < tasks.size(); t++) {
                 try {
@@ -68,7 +76,7 @@ public final class RescoreJob {
             }
             Path workDirectory = store == null ? temporaryDirectoryFor(request.out()) : store.newStaging();
             try {
-                return score(request, reader, scorers, idColumn, workDirectory, store, startedAt, start);
+                return score(request, reader, scorers, idColumn, keep, workDirectory, store, startedAt, start);
             } finally {
                 SnapshotStore.deleteRecursively(workDirectory);
             }
@@ -76,7 +84,7 @@ public final class RescoreJob {
     }
 
     private RescoreSummary score(RescoreRequest request, CsvRecordReader reader, List<TaskScorer> scorers, int idColumn,
-                                 Path workDirectory, SnapshotStore store, Instant startedAt, long start) {
+                                 int[] keep, Path workDirectory, SnapshotStore store, Instant startedAt, long start) {
         List<Task> tasks = scorers.stream().map(s -> s.task).toList();
         ScoringTally tally = new ScoringTally(scorers, request.policy());
         Path partial = workDirectory.resolve(".scores.partial");
@@ -87,7 +95,7 @@ public final class RescoreJob {
         } catch (IllegalArgumentException e) {
             throw DataException.inFile(request.data(), e.getMessage());
         }
-        BatchWorker worker = new BatchWorker(scorers, request.policy(), segments, reader.header().size(), idColumn);
+        BatchWorker worker = new BatchWorker(scorers, request.policy(), segments, reader.header().size(), idColumn, keep);
         ExecutorService pool = Executors.newFixedThreadPool(request.threads(), runnable -> {
             Thread thread = new Thread(runnable, "scoring");
             thread.setDaemon(true);
@@ -135,7 +143,7 @@ public final class RescoreJob {
         }
         String scoresName = request.gzip() ? "scores.csv.gz" : "scores.csv";
         Path scoresFile = store == null ? null : workDirectory.resolve(scoresName);
-        ScoresFileFinisher finisher = new ScoresFileFinisher(tasks, request.policy(), tally);
+        ScoresFileFinisher finisher = new ScoresFileFinisher(tasks, request.keepColumns(), request.policy(), tally);
         long duplicates = finisher.finish(partial, scoresFile, request.out(), store == null ? null : migration);
 
         double seconds = (System.nanoTime() - start) / 1e9;

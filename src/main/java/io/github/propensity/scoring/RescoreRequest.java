@@ -14,11 +14,22 @@ import java.util.Objects;
  * @param snapshots      where snapshots go; ignored when {@code out} is set
  * @param out            write only the scores file here ("-" for stdout) instead of a snapshot; may be null
  * @param maxBadFraction the run fails when more than this share of rows cannot be scored
+ * @param keepColumns    input columns copied into the scores file after the segment (e.g. rfm_segment, region)
  */
 public record RescoreRequest(Path data, Character separator, String idColumn, List<Task> tasks, Path models,
                              Path snapshots, String out, SegmentPolicy policy, double maxBadFraction, int threads,
-                             boolean gzip) {
+                             boolean gzip, List<String> keepColumns) {
+    public RescoreRequest(Path data, Character separator, String idColumn, List<Task> tasks, Path models,
+                          Path snapshots, String out, SegmentPolicy policy, double maxBadFraction, int threads,
+                          boolean gzip) {
+        this(data, separator, idColumn, tasks, models, snapshots, out, policy, maxBadFraction, threads, gzip, List.of());
+    }
+
     public RescoreRequest {
+        keepColumns = List.copyOf(keepColumns);
+        if (keepColumns.contains(idColumn)) {
+            throw new IllegalArgumentException("the id column '" + idColumn + "' is always in the scores file; do not keep it again");
+        }
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(idColumn, "idColumn");
         Objects.requireNonNull(models, "models");

@@ -26,17 +26,20 @@ import java.util.zip.GZIPOutputStream;
  */
 final class ScoresFileFinisher {
     private final List<Task> tasks;
+    private final List<String> keepColumns;
     private final SegmentPolicy policy;
     private final ScoringTally tally;
 
-    ScoresFileFinisher(List<Task> tasks, SegmentPolicy policy, ScoringTally tally) {
+    ScoresFileFinisher(List<Task> tasks, List<String> keepColumns, SegmentPolicy policy, ScoringTally tally) {
         this.tasks = tasks;
+        this.keepColumns = keepColumns;
         this.policy = policy;
         this.tally = tally;
     }
 
-    static List<String> header(List<Task> tasks) {
+    static List<String> header(List<Task> tasks, List<String> keepColumns) {
         List<String> header = new ArrayList<>(List.of("customer_id", "segment"));
+        header.addAll(keepColumns);
         for (Task task : tasks) {
             String t = task.id();
             header.addAll(List.of(t + "_probability", t + "_score", t + "_band", t + "_reason_1", t + "_reason_2", t + "_reason_3"));
@@ -64,7 +67,7 @@ final class ScoresFileFinisher {
         byte[] bands = new byte[tasks.size()];
         try (BufferedReader in = Files.newBufferedReader(partial, StandardCharsets.UTF_8);
              Writer writer = open(temporary, target)) {
-            CSVFormat.RFC4180.builder().setRecordSeparator('\n').get().printRecord(writer, header(tasks).toArray());
+            CSVFormat.RFC4180.builder().setRecordSeparator('\n').get().printRecord(writer, header(tasks, keepColumns).toArray());
             String line;
             int row = 0;
             while ((line = in.readLine()) != null) {

@@ -65,7 +65,9 @@ public final class BundleAssembler {
         return new ModelCard(request.task().id(), request.task().meaning(), version, createdAt,
                 new ModelCard.LabelDefinition(request.label().column(), request.label().positiveValue(),
                         "positive when " + request.label().column() + " = " + request.label().positiveValue()
-                                + " (case-insensitive); every other non-missing value is negative; rows with a missing label are not used"),
+                                + " (case-insensitive); every other non-missing value is negative; rows with a missing label are not used"
+                                + (request.origin() != null && request.origin().labelDefinition() != null
+                                ? ". The label " + request.label().column() + " is " + request.origin().labelDefinition() : "")),
                 new ModelCard.Data(request.dataFile().getFileName().toString(), outcome.dataSha256(), outcome.dataRows(),
                         outcome.labelledRows(), outcome.trainingRows(), outcome.trainingPositives(), outcome.holdoutRows(),
                         request.holdoutFraction(), request.idColumn(), request.dropColumns()),
@@ -74,7 +76,7 @@ public final class BundleAssembler {
                 new ModelCard.Calibration(outcome.calibration().calibrator().method(), outcome.calibration().reason(),
                         outcome.calibration().plattCvLogLoss(), outcome.calibration().isotonicCvLogLoss()),
                 metrics, outcome.importance().stream().limit(TOP_DRIVERS).toList(), request.seed(), SoftwareVersions.current(),
-                Math.round(outcome.trainingSeconds() * 10) / 10.0);
+                Math.round(outcome.trainingSeconds() * 10) / 10.0, request.origin());
     }
 
     private static String runnerUp(TrainingOutcome outcome) {

@@ -20,6 +20,10 @@ public final class CardMarkdown {
         md.append("- Created: ").append(card.createdAt()).append("\n");
         md.append("- Data: `").append(card.data().file()).append("` (sha256 `").append(card.data().sha256()).append("`), ")
                 .append(card.data().rows()).append(" rows, ").append(card.data().labelledRows()).append(" labelled\n");
+        if (card.origin() != null) {
+            md.append("- Rows ").append(card.origin().description()).append("; as-of dates ")
+                    .append(card.origin().cutoffs().stream().map(Object::toString).reduce((a, b) -> a + ", " + b).orElse("none")).append("\n");
+        }
         md.append("- Trained on ").append(card.data().trainingRows()).append(" rows (").append(card.data().trainingPositives())
                 .append(" positive); holdout ").append(card.data().holdoutRows()).append(" rows\n");
         md.append("- Model: ").append(card.model().description()).append("; chosen by ").append(card.model().reason()).append("\n");

@@ -17,7 +17,7 @@ import java.util.Objects;
 public record ModelCard(String task, String taskMeaning, String version, Instant createdAt, LabelDefinition label, Data data,
                         List<SchemaColumn> schema, int encodedFeatures, Selection model, Calibration calibration,
                         Metrics metrics, List<FeatureImportance> topDrivers, long seed, Software software,
-                        double trainingSeconds) {
+                        double trainingSeconds, RowOrigin origin) {
     public ModelCard {
         Objects.requireNonNull(task, "task");
         Objects.requireNonNull(version, "version");

@@ -13,9 +13,10 @@ import java.util.Objects;
  * @param holdoutFraction  share of labelled rows kept aside as the test set the card reports; 0 when the user
  *                         evaluates on a separate file (the card then reports cross-validated numbers only)
  * @param threads          threads XGBoost may use
+ * @param origin           how the rows were derived (a feature file's metadata), null for an exported table
  */
 public record TrainingRequest(Task task, Path dataFile, LabelSpec label, String idColumn, List<String> dropColumns,
-                              Character separator, long seed, double holdoutFraction, int threads) {
+                              Character separator, long seed, double holdoutFraction, int threads, RowOrigin origin) {
     public TrainingRequest {
         Objects.requireNonNull(task, "task");
         Objects.requireNonNull(dataFile, "dataFile");
@@ -30,5 +31,10 @@ public record TrainingRequest(Task task, Path dataFile, LabelSpec label, String 
         if (idColumn != null && idColumn.equals(label.column())) {
             throw new IllegalArgumentException("the id column and the label column are the same: " + idColumn);
         }
+    }
+
+    public TrainingRequest(Task task, Path dataFile, LabelSpec label, String idColumn, List<String> dropColumns,
+                           Character separator, long seed, double holdoutFraction, int threads) {
+        this(task, dataFile, label, idColumn, dropColumns, separator, seed, holdoutFraction, threads, null);
     }
 }

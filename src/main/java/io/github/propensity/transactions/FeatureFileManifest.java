@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.github.propensity.transactions;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.propensity.data.DataException;
+import io.github.propensity.model.JsonMappers;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a feature file is and where it came from, written beside it as {@code <file>.meta.json}: the source log
+ * and its checksum, the cut-offs, horizon and lookback, the definition of every column and label. {@code train}
+ * reads it to leave the non-feature columns out and to record the cut-offs and label definition in the model card.
+ *
+ * @param nonFeatureColumns columns a model must not learn from: the cut-off date and every label
+ */
+public record FeatureFileManifest(String format, Instant createdAt, LogReadSummary source, List<LocalDate> asOf,
+                                  int horizonDays, int lookbackDays, String idColumn, List<String> nonFeatureColumns,
+                                  Map<String, String> labels, Map<String, String> columns, List<CutoffSummary> cutoffs,
+                                  List<String> warnings) {
+    public static final String FORMAT = "propensity-features/1";
+    private static final String SUFFIX = ".meta.json";
+
+    public FeatureFileManifest {
+        Objects.requireNonNull(format, "format");
+        asOf = List.copyOf(asOf);
+        nonFeatureColumns = List.copyOf(nonFeatureColumns);
+        // Copies that keep file order: a reader of the JSON sees the columns as the CSV has them.
+        labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
+        columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
+        cutoffs = List.copyOf(cutoffs);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** Where the manifest of a feature file lives. */
+    public static Path besides(Path featureFile) {
+        return featureFile.resolveSibling(featureFile.getFileName() + SUFFIX);
+    }
+
+    /** The manifest beside a data file, or null when the file was not built by {@code features}. */
+    public static FeatureFileManifest readBeside(Path dataFile) {
+        Path path = besides(dataFile);
+        if (!Files.isRegularFile(path)) {
+            return null;
+        }
+        ObjectMapper json = JsonMappers.standard();
+        try {
+            FeatureFileManifest manifest = json.readValue(path.toFile(), FeatureFileManifest.class);
+            if (!FORMAT.equals(manifest.format())) {
+                throw DataException.inFile(path, "unknown feature metadata format '" + manifest.format() + "' (expected " + FORMAT + ")");
+            }
+            return manifest;
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw DataException.inFile(path, "unreadable feature metadata: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+}
