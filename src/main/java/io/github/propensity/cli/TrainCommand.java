@@ -87,8 +87,8 @@ final class TrainCommand implements Callable<Integer> {
             log.info("{} was built from transaction log {} at as-of {}: id column {}, leaving out {}", data.getFileName(),
                     manifest.source().file(), manifest.asOf(), idColumn, String.join(", ", dropped));
             if (manifest.asOf().size() > 1 && holdout > 0) {
-                log.warn("the rows stack {} cut-offs, so the random holdout shares customers with training; judge the model "
-                        + "on a later cut-off with evaluate (and --holdout 0 here)", manifest.asOf().size());
+                log.info("the rows stack {} cut-offs: the holdout keeps each customer's rows together but shares their dates "
+                        + "with training; a later cut-off with evaluate tells how the model holds up over time", manifest.asOf().size());
             }
         }
         if (label.column().equals(idColumn)) {

@@ -65,12 +65,19 @@ public final class PropensityTrainer {
                     + "dropped, constant or identifier-like (see the schema above)");
         }
 
+        int[] groups = CustomerGroups.of(table, request.idColumn(), labelled.rows());
+        int[] trainingGroups = groups;
+        if (groups != null) {
+            log.info("{} labelled rows of {} customers: every split keeps a customer's rows together",
+                    groups.length, Arrays.stream(groups).max().orElse(-1) + 1);
+        }
         int[] trainingRows;
         int[] holdoutRows;
         boolean[] trainingOutcomes;
         boolean[] holdoutOutcomes;
         if (request.holdoutFraction() > 0) {
-            int[][] split = StratifiedSplits.holdout(labelled.outcomes(), request.holdoutFraction(), request.seed());
+            int[][] split = StratifiedSplits.holdout(labelled.outcomes(), groups, request.holdoutFraction(), request.seed());
+            trainingGroups = StratifiedSplits.subset(groups, split[0]);
             trainingRows = pick(labelled.rows(), split[0]);
             trainingOutcomes = pick(labelled.outcomes(), split[0]);
             holdoutRows = pick(labelled.rows(), split[1]);
@@ -88,14 +95,14 @@ public final class PropensityTrainer {
         log.info("{} input columns -> {} encoded features", schema.columns().size(), featureNames.length);
         EncodedData training = new EncodedData(TableEncoding.encode(table, encoder, trainingRows), trainingOutcomes);
 
-        int[][] fitValidation = StratifiedSplits.holdout(training.outcomes(), VALIDATION_FRACTION, request.seed() + 1);
+        int[][] fitValidation = StratifiedSplits.holdout(training.outcomes(), trainingGroups, VALIDATION_FRACTION, request.seed() + 1);
         EncodedData fit = training.subset(fitValidation[0]);
         EncodedData validation = training.subset(fitValidation[1]);
         List<CandidateResult> candidates = tuneCandidates(fit, validation, featureNames, request);
         CandidateResult chosen = candidates.stream().min(Comparator.comparingDouble(CandidateResult::validationLogLoss)).orElseThrow();
         log.info("chose {} (validation log loss {})", chosen.spec().describe(), fmt(chosen.validationLogLoss()));
 
-        double[] outOfFold = crossFit(chosen.spec(), training, featureNames, request.seed());
+        double[] outOfFold = crossFit(chosen.spec(), training, trainingGroups, featureNames, request.seed());
         EvaluationReport crossValidated = BinaryEvaluator.evaluate(outOfFold, training.outcomes());
         CalibrationChoice calibration = CalibrationFitter.choose(outOfFold, training.outcomes(), request.seed());
         log.info("calibration: {}", calibration.reason());
@@ -154,9 +161,9 @@ public final class PropensityTrainer {
         return result;
     }
 
-    private static double[] crossFit(CandidateSpec spec, EncodedData training, String[] featureNames, long seed) {
+    private static double[] crossFit(CandidateSpec spec, EncodedData training, int[] groups, String[] featureNames, long seed) {
         double[] outOfFold = new double[training.rows()];
-        List<int[][]> folds = StratifiedSplits.kFold(training.outcomes(), CALIBRATION_FOLDS, seed + 2);
+        List<int[][]> folds = StratifiedSplits.kFold(training.outcomes(), groups, CALIBRATION_FOLDS, seed + 2);
         for (int[][] fold : folds) {
             EncodedData part = training.subset(fold[0]);
             Model<Label> model = spec.trainer(seed).train(TribuoClassifier.dataset(featureNames, part.features(), part.outcomes(), "calibration fold"));
