@@ -38,6 +38,7 @@ public final class Main implements Runnable {
     static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.setExecutionExceptionHandler(new ErrorReporter());
+        commandLine.setParameterExceptionHandler(new UsageErrorReporter());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         return commandLine;
     }

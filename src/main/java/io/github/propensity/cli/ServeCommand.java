@@ -30,6 +30,9 @@ final class ServeCommand implements Callable<Integer> {
     @CommandLine.Mixin
     HelpOption help;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--models", paramLabel = "DIR", defaultValue = "models", description = "model directory (default: ${DEFAULT-VALUE})")
     Path models;
 
@@ -69,7 +72,7 @@ final class ServeCommand implements Callable<Integer> {
         try {
             settings = new ServerSettings(host, port, maxBody, keys != null);
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         SegmentPolicy policy = segments == null ? SegmentPolicy.defaults() : SegmentPolicyFile.read(segments);
         ApiKeys apiKeys = keys == null ? null : ApiKeys.load(keys);

@@ -31,15 +31,7 @@ public final class StratifiedSplits {
     public static List<int[][]> kFold(boolean[] outcomes, int k, long seed) {
         double[] shares = new double[k];
         Arrays.fill(shares, 1.0 / k);
-        int[] fold = assignFolds(outcomes, shares, seed);
-        List<int[][]> folds = new ArrayList<>(k);
-        for (int f = 0; f < k; f++) {
-            int heldOut = f;
-            int[] test = rowsWhere(fold, heldOut);
-            int[] train = java.util.stream.IntStream.range(0, fold.length).filter(i -> fold[i] != heldOut).toArray();
-            folds.add(new int[][]{train, test});
-        }
-        return folds;
+        return foldPairs(assignFolds(outcomes, shares, seed), k);
     }
 
     /** Like {@link #holdout(boolean[], double, long)}, keeping each group's rows together; null groups = one row each. */
@@ -61,7 +53,10 @@ public final class StratifiedSplits {
         }
         double[] shares = new double[k];
         Arrays.fill(shares, 1.0 / k);
-        int[] fold = assignGroupFolds(outcomes, groups, shares, seed);
+        return foldPairs(assignGroupFolds(outcomes, groups, shares, seed), k);
+    }
+
+    private static List<int[][]> foldPairs(int[] fold, int k) {
         List<int[][]> folds = new ArrayList<>(k);
         for (int f = 0; f < k; f++) {
             int heldOut = f;

@@ -120,6 +120,17 @@ class TrainCommandErrorsTest {
     }
 
     @Test
+    void usageErrorsAreShortAndPointAtHelp() {
+        CliRun typo = CliRun.of("train", "--task", "churn", "--data", "x", "--label", "y", "--positive", "z", "--holdot", "0.2");
+        assertEquals(ExitCode.USAGE, typo.exitCode());
+        assertTrue(typo.err().startsWith("error: Unknown option") && typo.err().contains("'--holdot'"), typo.err());
+        assertTrue(typo.err().contains("--holdout"), "suggests the option meant: " + typo.err());
+        assertTrue(typo.err().contains("See 'propensity train --help'"), typo.err());
+        assertFalse(typo.err().contains("Usage:"), "the option list is left to --help: " + typo.err());
+        assertTrue(typo.err().lines().count() < 8, typo.err());
+    }
+
+    @Test
     void everyCommandHasHelp() {
         for (String[] command : new String[][]{{"--help"}, {"train", "--help"}, {"evaluate", "--help"}, {"models", "--help"},
                 {"models", "list", "--help"}, {"models", "promote", "--help"}, {"generate", "--help"}}) {
