@@ -59,6 +59,9 @@ public final class TransactionLogReader {
                 head.add(record);
                 headLines.add(reader.lineNumber());
             }
+            if (head.isEmpty()) {
+                throw DataException.inFile(file, "no transaction lines after the header");
+            }
             boolean detected = dateFormat == null;
             TransactionDates dates = detected ? detect(head, at, file) : TransactionDates.ofPattern(dateFormat);
             OrderAccumulator orders = new OrderAccumulator(columns.quantity() != null);

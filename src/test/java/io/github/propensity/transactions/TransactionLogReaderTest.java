@@ -102,4 +102,12 @@ class TransactionLogReaderTest {
         assertTrue(error.getMessage().contains("no usable transactions") && error.getMessage().contains("1 without a customer id"),
                 error.getMessage());
     }
+
+    @Test
+    void aHeaderWithoutLinesIsAnErrorSayingSo() throws IOException {
+        Path file = new LogFixture().write(dir.resolve("header-only.csv"));
+        DataException error = assertThrows(DataException.class, () -> LogFixture.read(file));
+        assertTrue(error.getMessage().contains("header-only.csv") && error.getMessage().contains("no transaction lines after the header"),
+                error.getMessage());
+    }
 }
