@@ -7,7 +7,7 @@ import io.github.propensity.model.ModelBundle;
 import io.github.propensity.model.ModelStore;
 import io.github.propensity.training.HoldoutEvaluation;
 import io.github.propensity.training.LabelSpec;
-import io.github.propensity.training.Task;
+import io.github.propensity.model.Task;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

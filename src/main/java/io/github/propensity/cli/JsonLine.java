@@ -4,7 +4,7 @@ package io.github.propensity.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.github.propensity.model.JsonMappers;
+import io.github.propensity.storage.JsonMappers;
 
 /** Machine-readable results: one compact JSON object on one stdout line, for scripts to take the last line. */
 final class JsonLine {

@@ -2,7 +2,7 @@
 package io.github.propensity.cli;
 
 import io.github.propensity.training.LabelSpec;
-import io.github.propensity.training.Task;
+import io.github.propensity.model.Task;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 

@@ -3,7 +3,7 @@ package io.github.propensity.cli;
 
 import io.github.propensity.model.BundleSummary;
 import io.github.propensity.model.ModelStore;
-import io.github.propensity.training.Task;
+import io.github.propensity.model.Task;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.cli;
 
-import io.github.propensity.training.Task;
+import io.github.propensity.model.Task;
 import picocli.CommandLine;
 
 /** {@code --task}: churn, purchase or conversion. */

@@ -4,7 +4,7 @@ package io.github.propensity.lookalike;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.propensity.data.DataException;
 import io.github.propensity.data.Decimals;
-import io.github.propensity.model.JsonMappers;
+import io.github.propensity.storage.JsonMappers;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.slf4j.Logger;

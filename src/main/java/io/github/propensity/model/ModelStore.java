@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.model;
 
+import io.github.propensity.storage.JsonMappers;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.propensity.features.FeatureSchema;
-import io.github.propensity.training.Task;
-import io.github.propensity.training.calibration.Calibrator;
+import io.github.propensity.model.Task;
+import io.github.propensity.model.Calibrator;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
 

@@ -3,7 +3,7 @@ package io.github.propensity.model;
 
 import io.github.propensity.features.FeatureEncoder;
 import io.github.propensity.features.FeatureSchema;
-import io.github.propensity.training.calibration.Calibrator;
+import io.github.propensity.model.Calibrator;
 
 import java.util.Objects;
 

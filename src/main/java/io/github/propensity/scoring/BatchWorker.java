@@ -4,7 +4,7 @@ package io.github.propensity.scoring;
 import io.github.propensity.data.Decimals;
 import io.github.propensity.data.MissingValues;
 import io.github.propensity.features.FeatureValueException;
-import io.github.propensity.training.Task;
+import io.github.propensity.model.Task;
 import org.apache.commons.csv.CSVFormat;
 
 import java.io.IOException;

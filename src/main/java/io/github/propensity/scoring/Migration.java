@@ -2,7 +2,7 @@
 package io.github.propensity.scoring;
 
 import io.github.propensity.data.CsvRecordReader;
-import io.github.propensity.training.Task;
+import io.github.propensity.model.Task;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 

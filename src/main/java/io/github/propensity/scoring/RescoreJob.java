@@ -6,10 +6,10 @@ import io.github.propensity.data.CsvRecordReader;
 import io.github.propensity.data.DataException;
 import io.github.propensity.features.MissingFeatureColumnsException;
 import io.github.propensity.model.BundleException;
-import io.github.propensity.model.JsonMappers;
+import io.github.propensity.storage.JsonMappers;
 import io.github.propensity.model.ModelBundle;
 import io.github.propensity.model.ModelStore;
-import io.github.propensity.training.Task;
+import io.github.propensity.model.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

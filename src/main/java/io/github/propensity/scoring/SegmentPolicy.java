@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.scoring;
 
-import io.github.propensity.training.Task;
+import io.github.propensity.model.Task;
 
 import java.util.EnumSet;
 import java.util.HashSet;

@@ -6,7 +6,7 @@ import io.github.propensity.features.FeatureEncoder;
 import io.github.propensity.model.ColumnBinner;
 import io.github.propensity.model.ColumnProfile;
 import io.github.propensity.model.ModelBundle;
-import io.github.propensity.training.Task;
+import io.github.propensity.model.Task;
 
 import java.util.List;
 

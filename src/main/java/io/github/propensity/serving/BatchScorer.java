@@ -6,7 +6,7 @@ import io.github.propensity.data.CsvRecordReader;
 import io.github.propensity.data.DataException;
 import io.github.propensity.features.FeatureEncoder;
 import io.github.propensity.features.MissingFeatureColumnsException;
-import io.github.propensity.training.Task;
+import io.github.propensity.model.Task;
 
 import java.io.InputStream;
 import java.util.ArrayList;

@@ -9,7 +9,7 @@ import io.github.propensity.features.FeatureValueException;
 import io.github.propensity.scoring.Band;
 import io.github.propensity.scoring.ReasonBuilder;
 import io.github.propensity.scoring.SegmentPolicy;
-import io.github.propensity.training.Task;
+import io.github.propensity.model.Task;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -2,7 +2,7 @@
 package io.github.propensity.serving;
 
 import io.github.propensity.model.ModelBundle;
-import io.github.propensity.training.Task;
+import io.github.propensity.model.Task;
 
 import java.nio.file.Path;
 import java.util.Collections;

@@ -5,7 +5,7 @@ import io.github.propensity.model.BundleException;
 import io.github.propensity.model.ModelStore;
 import io.github.propensity.scoring.BandCutoffs;
 import io.github.propensity.scoring.SnapshotStore;
-import io.github.propensity.training.Task;
+import io.github.propensity.model.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.propensity.data.CsvRecordReader;
 import io.github.propensity.data.NumericValues;
-import io.github.propensity.training.Task;
+import io.github.propensity.model.Task;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

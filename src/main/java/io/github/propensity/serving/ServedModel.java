@@ -5,7 +5,7 @@ import io.github.propensity.features.FeatureEncoder;
 import io.github.propensity.model.ModelBundle;
 import io.github.propensity.scoring.BandCutoffs;
 import io.github.propensity.scoring.ReasonBuilder;
-import io.github.propensity.training.Task;
+import io.github.propensity.model.Task;
 
 import java.util.List;
 import java.util.stream.IntStream;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.propensity.data.ColumnDecision;
 import io.github.propensity.model.BundleContents;
 import io.github.propensity.model.BundleFiles;
-import io.github.propensity.model.JsonMappers;
+import io.github.propensity.storage.JsonMappers;
 import io.github.propensity.model.ScoreReference;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.training;
 
+import io.github.propensity.model.Task;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;

@@ -3,7 +3,7 @@ package io.github.propensity.transactions;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.propensity.data.Decimals;
-import io.github.propensity.model.JsonMappers;
+import io.github.propensity.storage.JsonMappers;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 

@@ -3,7 +3,7 @@ package io.github.propensity.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.github.propensity.model.JsonMappers;
+import io.github.propensity.storage.JsonMappers;
 import io.github.propensity.serving.ApiKeys;
 import io.github.propensity.serving.BatchScorer;
 import io.github.propensity.serving.CustomerScorer;

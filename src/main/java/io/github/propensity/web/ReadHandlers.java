@@ -11,7 +11,7 @@ import io.github.propensity.serving.ModelRegistry;
 import io.github.propensity.serving.NotFoundException;
 import io.github.propensity.serving.SegmentLists;
 import io.github.propensity.serving.ServedModel;
-import io.github.propensity.training.Task;
+import io.github.propensity.model.Task;
 import io.javalin.http.Context;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;

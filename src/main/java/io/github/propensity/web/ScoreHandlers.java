@@ -5,10 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.propensity.serving.BatchScorer;
 import io.github.propensity.serving.CustomerScorer;
+import io.github.propensity.serving.InvalidInputException;
 import io.github.propensity.serving.LoadedModels;
 import io.github.propensity.serving.ModelRegistry;
 import io.github.propensity.serving.NotFoundException;
-import io.github.propensity.training.Task;
+import io.github.propensity.model.Task;
 import io.javalin.http.Context;
 
 import java.io.ByteArrayInputStream;
@@ -63,8 +64,8 @@ final class ScoreHandlers {
             for (int i = 0; i < body.size(); i++) {
                 try {
                     results.add(scorer.scoreAll(models, body.get(i)));
-                } catch (io.github.propensity.serving.InvalidInputException e) {
-                    throw new io.github.propensity.serving.InvalidInputException("customer " + i + ": " + e.getMessage());
+                } catch (InvalidInputException e) {
+                    throw new InvalidInputException("customer " + i + ": " + e.getMessage());
                 }
             }
             models.models().keySet().forEach(task -> metrics.scored(task.id(), results.size()));
@@ -83,7 +84,7 @@ final class ScoreHandlers {
         }
         byte[] body = ctx.bodyAsBytes();
         if (body.length == 0) {
-            throw new io.github.propensity.serving.InvalidInputException("the body is empty; send a customer object or an array of them");
+            throw new InvalidInputException("the body is empty; send a customer object or an array of them");
         }
         return json.readTree(body);
     }

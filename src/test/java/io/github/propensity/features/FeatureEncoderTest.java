@@ -2,7 +2,7 @@
 package io.github.propensity.features;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.propensity.model.JsonMappers;
+import io.github.propensity.storage.JsonMappers;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -3,7 +3,7 @@ package io.github.propensity.model;
 
 import io.github.propensity.data.CustomerTable;
 import io.github.propensity.training.TableEncoding;
-import io.github.propensity.training.Task;
+import io.github.propensity.model.Task;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

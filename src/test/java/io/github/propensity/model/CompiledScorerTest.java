@@ -8,7 +8,7 @@ import io.github.propensity.training.LabelSpec;
 import io.github.propensity.training.LogisticSpec;
 import io.github.propensity.training.PropensityTrainer;
 import io.github.propensity.training.TableEncoding;
-import io.github.propensity.training.Task;
+import io.github.propensity.model.Task;
 import io.github.propensity.training.TrainingOutcome;
 import io.github.propensity.training.TrainingRequest;
 import io.github.propensity.training.XGBoostSpec;

@@ -2,7 +2,7 @@
 package io.github.propensity.scoring;
 
 import io.github.propensity.data.DataException;
-import io.github.propensity.training.Task;
+import io.github.propensity.model.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.training;
 
+import io.github.propensity.model.Task;
 import io.github.propensity.data.CustomerTable;
 import io.github.propensity.evaluation.BinaryEvaluator;
 import io.github.propensity.evaluation.EvaluationReport;

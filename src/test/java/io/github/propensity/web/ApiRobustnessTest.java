@@ -2,7 +2,7 @@
 package io.github.propensity.web;
 
 import io.github.propensity.model.ModelStore;
-import io.github.propensity.training.Task;
+import io.github.propensity.model.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -9,7 +9,7 @@ import io.github.propensity.model.ModelStore;
 import io.github.propensity.scoring.RescoreJob;
 import io.github.propensity.scoring.RescoreRequest;
 import io.github.propensity.scoring.SegmentPolicy;
-import io.github.propensity.training.Task;
+import io.github.propensity.model.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

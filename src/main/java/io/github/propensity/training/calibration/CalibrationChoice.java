@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.training.calibration;
 
+import io.github.propensity.model.Calibrator;
 import java.util.Objects;
 
 /** The chosen calibrator with the cross-validated evidence for the choice. */

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.training.calibration;
 
+import io.github.propensity.model.IsotonicCalibrator;
+import io.github.propensity.model.PlattCalibrator;
+import io.github.propensity.model.Calibrator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

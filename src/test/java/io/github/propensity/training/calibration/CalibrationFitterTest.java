@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.training.calibration;
 
+import io.github.propensity.model.IsotonicCalibrator;
+import io.github.propensity.model.PlattCalibrator;
+import io.github.propensity.model.Calibrator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.propensity.evaluation.BinaryEvaluator;
-import io.github.propensity.model.JsonMappers;
+import io.github.propensity.storage.JsonMappers;
 import org.junit.jupiter.api.Test;
 
 import java.util.Random;

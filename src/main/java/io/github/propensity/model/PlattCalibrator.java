@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-package io.github.propensity.training.calibration;
+package io.github.propensity.model;
 
 /**
  * Platt scaling on the logit of the raw probability: {@code sigmoid(a * logit(p) + b)}. Two parameters, so it cannot
@@ -24,7 +24,7 @@ public record PlattCalibrator(double a, double b) implements Calibrator {
         return "platt";
     }
 
-    static double logit(double p) {
+    public static double logit(double p) {
         double clipped = Math.min(1 - LOGIT_CLIP, Math.max(LOGIT_CLIP, p));
         return Math.log(clipped / (1 - clipped));
     }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-package io.github.propensity.training.calibration;
+package io.github.propensity.model;
 
 import java.util.Arrays;
 
@@ -10,7 +10,7 @@ import java.util.Arrays;
  * make log loss infinite for the first customer who proves it wrong.
  */
 public record IsotonicCalibrator(double[] thresholds, double[] values) implements Calibrator {
-    static final double MIN_OUTPUT = 0.0005;
+    public static final double MIN_OUTPUT = 0.0005;
 
     public IsotonicCalibrator {
         if (thresholds.length == 0 || thresholds.length != values.length) {
