@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.data;
 
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -8,9 +9,12 @@ import org.apache.commons.csv.CSVRecord;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.Closeable;
+import java.io.FilterInputStream;
+import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,6 +49,7 @@ public final class CsvRecordReader implements Closeable {
     private final List<String> header;
     private final char delimiter;
     private final CountingInputStream counted;
+    private final EndOfInputWatch endOfInput;
     private long lastLineRead;
     private long currentRecordLine;
 
@@ -61,7 +66,8 @@ public final class CsvRecordReader implements Closeable {
                 .setDelimiter(delimiter)
                 .setIgnoreEmptyLines(true)
                 .get();
-        this.parser = CSVParser.builder().setReader(reader).setFormat(format).get();
+        this.endOfInput = new EndOfInputWatch(reader);
+        this.parser = CSVParser.builder().setReader(endOfInput).setFormat(format).get();
         this.records = parser.iterator();
         this.header = readHeader();
     }
@@ -100,10 +106,6 @@ public final class CsvRecordReader implements Closeable {
 
     public List<String> header() {
         return header;
-    }
-
-    public char delimiter() {
-        return delimiter;
     }
 
     /** The 1-based line on which the record last returned by {@link #next()} starts. */
@@ -190,17 +192,21 @@ public final class CsvRecordReader implements Closeable {
         }
     }
 
+    /**
+     * Names what is wrong with a record Commons CSV refused. With this format its lexer refuses exactly two things,
+     * both as {@link CSVException}: end of input inside a quoted value, and text between a closing quote and the
+     * delimiter. They are told apart by whether the parser had asked for input past the end, not by the library's
+     * wording, which has changed between releases. Any other I/O failure is passed on as it is.
+     */
     private RuntimeException malformed(UncheckedIOException e) {
-        String message = String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
+        if (!(e.getCause() instanceof CSVException)) {
+            return e;
+        }
         long line = lastLineRead + 1;
-        if (message.contains("EOF reached before encapsulated token finished")) {
+        if (endOfInput.reached()) {
             return DataException.at(file, line, "a quoted value is never closed (unterminated quote \") - the rest of the file was swallowed into it");
         }
-        if (message.contains("Invalid character between encapsulated token and delimiter")
-                || message.contains("invalid char between encapsulated token and delimiter")) {
-            return DataException.at(file, line, "text after a closing quote; quotes inside a quoted value must be doubled (\"\")");
-        }
-        return e;
+        return DataException.at(file, line, "text after a closing quote; quotes inside a quoted value must be doubled (\"\")");
     }
 
     private static char detectDelimiter(BufferedReader reader) throws IOException {
@@ -260,8 +266,38 @@ public final class CsvRecordReader implements Closeable {
         return delimiter == '\t' ? "\\t" : String.valueOf(delimiter);
     }
 
+    /**
+     * Remembers whether the parser has been told the input ended. The parser's buffer asks for more characters only
+     * once it has used up what it holds, so this is true only when parsing went past the last character.
+     */
+    private static final class EndOfInputWatch extends FilterReader {
+        private boolean reached;
+
+        EndOfInputWatch(Reader in) {
+            super(in);
+        }
+
+        boolean reached() {
+            return reached;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            reached |= c < 0;
+            return c;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            reached |= n < 0;
+            return n;
+        }
+    }
+
     /** Counts the bytes that pass through, for progress reports. */
-    private static final class CountingInputStream extends java.io.FilterInputStream {
+    private static final class CountingInputStream extends FilterInputStream {
         private long count;
 
         CountingInputStream(InputStream in) {

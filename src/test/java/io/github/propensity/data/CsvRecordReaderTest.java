@@ -99,6 +99,55 @@ class CsvRecordReaderTest {
     }
 
     @Test
+    void rejectsTextAfterAClosingQuoteNamingItsLine() throws IOException {
+        Path file = write("junk.csv", "a,b\n1,2\n3,\"ok\"x\n4,5\n");
+        DataException error = assertThrows(DataException.class, () -> CustomerTable.read(file, null));
+        assertTrue(error.getMessage().contains("junk.csv, line 3"), error.getMessage());
+        assertTrue(error.getMessage().contains("text after a closing quote"), error.getMessage());
+    }
+
+    @Test
+    void rejectsTextAfterAClosingQuoteInTheLastCharacterOfTheFile() throws IOException {
+        Path file = write("junk-end.csv", "a,b\n1,2\n3,\"ok\"x");
+        DataException error = assertThrows(DataException.class, () -> CustomerTable.read(file, null));
+        assertTrue(error.getMessage().contains("junk-end.csv, line 3"), error.getMessage());
+        assertTrue(error.getMessage().contains("text after a closing quote"), error.getMessage());
+    }
+
+    @Test
+    void tellsBothQuotingFaultsApartFarBeyondTheReadBuffers() throws IOException {
+        StringBuilder rows = new StringBuilder("a,b\n");
+        for (int i = 0; i < 50_000; i++) {
+            rows.append(i).append(",\"v").append(i).append("\"\n");
+        }
+        long faultLine = 50_002;
+        Path junk = write("big-junk.csv", rows + "7,\"ok\"x\n" + rows.substring(4));
+        // Nothing after the open quote may hold a quote, or it would close the value.
+        Path open = write("big-open.csv", rows + "7,\"never closed\n" + rows.substring(4).replace("\"", ""));
+        for (Path file : List.of(junk, open, gzip(junk), gzip(open))) {
+            DataException error = assertThrows(DataException.class, () -> {
+                try (CsvRecordReader reader = CsvRecordReader.open(file, null)) {
+                    while (reader.next() != null) {
+                        // read to the fault
+                    }
+                }
+            });
+            boolean unterminated = file.getFileName().toString().contains("open");
+            assertTrue(error.getMessage().contains("line " + faultLine + ":"), error.getMessage());
+            assertTrue(error.getMessage().contains(unterminated ? "unterminated quote" : "text after a closing quote"),
+                    file + ": " + error.getMessage());
+        }
+    }
+
+    private Path gzip(Path file) throws IOException {
+        Path compressed = dir.resolve(file.getFileName() + ".gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(compressed))) {
+            Files.copy(file, out);
+        }
+        return compressed;
+    }
+
+    @Test
     void rejectsEmptyFile() throws IOException {
         Path file = write("empty.csv", "");
         DataException error = assertThrows(DataException.class, () -> CustomerTable.read(file, null));
