@@ -5,6 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.util.Map;
 
 /** The {@code propensity} command line: builds the command tree and maps failures to exit codes. */
 @Command(name = "propensity", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -43,8 +44,15 @@ public final class Main implements Runnable {
         return commandLine;
     }
 
+    /** The subcommands users run, from the command tree itself, so the list cannot go stale. */
+    private String commandNames() {
+        return String.join(", ", spec.subcommands().entrySet().stream()
+                .filter(entry -> !entry.getValue().getCommandSpec().usageMessage().hidden())
+                .map(Map.Entry::getKey).filter(name -> !name.equals("help")).toList());
+    }
+
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (train, evaluate, score, lookalike, serve, features, models, generate; see --help)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (" + commandNames() + "; see --help)");
     }
 }

@@ -15,8 +15,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A Tribuo binary classifier over the project's dense encoded features. It is the one bridge between our
- * {@code double[]} feature vectors and Tribuo's examples, used for training data and for every prediction.
+ * A Tribuo binary classifier over the project's dense encoded features: the bridge between our {@code double[]}
+ * feature vectors and Tribuo's examples while training (datasets, validation and out-of-fold predictions) and the
+ * serialized form a bundle keeps. Scoring never goes through it: loaded models are compiled to array scorers
+ * ({@link ScorerCompiler}), which tests check against {@link #positiveProbabilities}.
  */
 public final class TribuoClassifier {
     /** Tribuo labels are case-sensitive strings; the user's label values are mapped onto these two. */
