@@ -125,10 +125,13 @@ public final class PropensityTrainer {
         }
         Arrays.sort(reference);
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new TrainingOutcome(request, table.sha256(), table.rowCount(), labelled.rows().length, trainingRows.length,
-                training.positives(), holdoutRows.length, columns, model, candidates, chosen, calibration, crossValidated,
-                test, ImportanceExtractor.extract(finalModel, schema), reference,
-                ReferenceProfileFitter.fit(table, schema, trainingRows, training.features()), seconds);
+        return new TrainingOutcome(request,
+                new TrainingOutcome.RowCounts(table.sha256(), table.rowCount(), labelled.rows().length, trainingRows.length,
+                        training.positives(), holdoutRows.length),
+                columns, model, new TrainingOutcome.Selection(candidates, chosen), calibration,
+                new TrainingOutcome.Metrics(crossValidated, test), ImportanceExtractor.extract(finalModel, schema),
+                new TrainingOutcome.Reference(reference, ReferenceProfileFitter.fit(table, schema, trainingRows, training.features())),
+                seconds);
     }
 
     private List<CandidateResult> tuneCandidates(EncodedData fit, EncodedData validation, String[] featureNames, TrainingRequest request) {
