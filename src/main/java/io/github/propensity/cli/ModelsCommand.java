@@ -54,8 +54,9 @@ final class ModelsCommand implements Runnable {
                             summary.version(), summary.problem());
                 } else {
                     out.printf(Locale.ROOT, "%s %-11s %-26s %-20s %-20s %-7s %s%n", summary.current() ? "*" : " ", summary.task(),
-                            summary.version(), summary.createdAt(), summary.family(),
-                            Double.isNaN(summary.auc()) ? "-" : String.format(Locale.ROOT, "%.4f", summary.auc()), summary.dataFile());
+                            summary.version(), summary.createdAt(), summary.card().family(),
+                            Double.isNaN(summary.card().auc()) ? "-" : String.format(Locale.ROOT, "%.4f", summary.card().auc()),
+                            summary.card().dataFile());
                 }
             }
             out.flush();

@@ -107,11 +107,11 @@ final class TrainCommand implements Callable<Integer> {
         summary.put("task", task.id());
         summary.put("version", version);
         summary.put("bundle", bundle.toString());
-        summary.put("model", outcome.chosen().spec().family());
+        summary.put("model", outcome.selection().chosen().spec().family());
         summary.put("calibration", outcome.calibration().calibrator().method());
         summary.put("training_seconds", Math.round(outcome.trainingSeconds() * 10) / 10.0);
-        summary.put("test", outcome.test() == null ? null : outcome.test().summary());
-        summary.put("cross_validated", outcome.crossValidated().summary());
+        summary.put("test", outcome.metrics().test() == null ? null : outcome.metrics().test().summary());
+        summary.put("cross_validated", outcome.metrics().crossValidated().summary());
         spec.commandLine().getOut().println(JsonLine.of(summary));
         spec.commandLine().getOut().flush();
         return ExitCode.OK;

@@ -61,7 +61,7 @@ public final class LookalikeBuilder {
                     : fit(pool, method, split[0], random);
             heldOutRankings.put(method, ranking);
             double[] scores = ranking.scores();
-            qualities.add(quality(method, scores, pool, split[0], split[1], sizeShare));
+            qualities.add(HeldOutRecall.measure(method.label(), scores, split[0], split[1], sizeShare));
             LookalikeCard.MethodQuality q = qualities.get(qualities.size() - 1);
             log.info("  {}: held-out seed recall top 1% {}, 5% {}, 10% {} (lift {}x); at the audience size {}", method.label(),
                     pct(q.recallTop1()), pct(q.recallTop5()), pct(q.recallTop10()), String.format(Locale.ROOT, "%.1f", q.liftTop10()),
@@ -157,39 +157,6 @@ public final class LookalikeBuilder {
             }
         }
         return sample.toArray(float[][]::new);
-    }
-
-    /**
-     * Where the held-out members land when the training seed is removed from the ranking: recall in the top 1, 5
-     * and 10 % and at the audience size.
-     */
-    private static LookalikeCard.MethodQuality quality(SimilarityMethod method, double[] scores, Pool pool, int[] trainingSeed,
-                                                       int[] heldOut, double sizeShare) {
-        boolean[] excluded = new boolean[pool.size()];
-        for (int row : trainingSeed) {
-            excluded[row] = true;
-        }
-        int candidates = pool.size() - trainingSeed.length;
-        double[] candidateScores = new double[candidates];
-        int k = 0;
-        for (int row = 0; row < pool.size(); row++) {
-            if (!excluded[row]) {
-                candidateScores[k++] = scores[row];
-            }
-        }
-        Arrays.sort(candidateScores);
-        double[] recall = new double[4];
-        double[] shares = {0.01, 0.05, 0.10, sizeShare};
-        for (int s = 0; s < shares.length; s++) {
-            int top = Math.max(1, (int) Math.round(shares[s] * candidates));
-            double threshold = candidateScores[candidates - top];
-            int found = 0;
-            for (int row : heldOut) {
-                found += scores[row] >= threshold ? 1 : 0;
-            }
-            recall[s] = (double) found / heldOut.length;
-        }
-        return new LookalikeCard.MethodQuality(method.label(), heldOut.length, recall[0], recall[1], recall[2], recall[3], recall[2] / 0.10);
     }
 
     private long write(LookalikeRequest request, Pool pool, FittedRanking ranking, long audience) {

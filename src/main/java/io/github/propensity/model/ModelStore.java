@@ -222,15 +222,10 @@ public final class ModelStore {
         try {
             BundleManifest manifest = readManifest(directory);
             JsonNode card = json.readTree(readBundleFile(directory, BundleFiles.CARD_JSON));
-            JsonNode metrics = card.path("metrics").path("test").path("summary");
-            if (metrics.isMissingNode()) {
-                metrics = card.path("metrics").path("cross_validated").path("summary");
-            }
             return new BundleSummary(task.id(), version, version.equals(current), manifest.createdAt(),
-                    card.path("model").path("family").asText(""), metrics.path("auc").asDouble(Double.NaN),
-                    card.path("data").path("file").asText(""), null);
+                    CardSummary.of(card), null);
         } catch (BundleException | IOException e) {
-            return new BundleSummary(task.id(), version, version.equals(current), null, "", Double.NaN, "", e.getMessage());
+            return new BundleSummary(task.id(), version, version.equals(current), null, CardSummary.unreadable(), e.getMessage());
         }
     }
 

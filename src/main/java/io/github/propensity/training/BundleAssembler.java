@@ -32,8 +32,8 @@ public final class BundleAssembler {
         files.put(BundleFiles.MODEL, serialize(outcome.model().classifier().model()));
         files.put(BundleFiles.FEATURES, write(outcome.model().schema()));
         files.put(BundleFiles.CALIBRATION, write(outcome.model().calibrator()));
-        files.put(BundleFiles.REFERENCE, write(ScoreReference.fromSorted(outcome.referenceProbabilities())));
-        files.put(BundleFiles.PROFILE, write(outcome.profile()));
+        files.put(BundleFiles.REFERENCE, write(ScoreReference.fromSorted(outcome.reference().sortedProbabilities())));
+        files.put(BundleFiles.PROFILE, write(outcome.reference().profile()));
         return new BundleContents(files, (version, createdAt) -> {
             ModelCard card = card(outcome, version, createdAt);
             Map<String, byte[]> cards = new LinkedHashMap<>();
@@ -50,26 +50,26 @@ public final class BundleAssembler {
             schema.add(new ModelCard.SchemaColumn(column.name(), column.kind().label(), column.missing(), column.distinct(), column.exclusion()));
         }
         List<ModelCard.Candidate> candidates = new ArrayList<>();
-        for (CandidateResult result : outcome.candidates()) {
+        for (CandidateResult result : outcome.selection().candidates()) {
             candidates.add(new ModelCard.Candidate(result.spec().family(), result.spec().describe(), result.spec(),
                     result.validationLogLoss(), result.validationAuc(), result.validationBrier(), result.fitSeconds()));
         }
-        CandidateResult chosen = outcome.chosen();
+        CandidateResult chosen = outcome.selection().chosen();
         String reason = "lowest validation log loss (" + PropensityTrainer.fmt(chosen.validationLogLoss()) + ") of "
                 + candidates.size() + " candidates" + runnerUp(outcome);
         ModelCard.Metrics metrics = new ModelCard.Metrics(
-                outcome.test() == null ? null : ModelCard.MetricSet.of("holdout of " + outcome.holdoutRows()
-                        + " rows never used for fitting, selection or calibration; calibrated probabilities", outcome.test()),
+                outcome.metrics().test() == null ? null : ModelCard.MetricSet.of("holdout of " + outcome.rows().holdout()
+                        + " rows never used for fitting, selection or calibration; calibrated probabilities", outcome.metrics().test()),
                 ModelCard.MetricSet.of(PropensityTrainer.CALIBRATION_FOLDS + "-fold out-of-fold predictions on the training rows; uncalibrated probabilities",
-                        outcome.crossValidated()));
+                        outcome.metrics().crossValidated()));
         return new ModelCard(request.task().id(), request.task().meaning(), version, createdAt,
                 new ModelCard.LabelDefinition(request.label().column(), request.label().positiveValue(),
                         "positive when " + request.label().column() + " = " + request.label().positiveValue()
                                 + " (case-insensitive); every other non-missing value is negative; rows with a missing label are not used"
                                 + (request.origin() != null && request.origin().labelDefinition() != null
                                 ? ". The label " + request.label().column() + " is " + request.origin().labelDefinition() : "")),
-                new ModelCard.Data(request.dataFile().getFileName().toString(), outcome.dataSha256(), outcome.dataRows(),
-                        outcome.labelledRows(), outcome.trainingRows(), outcome.trainingPositives(), outcome.holdoutRows(),
+                new ModelCard.Data(request.dataFile().getFileName().toString(), outcome.rows().dataSha256(), outcome.rows().data(),
+                        outcome.rows().labelled(), outcome.rows().training(), outcome.rows().trainingPositives(), outcome.rows().holdout(),
                         request.holdoutFraction(), request.idColumn(), request.dropColumns()),
                 schema, outcome.model().encoder().width(),
                 new ModelCard.Selection(chosen.spec().family(), chosen.spec().describe(), chosen.spec(), reason, candidates),
@@ -80,8 +80,8 @@ public final class BundleAssembler {
     }
 
     private static String runnerUp(TrainingOutcome outcome) {
-        return outcome.candidates().stream()
-                .filter(c -> !c.spec().family().equals(outcome.chosen().spec().family()))
+        return outcome.selection().candidates().stream()
+                .filter(c -> !c.spec().family().equals(outcome.selection().chosen().spec().family()))
                 .min(java.util.Comparator.comparingDouble(CandidateResult::validationLogLoss))
                 .map(c -> "; best " + c.spec().family() + " reached " + PropensityTrainer.fmt(c.validationLogLoss()))
                 .orElse("");

@@ -102,9 +102,10 @@ public final class PropensityTrainer {
         CandidateResult chosen = candidates.stream().min(Comparator.comparingDouble(CandidateResult::validationLogLoss)).orElseThrow();
         log.info("chose {} (validation log loss {})", chosen.spec().describe(), fmt(chosen.validationLogLoss()));
 
-        double[] outOfFold = crossFit(chosen.spec(), training, trainingGroups, featureNames, request.seed());
+        List<int[][]> folds = crossFitFolds(training.outcomes(), trainingGroups, request.seed());
+        double[] outOfFold = crossFit(chosen.spec(), training, folds, featureNames, request.seed());
         EvaluationReport crossValidated = BinaryEvaluator.evaluate(outOfFold, training.outcomes());
-        CalibrationChoice calibration = CalibrationFitter.choose(outOfFold, training.outcomes(), request.seed());
+        CalibrationChoice calibration = CalibrationFitter.choose(outOfFold, training.outcomes(), folds);
         log.info("calibration: {}", calibration.reason());
 
         Model<Label> finalModel = forAllTrainingRows(chosen.spec()).trainer(request.seed())
@@ -124,10 +125,13 @@ public final class PropensityTrainer {
         }
         Arrays.sort(reference);
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new TrainingOutcome(request, table.sha256(), table.rowCount(), labelled.rows().length, trainingRows.length,
-                training.positives(), holdoutRows.length, columns, model, candidates, chosen, calibration, crossValidated,
-                test, ImportanceExtractor.extract(finalModel, schema), reference,
-                ReferenceProfileFitter.fit(table, schema, trainingRows, training.features()), seconds);
+        return new TrainingOutcome(request,
+                new TrainingOutcome.RowCounts(table.sha256(), table.rowCount(), labelled.rows().length, trainingRows.length,
+                        training.positives(), holdoutRows.length),
+                columns, model, new TrainingOutcome.Selection(candidates, chosen), calibration,
+                new TrainingOutcome.Metrics(crossValidated, test), ImportanceExtractor.extract(finalModel, schema),
+                new TrainingOutcome.Reference(reference, ReferenceProfileFitter.fit(table, schema, trainingRows, training.features())),
+                seconds);
     }
 
     private List<CandidateResult> tuneCandidates(EncodedData fit, EncodedData validation, String[] featureNames, TrainingRequest request) {
@@ -161,9 +165,16 @@ public final class PropensityTrainer {
         return result;
     }
 
-    private static double[] crossFit(CandidateSpec spec, EncodedData training, int[] groups, String[] featureNames, long seed) {
+    /**
+     * The folds of the cross-fit and of the calibration comparison alike: stratified, and keeping a customer's rows
+     * in one fold, like every other split.
+     */
+    static List<int[][]> crossFitFolds(boolean[] outcomes, int[] groups, long seed) {
+        return StratifiedSplits.kFold(outcomes, groups, CALIBRATION_FOLDS, seed + 2);
+    }
+
+    private static double[] crossFit(CandidateSpec spec, EncodedData training, List<int[][]> folds, String[] featureNames, long seed) {
         double[] outOfFold = new double[training.rows()];
-        List<int[][]> folds = StratifiedSplits.kFold(training.outcomes(), groups, CALIBRATION_FOLDS, seed + 2);
         for (int[][] fold : folds) {
             EncodedData part = training.subset(fold[0]);
             Model<Label> model = spec.trainer(seed).train(TribuoClassifier.dataset(featureNames, part.features(), part.outcomes(), "calibration fold"));

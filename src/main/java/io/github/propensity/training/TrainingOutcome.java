@@ -13,31 +13,80 @@ import java.util.Objects;
 /**
  * What a training run produced: the calibrated model and the evidence for the model card.
  *
- * @param candidates      every candidate tried, with validation numbers
- * @param chosen          the candidate selected by validation log loss
- * @param crossValidated  out-of-fold metrics of the chosen candidate's uncalibrated probabilities
- * @param test            holdout metrics of the final calibrated model, null when no holdout was kept
- * @param referenceProbabilities calibrated out-of-fold probabilities of the training rows, sorted: the reference
- *                               population for percentiles and score drift
- * @param profile                the training rows' distribution of every input column, for feature drift
+ * @param rows       the data file's rows and how they were split
+ * @param selection  every candidate tried and the one chosen
+ * @param metrics    out-of-fold and holdout metrics
+ * @param reference  what scores and features are later compared with
  */
-public record TrainingOutcome(TrainingRequest request, String dataSha256, int dataRows, int labelledRows,
-                              int trainingRows, int trainingPositives, int holdoutRows,
-                              List<ColumnDecision> columns, PropensityModel model,
-                              List<CandidateResult> candidates, CandidateResult chosen, CalibrationChoice calibration,
-                              EvaluationReport crossValidated, EvaluationReport test,
-                              List<FeatureImportance> importance, double[] referenceProbabilities, ReferenceProfile profile,
-                              double trainingSeconds) {
+public record TrainingOutcome(TrainingRequest request, RowCounts rows, List<ColumnDecision> columns, PropensityModel model,
+                              Selection selection, CalibrationChoice calibration, Metrics metrics,
+                              List<FeatureImportance> importance, Reference reference, double trainingSeconds) {
     public TrainingOutcome {
         Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(rows, "rows");
         Objects.requireNonNull(model, "model");
-        Objects.requireNonNull(chosen, "chosen");
+        Objects.requireNonNull(selection, "selection");
         Objects.requireNonNull(calibration, "calibration");
-        Objects.requireNonNull(crossValidated, "crossValidated");
-        Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(reference, "reference");
         columns = List.copyOf(columns);
-        candidates = List.copyOf(candidates);
         importance = List.copyOf(importance);
-        referenceProbabilities = referenceProbabilities.clone();
+    }
+
+    /**
+     * @param data     rows in the file
+     * @param labelled rows with a label value: the training and holdout rows together
+     */
+    public record RowCounts(String dataSha256, int data, int labelled, int training, int trainingPositives, int holdout) {
+        public RowCounts {
+            Objects.requireNonNull(dataSha256, "dataSha256");
+            if (training < 0 || holdout < 0 || trainingPositives < 0 || trainingPositives > training
+                    || training + holdout != labelled || labelled > data) {
+                throw new IllegalArgumentException("inconsistent row counts: " + data + " rows, " + labelled + " labelled, "
+                        + training + " training (" + trainingPositives + " positive), " + holdout + " holdout");
+            }
+        }
+    }
+
+    /** @param chosen the candidate with the lowest validation log loss, one of {@code candidates} */
+    public record Selection(List<CandidateResult> candidates, CandidateResult chosen) {
+        public Selection {
+            candidates = List.copyOf(candidates);
+            if (!candidates.contains(chosen)) {
+                throw new IllegalArgumentException("the chosen candidate is not among the candidates");
+            }
+        }
+    }
+
+    /**
+     * @param crossValidated out-of-fold metrics of the chosen candidate's uncalibrated probabilities
+     * @param test           holdout metrics of the final calibrated model, null when no holdout was kept
+     */
+    public record Metrics(EvaluationReport crossValidated, EvaluationReport test) {
+        public Metrics {
+            Objects.requireNonNull(crossValidated, "crossValidated");
+        }
+    }
+
+    /**
+     * @param sortedProbabilities calibrated out-of-fold probabilities of the training rows, sorted: the reference
+     *                            population for percentiles and score drift
+     * @param profile             the training rows' distribution of every input column, for feature drift
+     */
+    public record Reference(double[] sortedProbabilities, ReferenceProfile profile) {
+        public Reference {
+            Objects.requireNonNull(profile, "profile");
+            sortedProbabilities = sortedProbabilities.clone();
+            for (int i = 1; i < sortedProbabilities.length; i++) {
+                if (sortedProbabilities[i] < sortedProbabilities[i - 1]) {
+                    throw new IllegalArgumentException("reference probabilities must be sorted");
+                }
+            }
+        }
+
+        @Override
+        public double[] sortedProbabilities() {
+            return sortedProbabilities.clone();
+        }
     }
 }

@@ -86,7 +86,8 @@ final class XGBoostRoundSearch {
         for (int j = 0; j < featureNames.length; j++) {
             columnOf[j] = featureMap.getID(featureNames[j]);
         }
-        float[] data = new float[rows.length * columns];
+        // One flat array of rows x columns: a product past 2^31 cannot be laid out and must fail, not wrap.
+        float[] data = new float[Math.multiplyExact(rows.length, columns)];
         java.util.Arrays.fill(data, Float.NaN);
         for (int i = 0; i < rows.length; i++) {
             for (int j = 0; j < featureNames.length; j++) {

@@ -209,6 +209,7 @@ public final class TransactionLogReader {
      * numbers) and whether it is a return; its day is the earliest of its lines.
      */
     private static final class OrderAccumulator {
+        private static final int MAX_ORDERS = Integer.MAX_VALUE - 8;
         private final boolean hasItems;
         private final Map<String, Integer> customerIndex = new HashMap<>();
         private final List<String> customerIds = new ArrayList<>();
@@ -244,7 +245,11 @@ public final class TransactionLogReader {
 
         private int append(int c, int orderDay, boolean returned) {
             if (size == day.length) {
-                int capacity = size * 2;
+                // Doubling in int wraps negative past 2^30 orders; grow to the largest array Java allows instead.
+                int capacity = (int) Math.min(MAX_ORDERS, 2L * size);
+                if (capacity == size) {
+                    throw new DataException("more than " + MAX_ORDERS + " orders; split the transaction log");
+                }
                 customer = Arrays.copyOf(customer, capacity);
                 day = Arrays.copyOf(day, capacity);
                 value = Arrays.copyOf(value, capacity);

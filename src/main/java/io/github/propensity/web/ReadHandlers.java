@@ -56,8 +56,12 @@ final class ReadHandlers {
             entry.put("task", model.task().id());
             entry.put("version", model.version());
             entry.put("created_at", model.bundle().manifest().createdAt().toString());
-            entry.put("family", model.bundle().card().path("model").path("family").asText());
-            entry.put("test_auc", model.bundle().card().path("metrics").path("test").path("summary").path("auc").asDouble(Double.NaN));
+            // The one card reader, shared with models list.
+            io.github.propensity.model.CardSummary card = io.github.propensity.model.CardSummary.of(model.bundle().card());
+            entry.put("family", card.family());
+            entry.put("auc", card.auc());
+            entry.put("auc_split", card.aucSplit().label());
+            entry.put("test_auc", card.testAuc());
             list.add(entry);
         }
         ctx.json(Map.of("models", list));

@@ -66,9 +66,9 @@ class PropensityTrainerTest {
             meanAbsoluteError += Math.abs(predicted[i] - oracle[i]) / rows.length;
         }
         assertTrue(meanAbsoluteError < 0.06, "mean |predicted - true probability| " + meanAbsoluteError);
-        assertEquals(1000, outcome.holdoutRows());
-        assertTrue(outcome.candidates().stream().anyMatch(c -> c.spec() instanceof LogisticSpec));
-        assertTrue(outcome.candidates().stream().anyMatch(c -> c.spec() instanceof XGBoostSpec));
+        assertEquals(1000, outcome.rows().holdout());
+        assertTrue(outcome.selection().candidates().stream().anyMatch(c -> c.spec() instanceof LogisticSpec));
+        assertTrue(outcome.selection().candidates().stream().anyMatch(c -> c.spec() instanceof XGBoostSpec));
         assertEquals("days_since_last_login", outcome.importance().get(0).column(), "the story's strongest driver");
     }
 
@@ -82,8 +82,8 @@ class PropensityTrainerTest {
         int[] indices = java.util.stream.IntStream.range(0, 50).toArray();
         rows = TableEncoding.encode(table, first.model().encoder(), indices);
         assertArrayEquals(first.model().probabilities(rows), second.model().probabilities(rows), 0.0);
-        assertEquals(first.test().auc(), second.test().auc(), 0.0);
-        assertEquals(first.chosen().spec(), second.chosen().spec());
+        assertEquals(first.metrics().test().auc(), second.metrics().test().auc(), 0.0);
+        assertEquals(first.selection().chosen().spec(), second.selection().chosen().spec());
     }
 
     @Test
@@ -92,7 +92,7 @@ class PropensityTrainerTest {
         TrainingOutcome outcome = new PropensityTrainer(quick).train(new TrainingRequest(Task.CONVERSION, training,
                 new LabelSpec("converted", "YES"), "customer_id", List.of("email", "phone", "churned", "purchased_30d"),
                 null, 1, 0.2, 1));
-        assertTrue(outcome.labelledRows() < 2500 && outcome.labelledRows() > 1500, "only free-plan customers carry the label");
-        assertEquals(5000, outcome.dataRows());
+        assertTrue(outcome.rows().labelled() < 2500 && outcome.rows().labelled() > 1500, "only free-plan customers carry the label");
+        assertEquals(5000, outcome.rows().data());
     }
 }

@@ -4,20 +4,17 @@ package io.github.propensity.training.calibration;
 import io.github.propensity.model.IsotonicCalibrator;
 import io.github.propensity.model.PlattCalibrator;
 import io.github.propensity.model.Calibrator;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 
 /**
- * Fits Platt and isotonic calibrators and chooses between them by cross-validated log loss.
+ * Fits Platt and isotonic calibrators and chooses between them by cross-validated log loss, on the caller's folds
+ * (the trainer's stratified, customer-grouped ones).
  * Platt follows Lin, Lin and Weng (2007), "A note on Platt's probabilistic outputs for support vector machines":
  * smoothed targets {@code (N+ + 1)/(N+ + 2)} and {@code 1/(N- + 2)}, Newton's method with backtracking.
  */
 public final class CalibrationFitter {
-    static final int FOLDS = 5;
     /** Isotonic regression has as many parameters as blocks; below these sizes it overfits (Niculescu-Mizil & Caruana 2005). */
     static final int ISOTONIC_MIN_ROWS = 1000;
     static final int ISOTONIC_MIN_PER_CLASS = 50;
@@ -26,20 +23,25 @@ public final class CalibrationFitter {
     private CalibrationFitter() {
     }
 
-    public static CalibrationChoice choose(double[] probabilities, boolean[] outcomes, long seed) {
+    /**
+     * @param folds {training rows, held-out rows} per fold: the stratified, customer-grouped folds the out-of-fold
+     *              probabilities came from, so a customer's rows never sit on both sides of a comparison
+     */
+    public static CalibrationChoice choose(double[] probabilities, boolean[] outcomes, List<int[][]> folds) {
         validate(probabilities, outcomes);
+        validateFolds(folds, probabilities.length);
         int positives = count(outcomes);
         int negatives = outcomes.length - positives;
-        double plattLoss = crossValidatedLogLoss(probabilities, outcomes, seed, false);
+        double plattLoss = crossValidatedLogLoss(probabilities, outcomes, folds, false);
         if (outcomes.length < ISOTONIC_MIN_ROWS || Math.min(positives, negatives) < ISOTONIC_MIN_PER_CLASS) {
             return new CalibrationChoice(fitPlatt(probabilities, outcomes), plattLoss, Double.NaN, String.format(Locale.ROOT,
                     "platt: %d rows (%d of the rarer outcome) are too few for isotonic regression (needs %d and %d); CV log loss %.4f",
                     outcomes.length, Math.min(positives, negatives), ISOTONIC_MIN_ROWS, ISOTONIC_MIN_PER_CLASS, plattLoss));
         }
-        double isotonicLoss = crossValidatedLogLoss(probabilities, outcomes, seed, true);
+        double isotonicLoss = crossValidatedLogLoss(probabilities, outcomes, folds, true);
         boolean isotonic = isotonicLoss < plattLoss;
         Calibrator calibrator = isotonic ? fitIsotonic(probabilities, outcomes) : fitPlatt(probabilities, outcomes);
-        String reason = String.format(Locale.ROOT, "%s: %d-fold CV log loss %.4f vs %s %.4f", calibrator.method(), FOLDS,
+        String reason = String.format(Locale.ROOT, "%s: %d-fold CV log loss %.4f vs %s %.4f", calibrator.method(), folds.size(),
                 isotonic ? isotonicLoss : plattLoss, isotonic ? "platt" : "isotonic", isotonic ? plattLoss : isotonicLoss);
         return new CalibrationChoice(calibrator, plattLoss, isotonicLoss, reason);
     }
@@ -168,35 +170,59 @@ public final class CalibrationFitter {
         return new IsotonicCalibrator(thresholds, values);
     }
 
-    private static double crossValidatedLogLoss(double[] probabilities, boolean[] outcomes, long seed, boolean isotonic) {
-        List<Integer> indices = new ArrayList<>();
-        for (int i = 0; i < probabilities.length; i++) {
-            indices.add(i);
-        }
-        Collections.shuffle(indices, new Random(seed));
+    private static double crossValidatedLogLoss(double[] probabilities, boolean[] outcomes, List<int[][]> folds, boolean isotonic) {
         double loss = 0;
-        for (int fold = 0; fold < FOLDS; fold++) {
-            List<Integer> train = new ArrayList<>();
-            List<Integer> test = new ArrayList<>();
-            for (int k = 0; k < indices.size(); k++) {
-                (k % FOLDS == fold ? test : train).add(indices.get(k));
-            }
-            double[] p = new double[train.size()];
-            boolean[] y = new boolean[train.size()];
-            for (int k = 0; k < p.length; k++) {
-                p[k] = probabilities[train.get(k)];
-                y[k] = outcomes[train.get(k)];
+        for (int[][] fold : folds) {
+            int[] train = fold[0];
+            double[] p = new double[train.length];
+            boolean[] y = new boolean[train.length];
+            for (int k = 0; k < train.length; k++) {
+                p[k] = probabilities[train[k]];
+                y[k] = outcomes[train[k]];
             }
             if (count(y) == 0 || count(y) == y.length) {
                 continue;
             }
             Calibrator calibrator = isotonic ? fitIsotonic(p, y) : fitPlatt(p, y);
-            for (int index : test) {
+            for (int index : fold[1]) {
                 double q = Math.min(1 - CLIP, Math.max(CLIP, calibrator.calibrate(probabilities[index])));
                 loss -= outcomes[index] ? Math.log(q) : Math.log(1 - q);
             }
         }
         return loss / probabilities.length;
+    }
+
+    /** Every row held out exactly once, and never trained on in the fold that holds it out. */
+    private static void validateFolds(List<int[][]> folds, int rows) {
+        if (folds.size() < 2) {
+            throw new IllegalArgumentException("calibration needs at least two folds, got " + folds.size());
+        }
+        int[] heldOutIn = new int[rows];
+        Arrays.fill(heldOutIn, -1);
+        for (int f = 0; f < folds.size(); f++) {
+            int[][] fold = folds.get(f);
+            if (fold.length != 2) {
+                throw new IllegalArgumentException("fold " + f + " is not a {training rows, held-out rows} pair");
+            }
+            for (int row : fold[1]) {
+                if (row < 0 || row >= rows || heldOutIn[row] >= 0) {
+                    throw new IllegalArgumentException("fold " + f + " holds out row " + row + ", which is out of range or held out twice");
+                }
+                heldOutIn[row] = f;
+            }
+        }
+        for (int f = 0; f < folds.size(); f++) {
+            for (int row : folds.get(f)[0]) {
+                if (row < 0 || row >= rows || heldOutIn[row] == f) {
+                    throw new IllegalArgumentException("fold " + f + " trains on row " + row + ", which is out of range or held out by it");
+                }
+            }
+        }
+        for (int row = 0; row < rows; row++) {
+            if (heldOutIn[row] < 0) {
+                throw new IllegalArgumentException("row " + row + " is held out by no fold");
+            }
+        }
     }
 
     private static void validate(double[] probabilities, boolean[] outcomes) {

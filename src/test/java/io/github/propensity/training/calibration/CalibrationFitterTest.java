@@ -7,8 +7,10 @@ import io.github.propensity.model.Calibrator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.propensity.evaluation.BinaryEvaluator;
 import io.github.propensity.storage.JsonMappers;
+import io.github.propensity.training.StratifiedSplits;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -33,6 +35,10 @@ class CalibrationFitterTest {
             y[i] = random.nextDouble() < sigmoid(2 * z - 0.5);
         }
         return new Object[]{p, y};
+    }
+
+    private static List<int[][]> fiveFolds(boolean[] outcomes, long seed) {
+        return StratifiedSplits.kFold(outcomes, 5, seed);
     }
 
     @Test
@@ -74,7 +80,7 @@ class CalibrationFitterTest {
         Object[] test = distorted(10_000, 9);
         double[] raw = (double[]) test[0];
         boolean[] outcomes = (boolean[]) test[1];
-        Calibrator calibrator = CalibrationFitter.choose((double[]) fit[0], (boolean[]) fit[1], 1).calibrator();
+        Calibrator calibrator = CalibrationFitter.choose((double[]) fit[0], (boolean[]) fit[1], fiveFolds((boolean[]) fit[1], 1)).calibrator();
         double[] calibrated = new double[raw.length];
         for (int i = 0; i < raw.length; i++) {
             calibrated[i] = calibrator.calibrate(raw[i]);
@@ -98,7 +104,7 @@ class CalibrationFitterTest {
             double truth = p[i] < 0.5 ? 0.1 : 0.7;
             y[i] = random.nextDouble() < truth;
         }
-        CalibrationChoice choice = CalibrationFitter.choose(p, y, 2);
+        CalibrationChoice choice = CalibrationFitter.choose(p, y, fiveFolds(y, 2));
         assertInstanceOf(IsotonicCalibrator.class, choice.calibrator());
         assertTrue(choice.isotonicCvLogLoss() < choice.plattCvLogLoss());
     }
@@ -106,7 +112,7 @@ class CalibrationFitterTest {
     @Test
     void choosesPlattForSmallData() {
         Object[] data = distorted(400, 6);
-        CalibrationChoice choice = CalibrationFitter.choose((double[]) data[0], (boolean[]) data[1], 2);
+        CalibrationChoice choice = CalibrationFitter.choose((double[]) data[0], (boolean[]) data[1], fiveFolds((boolean[]) data[1], 2));
         assertInstanceOf(PlattCalibrator.class, choice.calibrator());
         assertTrue(choice.reason().contains("too few"), choice.reason());
     }
@@ -125,5 +131,49 @@ class CalibrationFitterTest {
         assertThrows(IllegalArgumentException.class, () -> CalibrationFitter.fitPlatt(new double[]{0.2, 0.3}, new boolean[]{true, true}));
         assertThrows(IllegalArgumentException.class, () -> CalibrationFitter.fitIsotonic(new double[]{0.2}, new boolean[]{true, false}));
         assertThrows(IllegalArgumentException.class, () -> new IsotonicCalibrator(new double[]{0.5, 0.1}, new double[]{0.1, 0.2}));
+    }
+
+    @Test
+    void crossValidatedLossIsMeasuredOnTheFoldsItIsGiven() {
+        Object[] data = distorted(3_000, 12);
+        double[] p = (double[]) data[0];
+        boolean[] y = (boolean[]) data[1];
+        // Three folds by row position, unlike any shuffle: the loss must be the one of exactly these folds.
+        List<int[][]> folds = new java.util.ArrayList<>();
+        for (int f = 0; f < 3; f++) {
+            int held = f;
+            folds.add(new int[][]{java.util.stream.IntStream.range(0, p.length).filter(i -> i % 3 != held).toArray(),
+                    java.util.stream.IntStream.range(0, p.length).filter(i -> i % 3 == held).toArray()});
+        }
+        double expected = 0;
+        for (int[][] fold : folds) {
+            double[] trainP = java.util.Arrays.stream(fold[0]).mapToDouble(i -> p[i]).toArray();
+            boolean[] trainY = new boolean[fold[0].length];
+            for (int k = 0; k < trainY.length; k++) {
+                trainY[k] = y[fold[0][k]];
+            }
+            PlattCalibrator platt = CalibrationFitter.fitPlatt(trainP, trainY);
+            for (int i : fold[1]) {
+                double q = platt.calibrate(p[i]);
+                expected -= y[i] ? Math.log(q) : Math.log(1 - q);
+            }
+        }
+        CalibrationChoice choice = CalibrationFitter.choose(p, y, folds);
+        assertEquals(expected / p.length, choice.plattCvLogLoss(), 1e-12);
+        assertTrue(choice.reason().contains("3-fold"), choice.reason());
+    }
+
+    @Test
+    void rejectsFoldsThatDoNotHoldEveryRowOutExactlyOnce() {
+        double[] p = {0.1, 0.4, 0.6, 0.9};
+        boolean[] y = {false, true, false, true};
+        List<int[][]> missingRow = List.of(new int[][]{{2, 3}, {0, 1}}, new int[][]{{0, 1}, {2}});
+        List<int[][]> twice = List.of(new int[][]{{2, 3}, {0, 1}}, new int[][]{{0}, {1, 2, 3}});
+        List<int[][]> trainsOnHeldOut = List.of(new int[][]{{1, 2, 3}, {0, 1}}, new int[][]{{0, 1}, {2, 3}});
+        List<int[][]> outOfRange = List.of(new int[][]{{2, 3}, {0, 1}}, new int[][]{{0, 1}, {2, 3, 4}});
+        List<int[][]> oneFold = List.<int[][]>of(new int[][]{{}, {0, 1, 2, 3}});
+        for (List<int[][]> folds : List.of(missingRow, twice, trainsOnHeldOut, outOfRange, oneFold)) {
+            assertThrows(IllegalArgumentException.class, () -> CalibrationFitter.choose(p, y, folds));
+        }
     }
 }
