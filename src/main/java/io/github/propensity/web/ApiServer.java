@@ -48,7 +48,7 @@ public final class ApiServer {
         this.settings = settings;
         ObjectMapper json = JsonMappers.standard().disable(SerializationFeature.INDENT_OUTPUT);
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        ServerMetrics metrics = new ServerMetrics(meters);
+        ServerMetrics metrics = new ServerMetrics(meters, registry::refreshFailures);
         ScoreHandlers score = new ScoreHandlers(registry, scorer, new BatchScorer(scorer), metrics, json);
         ReadHandlers read = new ReadHandlers(registry, segments, json);
         LookalikeHandler lookalike = new LookalikeHandler(lookalikes, json);

@@ -160,6 +160,7 @@ class ApiServerTest {
         assertTrue(metrics.contains("route=\"/v1/score/{task}\""), "per route template");
         assertTrue(metrics.contains("propensity_scores_total{task=\"churn\"}"), metrics);
         assertTrue(metrics.contains("propensity_model_info{task=\"churn\""), "model versions");
+        assertTrue(metrics.contains("propensity_model_refresh_failures_total 0.0"), "failed model checks");
     }
 
     @Test
