@@ -65,7 +65,7 @@ public final class ApiServer {
             route(routes, HandlerType.POST, "/v1/score/{task}", ApiRole.SCORE, List.of("id"), score::scoreTask);
             route(routes, HandlerType.POST, "/v1/lookalike", ApiRole.SCORE, List.of("format"), lookalike::build);
             route(routes, HandlerType.GET, "/v1/segments", ApiRole.READ, List.of(), read::segments);
-            route(routes, HandlerType.GET, "/v1/segments/{name}/customers", ApiRole.READ, List.of("format", "limit", "task", "min_score"),
+            route(routes, HandlerType.GET, "/v1/segments/{name}/customers", ApiRole.READ, ReadHandlers.SEGMENT_LIST_PARAMETERS,
                     read::segmentCustomers);
             route(routes, HandlerType.GET, "/v1/models", ApiRole.READ, List.of(), read::models);
             route(routes, HandlerType.GET, "/v1/models/{task}", ApiRole.READ, List.of("format"), read::modelCard);

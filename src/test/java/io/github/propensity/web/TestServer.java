@@ -37,7 +37,7 @@ final class TestServer implements AutoCloseable {
         LookalikeService lookalikes = new LookalikeService(pool, "customer_id", List.of("churned", "purchased_30d", "converted"),
                 snapshots.resolveSibling("lookalike-work"));
         server = new ApiServer(new ServerSettings("127.0.0.1", 0, maxBody, keys != null), registry,
-                new CustomerScorer(SegmentPolicy.defaults()), new SegmentLists(), lookalikes, keys).start();
+                new CustomerScorer(SegmentPolicy.defaults()), new SegmentLists(SegmentPolicy.defaults()), lookalikes, keys).start();
     }
 
     /** The HTTP routes as registered in the running Javalin instance (not before/after handlers). */
