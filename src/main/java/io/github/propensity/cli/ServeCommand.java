@@ -48,7 +48,7 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--keys", paramLabel = "FILE", description = "API keys file (see: propensity keys add); requests then need a key")
     Path keys;
 
-    @Option(names = "--segments", paramLabel = "FILE", description = "segment rules for POST /v1/score (default: built-in)")
+    @Option(names = "--segments", paramLabel = "FILE", description = "segment rules for POST /v1/score and for ranking segment lists (default: built-in)")
     Path segments;
 
     @Option(names = "--pool", paramLabel = "FILE", description = "customer base with features, for POST /v1/lookalike")
@@ -79,7 +79,7 @@ final class ServeCommand implements Callable<Integer> {
         ModelRegistry registry = new ModelRegistry(models, snapshots, policy.bands(), reloadMillis);
         LookalikeService lookalikes = new LookalikeService(pool, poolId, poolDrop,
                 Path.of(System.getProperty("java.io.tmpdir"), "propensity-lookalike"));
-        ApiServer server = new ApiServer(settings, registry, new CustomerScorer(policy), new SegmentLists(), lookalikes, apiKeys).start();
+        ApiServer server = new ApiServer(settings, registry, new CustomerScorer(policy), new SegmentLists(policy), lookalikes, apiKeys).start();
         log.info("serving on http://{}:{} ({} models loaded{})", settings.host(), server.port(), registry.current().models().size(),
                 apiKeys == null ? "" : ", " + apiKeys.size() + " API keys");
         CountDownLatch stopped = new CountDownLatch(1);

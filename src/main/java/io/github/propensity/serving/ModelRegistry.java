@@ -2,6 +2,7 @@
 package io.github.propensity.serving;
 
 import io.github.propensity.model.BundleException;
+import io.github.propensity.model.ModelBundle;
 import io.github.propensity.model.ModelStore;
 import io.github.propensity.scoring.BandCutoffs;
 import io.github.propensity.scoring.SnapshotStore;
@@ -17,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -29,13 +31,27 @@ public final class ModelRegistry implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ModelRegistry.class);
 
     private final ModelStore store;
+    private final BundleLoader loader;
     private final SnapshotStore snapshots;
     private final BandCutoffs cutoffs;
     private final AtomicReference<LoadedModels> current = new AtomicReference<>();
     private final ScheduledExecutorService poller;
+    private final AtomicLong refreshFailures = new AtomicLong();
+
+    /** Reads one version of a task's bundle. */
+    @FunctionalInterface
+    interface BundleLoader {
+        ModelBundle load(ModelStore store, Task task, String version);
+    }
 
     public ModelRegistry(Path models, Path snapshotsRoot, BandCutoffs cutoffs, long pollMillis) {
+        this(models, snapshotsRoot, cutoffs, pollMillis, ModelStore::load);
+    }
+
+    /** @param loader reads one bundle version from the store (tests pass one that fails) */
+    ModelRegistry(Path models, Path snapshotsRoot, BandCutoffs cutoffs, long pollMillis, BundleLoader loader) {
         this.store = new ModelStore(models);
+        this.loader = loader;
         this.snapshots = new SnapshotStore(snapshotsRoot);
         this.cutoffs = cutoffs;
         current.set(new LoadedModels(Map.of(), null));
@@ -68,7 +84,7 @@ public final class ModelRegistry implements AutoCloseable {
                 continue;
             }
             try {
-                models.put(task, ServedModel.of(task, store.load(task, version.get()), cutoffs));
+                models.put(task, ServedModel.of(task, loader.load(store, task, version.get()), cutoffs));
                 log.info("serving {} model {}", task, version.get());
             } catch (BundleException e) {
                 log.error("cannot load {} model {}: {}; keeping {}", task, version.get(), e.getMessage(),
@@ -87,12 +103,25 @@ public final class ModelRegistry implements AutoCloseable {
         return changed;
     }
 
+    /** Checks that failed since start; each was logged and the check after it ran as usual. */
+    public long refreshFailures() {
+        return refreshFailures.get();
+    }
+
+    /**
+     * The scheduled check. It must never throw: the executor cancels a task that throws, which would end reloading
+     * for the life of the process without a word. A read failure (a file being replaced) is expected now and then;
+     * anything else is a bug worth a stack trace. Either way the old view is kept and the next check retries.
+     */
     private void refreshQuietly() {
         try {
             refresh();
         } catch (UncheckedIOException e) {
-            // A transient read failure (a file being replaced) is retried at the next check.
-            log.warn("model check failed: {}", e.getMessage());
+            refreshFailures.incrementAndGet();
+            log.warn("model check failed, retrying at the next one: {}", e.getMessage());
+        } catch (RuntimeException e) {
+            refreshFailures.incrementAndGet();
+            log.error("model check failed unexpectedly, retrying at the next one", e);
         }
     }
 

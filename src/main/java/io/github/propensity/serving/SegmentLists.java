@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.propensity.data.CsvRecordReader;
 import io.github.propensity.data.NumericValues;
 import io.github.propensity.model.Task;
+import io.github.propensity.scoring.SegmentPolicy;
+import io.github.propensity.scoring.SegmentRule;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,14 +15,38 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
 
 /**
- * The latest snapshot's segments and their customer lists (the at-risk list export). Lists are streamed from the
- * snapshot's scores file row by row, never held in memory.
+ * The latest snapshot's segments and their customer lists (the at-risk list export), most urgent first. A list is
+ * ranked by the segment's own score unless the request names another column: the probability of the first task
+ * (in the order churn, purchase, conversion) the segment's rule sets a band for, so {@code at-risk} is ranked by
+ * churn probability; for a rule on no task (the catch-all) or a segment these rules do not name, the first task the
+ * snapshot scored. Memory stays bounded whatever the file's size (see {@link RankedRows}).
  */
 public final class SegmentLists {
+    /** Rows a list request holds in memory at most: a few tens of megabytes for a wide scores file. */
+    static final int ROWS_IN_MEMORY = 20_000;
+
     private final ObjectMapper json = new ObjectMapper();
+    private final SegmentPolicy policy;
+    private final Path spillRoot;
+    private final int rowsInMemory;
+
+    /** @param policy the segment rules the server uses, which tell each segment's own score */
+    public SegmentLists(SegmentPolicy policy) {
+        this(policy, Path.of(System.getProperty("java.io.tmpdir")), ROWS_IN_MEMORY);
+    }
+
+    SegmentLists(SegmentPolicy policy, Path spillRoot, int rowsInMemory) {
+        this.policy = policy;
+        this.spillRoot = spillRoot;
+        this.rowsInMemory = rowsInMemory;
+    }
 
     /** Receives a list: the header once, then each row. */
     public interface RowSink {
@@ -29,18 +55,43 @@ public final class SegmentLists {
         void row(String[] values);
     }
 
-    /** Filters of a list request: at most {@code limit} rows (null: all), and a minimum score on one task. */
-    public record ListQuery(Integer limit, Integer minScore, Task task) {
+    /** Which end of the ranking column comes first. */
+    public enum Order {
+        DESC, ASC;
+
+        public static Order parse(String text) {
+            for (Order order : values()) {
+                if (order.name().toLowerCase(Locale.ROOT).equals(text.strip().toLowerCase(Locale.ROOT))) {
+                    return order;
+                }
+            }
+            throw new InvalidInputException("order must be desc or asc, not '" + text + "'");
+        }
+    }
+
+    /**
+     * What a list request asks for.
+     *
+     * @param limit    at most this many rows, the best ranked; empty: the whole segment
+     * @param minScore only customers whose {@code task} score (0-100) is at least this
+     * @param sort     the numeric column to rank by; empty: the segment's own score
+     */
+    public record ListQuery(OptionalInt limit, OptionalInt minScore, Optional<Task> task, Optional<String> sort, Order order) {
         public ListQuery {
-            if (limit != null && limit < 0) {
+            if (limit.isPresent() && limit.getAsInt() < 0) {
                 throw new InvalidInputException("limit must not be negative");
             }
-            if (minScore != null && (minScore < 0 || minScore > 100)) {
+            if (minScore.isPresent() && (minScore.getAsInt() < 0 || minScore.getAsInt() > 100)) {
                 throw new InvalidInputException("min_score must be between 0 and 100");
             }
-            if (minScore != null && task == null) {
+            if (minScore.isPresent() && task.isEmpty()) {
                 throw new InvalidInputException("min_score needs task, the task whose score it applies to");
             }
+        }
+
+        /** The whole segment, ranked by its own score, highest first. */
+        public static ListQuery all() {
+            return new ListQuery(OptionalInt.empty(), OptionalInt.empty(), Optional.empty(), Optional.empty(), Order.DESC);
         }
     }
 
@@ -59,6 +110,10 @@ public final class SegmentLists {
         }
     }
 
+    /**
+     * Sends the segment's customers to {@code sink} in ranked order. Everything that can be refused is checked and
+     * the ranking done before the header goes out, so a refusal is still a clean error response.
+     */
     public void customers(LoadedModels models, String segment, ListQuery query, RowSink sink) {
         Path snapshot = snapshot(models);
         Map<String, Object> summary = summary(models);
@@ -71,29 +126,62 @@ public final class SegmentLists {
             List<String> header = reader.header();
             int segmentColumn = header.indexOf("segment");
             int scoreColumn = -1;
-            if (query.minScore() != null) {
-                scoreColumn = header.indexOf(query.task().id() + "_score");
+            if (query.minScore().isPresent()) {
+                scoreColumn = header.indexOf(query.task().orElseThrow().id() + "_score");
                 if (scoreColumn < 0) {
-                    throw new InvalidInputException("snapshot " + snapshot.getFileName() + " has no " + query.task() + " scores");
+                    throw new InvalidInputException("snapshot " + snapshot.getFileName() + " has no " + query.task().get() + " scores");
                 }
             }
-            sink.header(header);
-            long written = 0;
-            String[] fields;
-            while ((fields = reader.next()) != null && (query.limit() == null || written < query.limit())) {
-                if (!fields[segmentColumn].equals(segment)) {
-                    continue;
-                }
-                if (scoreColumn >= 0) {
-                    Double score = NumericValues.parse(fields[scoreColumn]);
-                    if (score == null || score < query.minScore()) {
-                        continue;
+            int rankColumn = header.indexOf(query.sort().isPresent() ? sortColumn(query.sort().get(), header) : ownScore(segment, header));
+            long limit = query.limit().isPresent() ? query.limit().getAsInt() : Long.MAX_VALUE;
+            try (RankedRows ranked = new RankedRows(header, rankColumn, query.order(), limit, rowsInMemory, spillRoot)) {
+                String[] fields;
+                while ((fields = reader.next()) != null) {
+                    if (fields[segmentColumn].equals(segment) && (scoreColumn < 0 || atLeast(fields[scoreColumn], query.minScore().getAsInt()))) {
+                        ranked.add(fields);
                     }
                 }
-                sink.row(fields);
-                written++;
+                sink.header(header);
+                ranked.emit(sink::row);
             }
         }
+    }
+
+    /**
+     * The column a segment is ranked by when the request names none: the probability of the first task its rule
+     * sets a band for, else of the first task the snapshot scored.
+     */
+    public String ownScore(String segment, List<String> header) {
+        Optional<SegmentRule> rule = policy.rules().stream().filter(r -> r.name().equals(segment)).findFirst();
+        for (Task task : rule.map(r -> r.when().keySet()).orElse(Set.of())) {
+            if (header.contains(probability(task))) {
+                return probability(task);
+            }
+        }
+        for (Task task : Task.values()) {
+            if (header.contains(probability(task))) {
+                return probability(task);
+            }
+        }
+        throw new InvalidInputException("the snapshot's scores file holds no probabilities to rank by");
+    }
+
+    private static String sortColumn(String column, List<String> header) {
+        if (!header.contains(column) || ScoreColumnKind.of(column) != ScoreColumnKind.NUMERIC) {
+            List<String> numeric = header.stream().filter(c -> ScoreColumnKind.of(c) == ScoreColumnKind.NUMERIC).toList();
+            throw new InvalidInputException("sort must name a numeric column of the scores file, one of " + String.join(", ", numeric)
+                    + "; not '" + column + "'");
+        }
+        return column;
+    }
+
+    private static String probability(Task task) {
+        return task.id() + "_probability";
+    }
+
+    private static boolean atLeast(String score, int minimum) {
+        Double value = NumericValues.parse(score);
+        return value != null && value >= minimum;
     }
 
     private static Path snapshot(LoadedModels models) {
@@ -102,5 +190,4 @@ public final class SegmentLists {
         }
         return models.latestSnapshot();
     }
-
 }

@@ -9,37 +9,28 @@ import io.github.propensity.serving.BatchScorer;
 import io.github.propensity.serving.CustomerScorer;
 import io.github.propensity.serving.LookalikeService;
 import io.github.propensity.serving.ModelRegistry;
-import io.github.propensity.serving.Role;
 import io.github.propensity.serving.SegmentLists;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.Endpoint;
+import io.javalin.security.Roles;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The HTTP API over the scoring services. Handlers only parse, call one service and render; every failure becomes
  * problem+json in {@link ProblemResponses}. The Javalin instance is exposed so tests speak real HTTP to it.
  */
 public final class ApiServer {
-    static final List<Route> ROUTES = List.of(
-            new Route("GET", "/health", null),
-            new Route("GET", "/ready", null),
-            new Route("GET", "/openapi.json", null),
-            new Route("GET", "/metrics", Role.READ),
-            new Route("POST", "/v1/score", Role.SCORE),
-            new Route("POST", "/v1/score/{task}", Role.SCORE),
-            new Route("POST", "/v1/lookalike", Role.SCORE),
-            new Route("GET", "/v1/segments", Role.READ),
-            new Route("GET", "/v1/segments/{name}/customers", Role.READ),
-            new Route("GET", "/v1/models", Role.READ),
-            new Route("GET", "/v1/models/{task}", Role.READ));
-
     private final Javalin app;
     private final ServerSettings settings;
 
@@ -48,7 +39,7 @@ public final class ApiServer {
         this.settings = settings;
         ObjectMapper json = JsonMappers.standard().disable(SerializationFeature.INDENT_OUTPUT);
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        ServerMetrics metrics = new ServerMetrics(meters);
+        ServerMetrics metrics = new ServerMetrics(meters, registry::refreshFailures);
         ScoreHandlers score = new ScoreHandlers(registry, scorer, new BatchScorer(scorer), metrics, json);
         ReadHandlers read = new ReadHandlers(registry, segments, json);
         LookalikeHandler lookalike = new LookalikeHandler(lookalikes, json);
@@ -62,20 +53,22 @@ public final class ApiServer {
             config.jsonMapper(new JavalinJackson(json, false));
             config.requestLogger.http((ctx, millis) -> metrics.record(ctx, millis));
             RoutesConfig routes = config.routes;
-            routes.before(ctx -> access.check(ctx, requiredRole(ctx)));
-            routes.before(ctx -> requireBodyWithinLimit(ctx, settings.maxBodyBytes()));
-            register(routes, "GET", "/health", ctx -> ctx.json(java.util.Map.of("status", "up")));
-            register(routes, "GET", "/ready", read::ready);
-            register(routes, "GET", "/openapi.json", ctx -> ctx.contentType("application/json").result(OpenApiDocument.bytes()));
-            register(routes, "GET", "/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                    .result(metrics.scrape(registry.current())));
-            register(routes, "POST", "/v1/score", score::scoreAll);
-            register(routes, "POST", "/v1/score/{task}", score::scoreTask);
-            register(routes, "POST", "/v1/lookalike", lookalike::build);
-            register(routes, "GET", "/v1/segments", read::segments);
-            register(routes, "GET", "/v1/segments/{name}/customers", read::segmentCustomers);
-            register(routes, "GET", "/v1/models", read::models);
-            register(routes, "GET", "/v1/models/{task}", read::modelCard);
+            access.install(routes);
+            routes.beforeMatched(ctx -> requireBodyWithinLimit(ctx, settings.maxBodyBytes()));
+            route(routes, HandlerType.GET, "/health", ApiRole.PUBLIC, List.of(), ctx -> ctx.json(Map.of("status", "up")));
+            route(routes, HandlerType.GET, "/ready", ApiRole.PUBLIC, List.of(), read::ready);
+            route(routes, HandlerType.GET, "/openapi.json", ApiRole.PUBLIC, List.of(),
+                    ctx -> ctx.contentType("application/json").result(OpenApiDocument.bytes()));
+            route(routes, HandlerType.GET, "/metrics", ApiRole.READ, List.of(),
+                    ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape(registry.current())));
+            route(routes, HandlerType.POST, "/v1/score", ApiRole.SCORE, List.of(), score::scoreAll);
+            route(routes, HandlerType.POST, "/v1/score/{task}", ApiRole.SCORE, List.of("id"), score::scoreTask);
+            route(routes, HandlerType.POST, "/v1/lookalike", ApiRole.SCORE, List.of("format"), lookalike::build);
+            route(routes, HandlerType.GET, "/v1/segments", ApiRole.READ, List.of(), read::segments);
+            route(routes, HandlerType.GET, "/v1/segments/{name}/customers", ApiRole.READ, ReadHandlers.SEGMENT_LIST_PARAMETERS,
+                    read::segmentCustomers);
+            route(routes, HandlerType.GET, "/v1/models", ApiRole.READ, List.of(), read::models);
+            route(routes, HandlerType.GET, "/v1/models/{task}", ApiRole.READ, List.of("format"), read::modelCard);
             ProblemResponses.register(routes, json);
         });
     }
@@ -91,37 +84,11 @@ public final class ApiServer {
         return pool;
     }
 
-    private static void register(RoutesConfig routes, String method, String path, Handler handler) {
-        switch (method) {
-            case "GET" -> routes.get(path, handler);
-            case "POST" -> routes.post(path, handler);
-            default -> throw new IllegalArgumentException("unsupported method " + method);
-        }
-    }
-
-    /** The role the matched route needs; unmatched paths need none (they end in 404 anyway). */
-    private static Role requiredRole(Context ctx) {
-        String path = ctx.path();
-        for (Route route : ROUTES) {
-            if (route.method().equals(ctx.method().name()) && matches(route.path(), path)) {
-                return route.role();
-            }
-        }
-        return null;
-    }
-
-    static boolean matches(String template, String path) {
-        String[] expected = template.split("/");
-        String[] actual = path.split("/");
-        if (expected.length != actual.length) {
-            return false;
-        }
-        for (int i = 0; i < expected.length; i++) {
-            if (!expected[i].startsWith("{") && !expected[i].equals(actual[i])) {
-                return false;
-            }
-        }
-        return true;
+    /** Registers a route with the role it needs and the query parameters it takes, both checked before it runs. */
+    private static void route(RoutesConfig routes, HandlerType method, String path, ApiRole role, List<String> queryParameters,
+                              Handler handler) {
+        routes.addEndpoint(new Endpoint(method, path, QueryParameters.only(queryParameters, handler),
+                Set.of(new Roles(Set.of(role)))));
     }
 
     private static void requireBodyWithinLimit(Context ctx, long limit) {
@@ -157,6 +124,4 @@ public final class ApiServer {
     public Javalin javalin() {
         return app;
     }
-
-
 }

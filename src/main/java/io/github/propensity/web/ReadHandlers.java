@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.web;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.propensity.model.BundleFiles;
 import io.github.propensity.model.ModelBundle;
@@ -10,25 +9,24 @@ import io.github.propensity.serving.LoadedModels;
 import io.github.propensity.serving.ModelRegistry;
 import io.github.propensity.serving.NotFoundException;
 import io.github.propensity.serving.SegmentLists;
+import io.github.propensity.serving.SegmentLists.Order;
 import io.github.propensity.serving.ServedModel;
 import io.github.propensity.model.Task;
 import io.javalin.http.Context;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /** Read endpoints: readiness, models and cards, segments and their customer lists (streamed). */
 final class ReadHandlers {
+    static final List<String> SEGMENT_LIST_PARAMETERS = List.of("format", "limit", "sort", "order", "task", "min_score");
+
     private final ModelRegistry registry;
     private final SegmentLists segments;
     private final ObjectMapper json;
@@ -90,127 +88,25 @@ final class ReadHandlers {
         if (!format.equals("csv") && !format.equals("json")) {
             throw new InvalidInputException("format must be csv or json");
         }
-        String taskText = ctx.queryParam("task");
-        SegmentLists.ListQuery query = new SegmentLists.ListQuery(integer(ctx, "limit"), integer(ctx, "min_score"),
-                taskText == null ? null : ScoreHandlers.task(taskText));
+        Optional<Task> task = Optional.ofNullable(ctx.queryParam("task")).map(ScoreHandlers::task);
+        Order order = ctx.queryParam("order") == null ? Order.DESC : Order.parse(ctx.queryParam("order"));
+        SegmentLists.ListQuery query = new SegmentLists.ListQuery(integer(ctx, "limit"), integer(ctx, "min_score"), task,
+                Optional.ofNullable(ctx.queryParam("sort")), order);
         String segment = ctx.pathParam("name");
-        // Validate before the first byte is sent: once streaming starts, the status cannot change.
-        segments.summary(models);
-        if (format.equals("csv")) {
-            ctx.contentType("text/csv; charset=utf-8");
-            ctx.header("Content-Disposition", "attachment; filename=\"" + segment.replaceAll("[^A-Za-z0-9-]", "") + ".csv\"");
-        } else {
-            ctx.contentType("application/json");
-        }
-        ListWriter writer = format.equals("csv") ? new CsvListWriter(ctx) : new JsonListWriter(ctx, json);
+        SegmentListWriter writer = format.equals("csv") ? SegmentListWriter.csv(ctx, segment) : SegmentListWriter.json(ctx, json);
         segments.customers(models, segment, query, writer);
         writer.finish();
     }
 
-    private static Integer integer(Context ctx, String name) {
+    private static OptionalInt integer(Context ctx, String name) {
         String value = ctx.queryParam(name);
         if (value == null) {
-            return null;
+            return OptionalInt.empty();
         }
         try {
-            return Integer.parseInt(value.strip());
+            return OptionalInt.of(Integer.parseInt(value.strip()));
         } catch (NumberFormatException e) {
             throw new InvalidInputException(name + " must be a whole number");
-        }
-    }
-
-    /** Streams list rows straight to the response. */
-    private interface ListWriter extends SegmentLists.RowSink {
-        void finish();
-    }
-
-    private static final class CsvListWriter implements ListWriter {
-        private final Context ctx;
-        private CSVPrinter printer;
-
-        CsvListWriter(Context ctx) {
-            this.ctx = ctx;
-        }
-
-        @Override
-        public void header(List<String> columns) {
-            try {
-                Writer writer = new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8);
-                printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setRecordSeparator('\n').get());
-                printer.printRecord(columns);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public void row(String[] values) {
-            try {
-                printer.printRecord((Object[]) values);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public void finish() {
-            try {
-                if (printer != null) {
-                    printer.flush();
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
-
-    private static final class JsonListWriter implements ListWriter {
-        private final Context ctx;
-        private final ObjectMapper json;
-        private JsonGenerator generator;
-        private List<String> columns;
-
-        JsonListWriter(Context ctx, ObjectMapper json) {
-            this.ctx = ctx;
-            this.json = json;
-        }
-
-        @Override
-        public void header(List<String> columns) {
-            this.columns = columns;
-            try {
-                generator = json.getFactory().createGenerator(ctx.outputStream());
-                generator.writeStartObject();
-                generator.writeArrayFieldStart("customers");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public void row(String[] values) {
-            try {
-                generator.writeStartObject();
-                for (int i = 0; i < values.length; i++) {
-                    generator.writeStringField(columns.get(i), values[i]);
-                }
-                generator.writeEndObject();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public void finish() {
-            try {
-                if (generator != null) {
-                    generator.writeEndArray();
-                    generator.writeEndObject();
-                    generator.flush();
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
         }
     }
 }

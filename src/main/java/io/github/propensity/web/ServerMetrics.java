@@ -6,6 +6,7 @@ import io.github.propensity.serving.ServedModel;
 import io.javalin.http.Context;
 import io.javalin.router.Endpoint;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
@@ -14,18 +15,23 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * Prometheus metrics: request count and latency histogram per route (the route template, never the raw path,
- * which could carry identifiers), scores served per task, and the model version in use per task.
+ * which could carry identifiers), scores served per task, the model version in use per task, and failed background model checks.
  */
 final class ServerMetrics {
     private final PrometheusMeterRegistry registry;
     private final MultiGauge modelInfo;
 
-    ServerMetrics(PrometheusMeterRegistry registry) {
+    /** @param refreshFailures model checks that failed so far (each one logged, the next one run as usual) */
+    ServerMetrics(PrometheusMeterRegistry registry, LongSupplier refreshFailures) {
         this.registry = registry;
         this.modelInfo = MultiGauge.builder("propensity.model.info").description("1 for the model version served per task")
+                .register(registry);
+        FunctionCounter.builder("propensity.model.refresh.failures", refreshFailures, failures -> failures.getAsLong())
+                .description("background model checks that failed; the served models stay as they were")
                 .register(registry);
     }
 

@@ -3,14 +3,23 @@ package io.github.propensity.web;
 
 import io.github.propensity.serving.ApiKeys;
 import io.github.propensity.serving.Role;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.router.Endpoint;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -65,6 +74,58 @@ class ApiSecurityTest {
         assertEquals(403, server.post("/v1/score/churn", "application/json", "{}", readKey).statusCode());
         assertEquals(200, server.post("/v1/score/churn", "application/json", "{}", adminKey).statusCode());
         assertEquals(200, server.get("/metrics", adminKey).statusCode());
+    }
+
+    @Test
+    void everyRegisteredRouteNeedsAKeyExceptTheProbesAndTheApiDocument() throws Exception {
+        Set<String> open = Set.of("/health", "/ready", "/openapi.json");
+        Set<String> seenOpen = new TreeSet<>();
+        List<Endpoint> routes = server.routes();
+        assertTrue(routes.size() >= 11, "routes read from the server: " + routes.size());
+        for (Endpoint route : routes) {
+            HttpResponse<String> response = server.send(route.method.name(), route.path.replaceAll("\\{[^}]+}", "x"), null);
+            if (open.contains(route.path)) {
+                seenOpen.add(route.path);
+                assertEquals(200, response.statusCode(), route.method + " " + route.path + " is public");
+            } else {
+                assertEquals(401, response.statusCode(), route.method + " " + route.path + " without a key: " + response.body());
+            }
+        }
+        assertEquals(open, seenOpen);
+    }
+
+    @Test
+    void aRouteRegisteredWithoutARoleIsRefusedEvenToAnAdminKey() throws Exception {
+        for (boolean keysRequired : new boolean[]{true, false}) {
+            Access access = new Access(ApiKeys.load(dir.resolve("keys.txt")), keysRequired);
+            Javalin app = Javalin.create(config -> {
+                config.startup.showJavalinBanner = false;
+                access.install(config.routes);
+                config.routes.get("/v1/forgotten", ctx -> ctx.result("should not be reached"));
+                config.routes.get("/v1/declared", ctx -> ctx.result("reached"), ApiRole.READ);
+                config.routes.get("/v1/open", ctx -> ctx.result("reached"), ApiRole.PUBLIC);
+                ProblemResponses.register(config.routes, new ObjectMapper());
+            }).start("127.0.0.1", 0);
+            try {
+                HttpResponse<String> forgotten = get(app, "/v1/forgotten", adminKey);
+                assertEquals(403, forgotten.statusCode(), "keys " + keysRequired);
+                assertTrue(forgotten.body().contains("declares no access role"), forgotten.body());
+                assertFalse(forgotten.body().contains("should not be reached"));
+                assertEquals(200, get(app, "/v1/declared", readKey).statusCode());
+                assertEquals(keysRequired ? 403 : 200, get(app, "/v1/declared", scoreKey).statusCode());
+                assertEquals(200, get(app, "/v1/open", null).statusCode());
+            } finally {
+                app.stop();
+            }
+        }
+    }
+
+    private static HttpResponse<String> get(Javalin app, String path, String key) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)).GET();
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        return server.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

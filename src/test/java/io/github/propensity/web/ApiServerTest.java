@@ -10,6 +10,7 @@ import io.github.propensity.scoring.RescoreJob;
 import io.github.propensity.scoring.RescoreRequest;
 import io.github.propensity.scoring.SegmentPolicy;
 import io.github.propensity.model.Task;
+import io.javalin.router.Endpoint;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,9 +20,11 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,13 +35,15 @@ class ApiServerTest {
     static Path dir;
     static TestServer server;
     static final ObjectMapper JSON = new ObjectMapper();
+    /** Kept input columns: text, and numbers with empty cells. */
+    static final List<String> KEPT = List.of("plan", "avg_order_value", "nps_score");
 
     @BeforeAll
     static void start() throws IOException {
         Path models = dir.resolve("models");
         TestServer.copyModels(models);
         new RescoreJob().run(new RescoreRequest(Path.of("training-data", "customers.csv"), null, "customer_id", List.of(),
-                models, dir.resolve("snapshots"), null, SegmentPolicy.defaults(), 0.001, 2, false));
+                models, dir.resolve("snapshots"), null, SegmentPolicy.defaults(), 0.001, 2, false, KEPT));
         server = new TestServer(models, dir.resolve("snapshots"), null, 64 * 1024);
     }
 
@@ -152,6 +157,103 @@ class ApiServerTest {
         assertProblem(server.get("/v1/segments/at-risk/customers?min_score=50", null), 400, "needs task");
     }
 
+    /** The segment's rows of the snapshot's scores file, highest {@code column} first, ties in file order. */
+    private static List<String[]> ranked(String segment, String column, boolean descending) throws IOException {
+        CustomerTable scores = CustomerTable.read(scoresFile(), null);
+        int segmentColumn = scores.columnIndex("segment");
+        int valueColumn = scores.columnIndex(column);
+        Comparator<String[]> byValue = Comparator.comparingDouble(row -> Double.parseDouble(row[valueColumn]));
+        return scores.rows().stream().filter(row -> row[segmentColumn].equals(segment))
+                .sorted(descending ? byValue.reversed() : byValue).toList();
+    }
+
+    private static Path scoresFile() throws IOException {
+        try (Stream<Path> snapshots = Files.list(dir.resolve("snapshots"))) {
+            return snapshots.filter(p -> !p.getFileName().toString().startsWith(".") && Files.isDirectory(p))
+                    .findFirst().orElseThrow().resolve("scores.csv");
+        }
+    }
+
+    private static List<String> ids(List<String[]> rows) {
+        return rows.stream().map(row -> row[0]).toList();
+    }
+
+    private static List<String> csvIds(HttpResponse<String> response) {
+        assertEquals(200, response.statusCode(), response.body());
+        return response.body().lines().skip(1).map(line -> line.substring(0, line.indexOf(','))).toList();
+    }
+
+    @Test
+    void segmentListsComeMostAtRiskFirstAndALimitTakesTheTop() throws Exception {
+        List<String> expected = ids(ranked("at-risk", "churn_probability", true));
+        assertTrue(expected.size() > 100, "the sample has enough at-risk customers: " + expected.size());
+        assertEquals(expected, csvIds(server.get("/v1/segments/at-risk/customers", null)), "the whole segment, ranked");
+        assertEquals(expected.subList(0, 100), csvIds(server.get("/v1/segments/at-risk/customers?limit=100", null)));
+        assertEquals(ids(ranked("ready-to-buy", "purchase_probability", true)).subList(0, 20),
+                csvIds(server.get("/v1/segments/ready-to-buy/customers?limit=20", null)), "ranked by the segment's own task");
+        assertEquals(ids(ranked("steady", "churn_probability", true)).subList(0, 20),
+                csvIds(server.get("/v1/segments/steady/customers?limit=20", null)), "the catch-all: the first task scored");
+    }
+
+    @Test
+    void segmentListsSortByAnotherNumericColumnInEitherOrder() throws Exception {
+        assertEquals(ids(ranked("at-risk", "purchase_probability", true)).subList(0, 30),
+                csvIds(server.get("/v1/segments/at-risk/customers?sort=purchase_probability&limit=30", null)));
+        assertEquals(ids(ranked("at-risk", "churn_probability", false)).subList(0, 30),
+                csvIds(server.get("/v1/segments/at-risk/customers?order=asc&limit=30", null)));
+        HttpResponse<String> refused = server.get("/v1/segments/at-risk/customers?sort=churn_band", null);
+        assertProblem(refused, 400, "numeric column");
+        assertTrue(refused.headers().firstValue("Content-Disposition").isEmpty(), "a refusal is not offered as a download");
+        assertProblem(server.get("/v1/segments/at-risk/customers?sort=lifetime", null), 400, "not 'lifetime'");
+        assertProblem(server.get("/v1/segments/at-risk/customers?order=up", null), 400, "desc or asc");
+    }
+
+    @Test
+    void jsonListsWriteNumbersAsNumbersTextAsTextAndEmptyAsNull() throws Exception {
+        JsonNode customers = json(server.get("/v1/segments/at-risk/customers?format=json", null)).get("customers");
+        assertEquals(ranked("at-risk", "churn_probability", true).size(), customers.size());
+        boolean sawEmpty = false;
+        for (JsonNode customer : customers) {
+            assertTrue(customer.get("customer_id").isTextual() && customer.get("segment").isTextual(), customer.toString());
+            assertTrue(customer.get("churn_probability").isNumber() && customer.get("churn_percentile").isNumber(), customer.toString());
+            assertTrue(customer.get("churn_score").isIntegralNumber(), customer.toString());
+            assertTrue(customer.get("churn_band").isTextual() && customer.get("churn_reason_1").isTextual(), customer.toString());
+            assertTrue(customer.get("plan").isTextual(), customer.toString());
+            for (String kept : List.of("avg_order_value", "nps_score")) {
+                assertTrue(customer.get(kept).isNumber() || customer.get(kept).isNull(), customer.toString());
+                sawEmpty |= customer.get(kept).isNull();
+            }
+        }
+        assertTrue(sawEmpty, "the sample has customers without an NPS score");
+        JsonNode first = customers.get(0);
+        String[] top = ranked("at-risk", "churn_probability", true).get(0);
+        assertEquals(top[0], first.get("customer_id").asText());
+        CustomerTable scores = CustomerTable.read(scoresFile(), null);
+        assertEquals(Double.parseDouble(top[scores.columnIndex("churn_probability")]), first.get("churn_probability").doubleValue());
+    }
+
+    @Test
+    void everyRouteRefusesAQueryParameterItDoesNotTake() throws Exception {
+        for (Endpoint route : server.routes()) {
+            String path = route.path.replaceAll("\\{[^}]+}", "x") + "?colour=blue";
+            HttpResponse<String> response = server.send(route.method.name(), path, null);
+            assertProblem(response, 400, "unknown query parameter 'colour'");
+        }
+        assertProblem(server.get("/v1/segments/at-risk/customers?sort=churn_probability&limti=10", null), 400, "'limti'");
+        JsonNode document = json(server.get("/openapi.json", null));
+        for (Endpoint route : server.routes()) {
+            JsonNode operation = document.get("paths").get(route.path).get(route.method.name().toLowerCase(java.util.Locale.ROOT));
+            for (JsonNode parameter : operation.path("parameters")) {
+                if (parameter.get("in").asText().equals("query")) {
+                    String path = route.path.replaceAll("\\{[^}]+}", "x") + "?" + parameter.get("name").asText() + "=zz";
+                    HttpResponse<String> response = server.send(route.method.name(), path, null);
+                    assertTrue(!response.body().contains("unknown query parameter"), "documented but refused: " + path);
+                }
+            }
+        }
+        assertProblem(server.get("/v1/models/churn?format=json&verbose=1", null), 400, "this endpoint takes format");
+    }
+
     @Test
     void metricsCountRequestsPerRouteAndScoresPerTask() throws Exception {
         server.post("/v1/score/churn", "application/json", "{}", null);
@@ -160,18 +262,21 @@ class ApiServerTest {
         assertTrue(metrics.contains("route=\"/v1/score/{task}\""), "per route template");
         assertTrue(metrics.contains("propensity_scores_total{task=\"churn\"}"), metrics);
         assertTrue(metrics.contains("propensity_model_info{task=\"churn\""), "model versions");
+        assertTrue(metrics.contains("propensity_model_refresh_failures_total 0.0"), "failed model checks");
     }
 
     @Test
     void theOpenApiDocumentDescribesEveryRoute() throws Exception {
         JsonNode document = json(server.get("/openapi.json", null));
         assertEquals("3.0.3", document.get("openapi").asText());
-        for (Route route : ApiServer.ROUTES) {
-            JsonNode path = document.get("paths").get(route.path());
-            assertTrue(path != null && path.has(route.method().toLowerCase(java.util.Locale.ROOT)),
-                    route.method() + " " + route.path() + " is not in openapi.json");
+        List<Endpoint> routes = server.routes();
+        assertTrue(routes.size() >= 11, "the registered routes: " + routes.size());
+        for (Endpoint route : routes) {
+            JsonNode path = document.get("paths").get(route.path);
+            assertTrue(path != null && path.has(route.method.name().toLowerCase(java.util.Locale.ROOT)),
+                    route.method + " " + route.path + " is not in openapi.json");
         }
-        assertEquals(ApiServer.ROUTES.size(), countOperations(document));
+        assertEquals(routes.size(), countOperations(document));
     }
 
     private static int countOperations(JsonNode document) {

@@ -7,6 +7,7 @@ import io.github.propensity.serving.CustomerScorer;
 import io.github.propensity.serving.LookalikeService;
 import io.github.propensity.serving.ModelRegistry;
 import io.github.propensity.serving.SegmentLists;
+import io.javalin.router.Endpoint;
 
 import java.io.IOException;
 import java.net.URI;
@@ -36,7 +37,15 @@ final class TestServer implements AutoCloseable {
         LookalikeService lookalikes = new LookalikeService(pool, "customer_id", List.of("churned", "purchased_30d", "converted"),
                 snapshots.resolveSibling("lookalike-work"));
         server = new ApiServer(new ServerSettings("127.0.0.1", 0, maxBody, keys != null), registry,
-                new CustomerScorer(SegmentPolicy.defaults()), new SegmentLists(), lookalikes, keys).start();
+                new CustomerScorer(SegmentPolicy.defaults()), new SegmentLists(SegmentPolicy.defaults()), lookalikes, keys).start();
+    }
+
+    /** The HTTP routes as registered in the running Javalin instance (not before/after handlers). */
+    List<Endpoint> routes() {
+        return server.javalin().unsafe.internalRouter.allHttpHandlers().stream()
+                .map(parsed -> parsed.endpoint)
+                .filter(endpoint -> endpoint.method.isHttpMethod())
+                .toList();
     }
 
     static void copyModels(Path target) throws IOException {
@@ -66,6 +75,15 @@ final class TestServer implements AutoCloseable {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A request of any method with an empty body, as a client probing a route would send. */
+    HttpResponse<String> send(String method, String path, String key) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).method(method, HttpRequest.BodyPublishers.noBody());
         if (key != null) {
             request.header("Authorization", "Bearer " + key);
         }
