@@ -5,6 +5,7 @@ import io.github.propensity.data.DataException;
 import io.github.propensity.storage.AtomicFile;
 import io.github.propensity.storage.Compression;
 import io.github.propensity.storage.Sha256;
+import io.github.propensity.storage.StagedFile;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -85,15 +88,25 @@ public final class ApiKeys {
                 lines.add("# propensity API keys: <role> <sha256 of the key> <name>. Keys themselves are never stored.");
             }
             lines.add(role.label() + " " + Sha256.hex(key) + " " + name);
-            AtomicFile.writeText(file, Compression.NONE, out -> {
+            try (StagedFile staged = AtomicFile.stageText(file, Compression.NONE, out -> {
                 for (String line : lines) {
                     out.write(line);
                     out.write(System.lineSeparator());
                 }
-            });
+            })) {
+                ownerOnly(staged.temporary());
+                staged.commit();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
         return key;
+    }
+
+    /** The hashes grant nothing, but who holds which role is still nobody else's business. */
+    private static void ownerOnly(Path file) throws IOException {
+        if (Files.getFileStore(file).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        }
     }
 }
