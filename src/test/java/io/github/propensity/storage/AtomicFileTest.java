@@ -18,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class AtomicFileTest {
     @TempDir
@@ -107,6 +108,24 @@ class AtomicFileTest {
         }
         assertEquals(List.of(), entries());
         assertFalse(Files.exists(target));
+    }
+
+    @Test
+    void saysSoWhenTheFileSystemCannotRenameAtomically() throws IOException {
+        // A rename between two file systems is never atomic; it stands in for a mount that cannot do it at all.
+        Path otherFileSystem = Path.of("/dev/shm");
+        assumeTrue(Files.isDirectory(otherFileSystem) && Files.isWritable(otherFileSystem)
+                && !Files.getFileStore(otherFileSystem).equals(Files.getFileStore(dir)), "a second file system");
+        Path source = Files.createTempFile(otherFileSystem, "atomic-file-test", ".tmp");
+        try {
+            Path target = Files.writeString(dir.resolve("CURRENT"), "v1\n");
+            IOException error = assertThrows(IOException.class, () -> Renames.replace(source, target));
+            assertTrue(error.getMessage().contains("cannot rename atomically"), error.getMessage());
+            assertTrue(error.getMessage().contains(dir.toAbsolutePath().toString()), error.getMessage());
+            assertEquals("v1\n", Files.readString(target));
+        } finally {
+            Files.deleteIfExists(source);
+        }
     }
 
     @Test
