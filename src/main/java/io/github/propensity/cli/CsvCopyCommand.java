@@ -2,17 +2,16 @@
 package io.github.propensity.cli;
 
 import io.github.propensity.data.CsvRecordReader;
+import io.github.propensity.storage.AtomicFile;
+import io.github.propensity.storage.Compression;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -34,21 +33,22 @@ final class CsvCopyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long start = System.nanoTime();
-        long rows = 0;
-        try (CsvRecordReader reader = CsvRecordReader.open(data, null);
-             BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
-             CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setRecordSeparator('\n').get())) {
-            printer.printRecord((Object[]) reader.header().toArray(String[]::new));
-            String[] fields;
-            while ((fields = reader.nextAnyWidth()) != null) {
-                printer.printRecord((Object[]) fields);
-                rows++;
-            }
+        long[] rows = new long[1];
+        try (CsvRecordReader reader = CsvRecordReader.open(data, null)) {
+            AtomicFile.writeText(out, Compression.NONE, writer -> {
+                CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setRecordSeparator('\n').get());
+                printer.printRecord((Object[]) reader.header().toArray(String[]::new));
+                String[] fields;
+                while ((fields = reader.nextAnyWidth()) != null) {
+                    printer.printRecord((Object[]) fields);
+                    rows[0]++;
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy to " + out + ": " + e.getMessage(), e);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        spec.commandLine().getOut().println("{\"rows\":" + rows + ",\"seconds\":" + seconds + ",\"rows_per_second\":" + Math.round(rows / seconds) + "}");
+        spec.commandLine().getOut().println("{\"rows\":" + rows[0] + ",\"seconds\":" + seconds + ",\"rows_per_second\":" + Math.round(rows[0] / seconds) + "}");
         return ExitCode.OK;
     }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.data;
 
+import io.github.propensity.storage.Sha256;
 import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -22,10 +23,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -55,7 +54,7 @@ public final class CsvRecordReader implements Closeable {
 
     private CsvRecordReader(Path file, InputStream raw, Character separator) throws IOException {
         this.file = file;
-        this.digest = sha256();
+        this.digest = Sha256.newDigest();
         this.counted = new CountingInputStream(raw);
         BufferedInputStream hashed = new BufferedInputStream(new DigestInputStream(counted, digest), 1 << 16);
         InputStream decoded = isGzip(hashed) ? new BufferedInputStream(new GZIPInputStream(hashed, 1 << 16), 1 << 16) : hashed;
@@ -146,7 +145,7 @@ public final class CsvRecordReader implements Closeable {
      * call it after {@link #next()} returned null.
      */
     public String sha256Hex() {
-        return HexFormat.of().formatHex(digest.digest());
+        return Sha256.hex(digest);
     }
 
     @Override
@@ -251,14 +250,6 @@ public final class CsvRecordReader implements Closeable {
         in.mark(3);
         if (!(in.read() == 0xEF && in.read() == 0xBB && in.read() == 0xBF)) {
             in.reset();
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform must provide SHA-256", e);
         }
     }
 

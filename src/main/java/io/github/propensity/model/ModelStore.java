@@ -1,63 +1,63 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.model;
 
-import io.github.propensity.storage.JsonMappers;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.propensity.features.FeatureSchema;
-import io.github.propensity.model.Task;
-import io.github.propensity.model.Calibrator;
+import io.github.propensity.storage.JsonMappers;
+import io.github.propensity.storage.Pointer;
+import io.github.propensity.storage.Sha256;
+import io.github.propensity.storage.StagedDirectory;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
  * The model directory: {@code <root>/<task>/<version>/} bundles and a {@code <root>/<task>/CURRENT} pointer.
  * <p>
- * Publishing writes a bundle into a hidden staging directory, flushes every file to disk, writes the manifest last and
- * renames the directory into place in one atomic step; promotion replaces the pointer file atomically. A crash at
+ * Publishing writes a bundle into a {@link StagedDirectory}, writes the manifest last and publishes the directory
+ * (every file forced to disk, one atomic rename); promotion replaces the {@link Pointer} file atomically. A crash at
  * any point therefore leaves the previous model current and no half-written bundle visible: readers only ever see
- * directories that were complete when they appeared.
+ * directories that were complete when they appeared. Versions are named from the injected clock.
  */
 public final class ModelStore {
     public static final String CURRENT_POINTER = "CURRENT";
-    private static final String STAGING_PREFIX = ".staging-";
     private static final DateTimeFormatter VERSION_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final Path root;
+    private final Clock clock;
     private final ObjectMapper json = JsonMappers.standard();
 
     public ModelStore(Path root) {
+        this(root, Clock.systemUTC());
+    }
+
+    public ModelStore(Path root, Clock clock) {
         this.root = root;
+        this.clock = clock;
     }
 
     public Path root() {
@@ -67,29 +67,29 @@ public final class ModelStore {
     /** Writes a new bundle for the task, promotes it as current, and returns its version. */
     public String publish(Task task, BundleContents contents) {
         Path taskDirectory = root.resolve(task.id());
-        Instant createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant createdAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         try {
-            Files.createDirectories(taskDirectory);
             String version = VERSION_TIME.format(createdAt) + "-" + contentHash(contents.files()).substring(0, 8);
-            Path target = taskDirectory.resolve(version);
-            if (Files.isDirectory(target)) {
+            if (Files.isDirectory(taskDirectory.resolve(version))) {
                 // Same second, same bytes: the same model was trained twice; promoting the existing one is enough.
                 promote(task, version);
                 return version;
             }
-            Path staging = taskDirectory.resolve(STAGING_PREFIX + UUID.randomUUID());
-            Files.createDirectory(staging);
-            Map<String, byte[]> files = new LinkedHashMap<>(contents.files());
-            files.putAll(contents.cards().render(version, createdAt));
-            Map<String, String> hashes = new LinkedHashMap<>();
-            for (Map.Entry<String, byte[]> file : files.entrySet()) {
-                writeDurably(staging.resolve(file.getKey()), file.getValue());
-                hashes.put(file.getKey(), sha256Hex(file.getValue()));
+            try (StagedDirectory staging = StagedDirectory.create(taskDirectory)) {
+                Map<String, byte[]> files = new LinkedHashMap<>(contents.files());
+                files.putAll(contents.cards().render(version, createdAt));
+                Map<String, String> hashes = new LinkedHashMap<>();
+                for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                    Files.write(staging.path().resolve(file.getKey()), file.getValue(), StandardOpenOption.CREATE_NEW);
+                    hashes.put(file.getKey(), Sha256.hex(file.getValue()));
+                }
+                BundleManifest manifest = new BundleManifest(BundleManifest.FORMAT, BundleManifest.CURRENT_FORMAT_VERSION,
+                        task.id(), version, createdAt, hashes);
+                Files.write(staging.path().resolve(BundleFiles.MANIFEST), json.writeValueAsBytes(manifest), StandardOpenOption.CREATE_NEW);
+                staging.publishAs(version);
+            } catch (FileAlreadyExistsException e) {
+                throw new IOException(e.getFile() + " appeared while publishing; another training run is writing the same version", e);
             }
-            BundleManifest manifest = new BundleManifest(BundleManifest.FORMAT, BundleManifest.CURRENT_FORMAT_VERSION,
-                    task.id(), version, createdAt, hashes);
-            writeDurably(staging.resolve(BundleFiles.MANIFEST), json.writeValueAsBytes(manifest));
-            moveAtomically(staging, target);
             promote(task, version);
             return version;
         } catch (IOException e) {
@@ -100,26 +100,24 @@ public final class ModelStore {
     /** Makes an existing, loadable version the current one (also the rollback command). */
     public void promote(Task task, String version) {
         load(task, version);
-        Path taskDirectory = root.resolve(task.id());
-        Path temporary = taskDirectory.resolve("." + CURRENT_POINTER + "." + UUID.randomUUID() + ".tmp");
         try {
-            writeDurably(temporary, (version + "\n").getBytes(StandardCharsets.UTF_8));
-            moveAtomically(temporary, taskDirectory.resolve(CURRENT_POINTER));
+            pointer(task).set(version);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot promote " + task + " " + version + ": " + e.getMessage(), e);
         }
     }
 
     public Optional<String> currentVersion(Task task) {
-        Path pointer = root.resolve(task.id()).resolve(CURRENT_POINTER);
+        Pointer pointer = pointer(task);
         try {
-            String version = Files.readString(pointer, StandardCharsets.UTF_8).strip();
-            return version.isEmpty() ? Optional.empty() : Optional.of(version);
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
+            return pointer.read();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + pointer + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read " + pointer.file() + ": " + e.getMessage(), e);
         }
+    }
+
+    private Pointer pointer(Task task) {
+        return new Pointer(root.resolve(task.id()).resolve(CURRENT_POINTER));
     }
 
     public ModelBundle loadCurrent(Task task) {
@@ -145,7 +143,7 @@ public final class ModelStore {
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (Map.Entry<String, String> entry : manifest.files().entrySet()) {
             byte[] bytes = readBundleFile(directory, entry.getKey());
-            if (!sha256Hex(bytes).equals(entry.getValue())) {
+            if (!Sha256.hex(bytes).equals(entry.getValue())) {
                 throw new BundleException(directory.resolve(entry.getKey()) + " is damaged: its SHA-256 does not match bundle.json");
             }
             files.put(entry.getKey(), bytes);
@@ -198,23 +196,12 @@ public final class ModelStore {
 
     /** Removes staging directories left behind by runs that crashed more than a day ago. */
     public int removeAbandonedStaging(Task task) {
-        Path taskDirectory = root.resolve(task.id());
-        if (!Files.isDirectory(taskDirectory)) {
-            return 0;
-        }
-        Instant cutoff = Instant.now().minus(1, ChronoUnit.DAYS);
-        int removed = 0;
-        try (Stream<Path> entries = Files.list(taskDirectory)) {
-            for (Path staging : entries.filter(p -> p.getFileName().toString().startsWith(STAGING_PREFIX)).toList()) {
-                if (Files.getLastModifiedTime(staging).toInstant().isBefore(cutoff)) {
-                    deleteRecursively(staging);
-                    removed++;
-                }
-            }
+        try {
+            return StagedDirectory.removeAbandoned(root.resolve(task.id()), clock.instant().minus(1, ChronoUnit.DAYS));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("cannot remove abandoned staging directories under " + root.resolve(task.id())
+                    + ": " + e.getMessage(), e);
         }
-        return removed;
     }
 
     private BundleSummary summarize(Task task, Path directory, String current) {
@@ -273,51 +260,12 @@ public final class ModelStore {
         return (Model<Label>) model;
     }
 
-    private static void writeDurably(Path file, byte[] bytes) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-             OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
-            out.write(bytes);
-            out.flush();
-            channel.force(true);
-        }
-    }
-
-    private static void moveAtomically(Path source, Path target) throws IOException {
-        try {
-            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            throw new IOException("the file system under " + target.getParent() + " cannot rename atomically", e);
-        } catch (FileAlreadyExistsException e) {
-            throw new IOException(target + " appeared while publishing; another training run is writing the same version", e);
-        }
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        try (Stream<Path> walk = Files.walk(directory)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
-    }
-
     private static String contentHash(Map<String, byte[]> files) {
-        MessageDigest digest = sha256();
+        MessageDigest digest = Sha256.newDigest();
         files.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(file -> {
             digest.update(file.getKey().getBytes(StandardCharsets.UTF_8));
             digest.update(file.getValue());
         });
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    static String sha256Hex(byte[] bytes) {
-        return HexFormat.of().formatHex(sha256().digest(bytes));
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform must provide SHA-256", e);
-        }
+        return Sha256.hex(digest);
     }
 }

@@ -2,24 +2,19 @@
 package io.github.propensity.sample;
 
 import io.github.propensity.data.Decimals;
+import io.github.propensity.storage.Compression;
+import io.github.propensity.storage.StagedFile;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * Writes a generated customer base as CSV (gzip when the name ends in {@code .gz}), and optionally the true
- * probabilities to a second file. Files are written beside their target and renamed into place, so an interrupted
- * run never leaves a half-written sample.
+ * probabilities to a second file. Both are staged beside their targets and renamed into place once complete, so an
+ * interrupted run never leaves a half-written sample.
  */
 public final class SampleWriter {
     public static final List<String> COLUMNS = List.of("customer_id", "email", "phone", "signup_channel", "region",
@@ -35,69 +30,50 @@ public final class SampleWriter {
         if (customers < 1) {
             throw new IllegalArgumentException("customers must be at least 1");
         }
-        Path customersTemp = temporaryBeside(customersCsv);
-        Path truthTemp = truthCsvOrNull == null ? null : temporaryBeside(truthCsvOrNull);
         int churned = 0;
         int purchased = 0;
         int free = 0;
         int converted = 0;
-        try {
-            try (CSVPrinter out = printer(customersTemp, customersCsv);
-                 CSVPrinter truth = truthTemp == null ? null : printer(truthTemp, truthCsvOrNull)) {
-                out.printRecord(COLUMNS);
+        try (StagedFile customersFile = StagedFile.open(customersCsv);
+             StagedFile truthFile = truthCsvOrNull == null ? null : StagedFile.open(truthCsvOrNull)) {
+            CSVPrinter out = printer(customersFile, customersCsv);
+            CSVPrinter truth = truthFile == null ? null : printer(truthFile, truthCsvOrNull);
+            out.printRecord(COLUMNS);
+            if (truth != null) {
+                truth.printRecord(TRUTH_COLUMNS);
+            }
+            SampleGenerator generator = new SampleGenerator(seed);
+            for (int i = 0; i < customers; i++) {
+                GeneratedCustomer c = generator.next();
+                out.printRecord(c.customerId(), c.email(), orEmpty(c.phone()), c.signupChannel(), c.region(), c.device(),
+                        c.plan(), yesNo(c.autoRenew()), c.tenureDays(), c.sessions30d(), c.daysSinceLastLogin(),
+                        c.orders90d(), Decimals.format(c.spend365d(), 2),
+                        c.avgOrderValue() == null ? "" : Decimals.format(c.avgOrderValue(), 2), c.supportTickets90d(),
+                        c.emailOpenRate() == null ? "" : Decimals.format(c.emailOpenRate(), 3),
+                        c.npsScore() == null ? "" : c.npsScore(), Decimals.format(c.discountShare(), 3),
+                        yesNo(c.churned()), yesNo(c.purchased30d()), c.converted() == null ? "" : yesNo(c.converted()));
                 if (truth != null) {
-                    truth.printRecord(TRUTH_COLUMNS);
+                    truth.printRecord(c.customerId(), Decimals.format(c.pChurn(), 6), Decimals.format(c.pPurchase(), 6),
+                            c.pConvert() == null ? "" : Decimals.format(c.pConvert(), 6));
                 }
-                SampleGenerator generator = new SampleGenerator(seed);
-                for (int i = 0; i < customers; i++) {
-                    GeneratedCustomer c = generator.next();
-                    out.printRecord(c.customerId(), c.email(), orEmpty(c.phone()), c.signupChannel(), c.region(), c.device(),
-                            c.plan(), yesNo(c.autoRenew()), c.tenureDays(), c.sessions30d(), c.daysSinceLastLogin(),
-                            c.orders90d(), Decimals.format(c.spend365d(), 2),
-                            c.avgOrderValue() == null ? "" : Decimals.format(c.avgOrderValue(), 2), c.supportTickets90d(),
-                            c.emailOpenRate() == null ? "" : Decimals.format(c.emailOpenRate(), 3),
-                            c.npsScore() == null ? "" : c.npsScore(), Decimals.format(c.discountShare(), 3),
-                            yesNo(c.churned()), yesNo(c.purchased30d()), c.converted() == null ? "" : yesNo(c.converted()));
-                    if (truth != null) {
-                        truth.printRecord(c.customerId(), Decimals.format(c.pChurn(), 6), Decimals.format(c.pPurchase(), 6),
-                                c.pConvert() == null ? "" : Decimals.format(c.pConvert(), 6));
-                    }
-                    churned += c.churned() ? 1 : 0;
-                    purchased += c.purchased30d() ? 1 : 0;
-                    if (c.converted() != null) {
-                        free++;
-                        converted += c.converted() ? 1 : 0;
-                    }
+                churned += c.churned() ? 1 : 0;
+                purchased += c.purchased30d() ? 1 : 0;
+                if (c.converted() != null) {
+                    free++;
+                    converted += c.converted() ? 1 : 0;
                 }
             }
-            Files.move(customersTemp, customersCsv, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            if (truthTemp != null) {
-                Files.move(truthTemp, truthCsvOrNull, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(customersTemp);
-            if (truthTemp != null) {
-                Files.deleteIfExists(truthTemp);
+            customersFile.commit();
+            if (truthFile != null) {
+                truthFile.commit();
             }
         }
         return new SampleSummary(customers, (double) churned / customers, (double) purchased / customers,
                 free == 0 ? 0 : (double) converted / free);
     }
 
-    private static CSVPrinter printer(Path temporary, Path target) throws IOException {
-        OutputStream stream = Files.newOutputStream(temporary, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
-        if (target.getFileName().toString().endsWith(".gz")) {
-            stream = new GZIPOutputStream(stream, 1 << 16);
-        }
-        BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
-        return new CSVPrinter(writer, CSVFormat.RFC4180.builder().setRecordSeparator('\n').get());
-    }
-
-    /** A fresh name beside the target (same file system, so the final rename is atomic); created on first write. */
-    private static Path temporaryBeside(Path target) throws IOException {
-        Path directory = target.toAbsolutePath().getParent();
-        Files.createDirectories(directory);
-        return directory.resolve("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
+    private static CSVPrinter printer(StagedFile file, Path target) throws IOException {
+        return new CSVPrinter(file.text(Compression.byName(target)), CSVFormat.RFC4180.builder().setRecordSeparator('\n').get());
     }
 
     private static String yesNo(boolean value) {

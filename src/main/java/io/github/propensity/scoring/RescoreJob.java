@@ -10,6 +10,7 @@ import io.github.propensity.storage.JsonMappers;
 import io.github.propensity.model.ModelBundle;
 import io.github.propensity.model.ModelStore;
 import io.github.propensity.model.Task;
+import io.github.propensity.storage.StagedDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -43,9 +45,19 @@ public final class RescoreJob {
     private static final long PROGRESS_NANOS = 2_000_000_000L;
 
     private final ObjectMapper json = JsonMappers.standard();
+    private final Clock clock;
+
+    public RescoreJob() {
+        this(Clock.systemUTC());
+    }
+
+    /** @param clock the source of the run's start and finish times, and so of the snapshot's name */
+    public RescoreJob(Clock clock) {
+        this.clock = clock;
+    }
 
     public RescoreSummary run(RescoreRequest request) {
-        Instant startedAt = Instant.now();
+        Instant startedAt = clock.instant();
         long start = System.nanoTime();
         List<ModelBundle> bundles = new ArrayList<>();
         List<Task> tasks = loadModels(request, bundles);
@@ -74,17 +86,15 @@ public final class RescoreJob {
                     throw DataException.inFile(request.data(), e.getMessage() + " (" + tasks.get(t) + " model " + bundles.get(t).version() + ")");
                 }
             }
-            Path workDirectory = store == null ? temporaryDirectoryFor(request.out()) : store.newStaging();
-            try {
-                return score(request, reader, scorers, idColumn, keep, workDirectory, store, startedAt, start);
-            } finally {
-                SnapshotStore.deleteRecursively(workDirectory);
+            try (StagedDirectory work = store == null ? temporaryDirectoryFor(request.out()) : store.newStaging()) {
+                return score(request, reader, scorers, idColumn, keep, work, store, startedAt, start);
             }
         }
     }
 
     private RescoreSummary score(RescoreRequest request, CsvRecordReader reader, List<TaskScorer> scorers, int idColumn,
-                                 int[] keep, Path workDirectory, SnapshotStore store, Instant startedAt, long start) {
+                                 int[] keep, StagedDirectory work, SnapshotStore store, Instant startedAt, long start) {
+        Path workDirectory = work.path();
         List<Task> tasks = scorers.stream().map(s -> s.task).toList();
         ScoringTally tally = new ScoringTally(scorers, request.policy());
         Path partial = workDirectory.resolve(".scores.partial");
@@ -153,7 +163,7 @@ public final class RescoreJob {
         }
         DriftReport drift = tally.drift();
         reportDrift(drift);
-        Instant finishedAt = Instant.now();
+        Instant finishedAt = clock.instant();
         String name = store == null ? null : store.nameFor(finishedAt);
         SnapshotManifest manifest = new SnapshotManifest(name, startedAt, finishedAt, round(seconds, 2),
                 Math.round(rows / Math.max(seconds, 1e-9)), request.data().getFileName().toString(), inputSha256, rows,
@@ -165,7 +175,7 @@ public final class RescoreJob {
             return new RescoreSummary(null, manifest, tally.segmentCounts(), drift);
         }
         SnapshotReports.write(workDirectory, manifest, tally, migration, drift, json);
-        store.publish(workDirectory, name);
+        store.publish(work, name);
         Path published = store.root().resolve(name);
         log.info("published snapshot {}", published);
         return new RescoreSummary(published, manifest, tally.segmentCounts(), drift);
@@ -267,12 +277,11 @@ public final class RescoreJob {
         return Files.exists(plain) ? plain : snapshot.resolve("scores.csv.gz");
     }
 
-    private static Path temporaryDirectoryFor(String out) {
+    private static StagedDirectory temporaryDirectoryFor(String out) {
         try {
             Path parent = out.equals("-") ? Path.of(System.getProperty("java.io.tmpdir"))
                     : Path.of(out).toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            return Files.createTempDirectory(parent, ".propensity-score-");
+            return StagedDirectory.scratch(parent, ".propensity-score-");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temporary directory for " + out + ": " + e.getMessage(), e);
         }

@@ -3,22 +3,21 @@ package io.github.propensity.scoring;
 
 import io.github.propensity.data.Decimals;
 import io.github.propensity.model.Task;
+import io.github.propensity.storage.AtomicFile;
+import io.github.propensity.storage.Compression;
 import org.apache.commons.csv.CSVFormat;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * Pass two: adds each customer's percentile within this base to the scored rows and writes the final scores file
@@ -61,12 +60,28 @@ final class ScoresFileFinisher {
             sorted[t] = tally.sortedProbabilities(t);
         }
         Path target = snapshotFile != null ? snapshotFile : out.equals("-") ? null : Path.of(out);
-        Path temporary = target == null ? null : target.resolveSibling("." + target.getFileName() + ".tmp");
+        try {
+            if (target == null) {
+                Writer stdout = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
+                long duplicates = copy(partial, sorted, migration, stdout);
+                stdout.flush();
+                return duplicates;
+            }
+            long[] duplicates = new long[1];
+            AtomicFile.writeText(target, Compression.byName(target),
+                    writer -> duplicates[0] = copy(partial, sorted, migration, writer));
+            return duplicates[0];
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the scores file" + (target == null ? "" : " " + target) + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private long copy(Path partial, float[][] sorted, Migration migration, Writer writer) throws IOException {
         LongIntMap seen = new LongIntMap(tally.scored());
         long duplicates = 0;
         byte[] bands = new byte[tasks.size()];
-        try (BufferedReader in = Files.newBufferedReader(partial, StandardCharsets.UTF_8);
-             Writer writer = open(temporary, target)) {
+        try (BufferedReader in = Files.newBufferedReader(partial, StandardCharsets.UTF_8)) {
             CSVFormat.RFC4180.builder().setRecordSeparator('\n').get().printRecord(writer, header(tasks, keepColumns).toArray());
             String line;
             int row = 0;
@@ -87,15 +102,6 @@ final class ScoresFileFinisher {
                 }
                 row++;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the scores file: " + e.getMessage(), e);
-        }
-        if (temporary != null) {
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot move the scores file into place at " + target + ": " + e.getMessage(), e);
-            }
         }
         return duplicates;
     }
@@ -113,19 +119,6 @@ final class ScoresFileFinisher {
             }
         }
         return 100.0 * low / sorted.length;
-    }
-
-    private static Writer open(Path temporary, Path target) throws IOException {
-        OutputStream stream = temporary == null ? new java.io.FilterOutputStream(System.out) {
-            @Override
-            public void close() throws IOException {
-                flush();
-            }
-        } : Files.newOutputStream(temporary);
-        if (target != null && target.getFileName().toString().endsWith(".gz")) {
-            stream = new GZIPOutputStream(stream, 1 << 16);
-        }
-        return new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
     }
 
     /** The first CSV field of a line written by {@link BatchWorker} (quoted only when it must be). */

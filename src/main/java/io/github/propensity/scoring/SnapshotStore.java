@@ -2,35 +2,30 @@
 package io.github.propensity.scoring;
 
 import io.github.propensity.PropensityException;
+import io.github.propensity.storage.Pointer;
+import io.github.propensity.storage.StagedDirectory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * The snapshot directory: {@code <root>/<timestamp>/} complete snapshots and a {@code <root>/LATEST} pointer. A run
- * holds {@code <root>/.lock} while it works, builds its snapshot in a hidden staging directory and publishes it
- * with one atomic rename followed by an atomic pointer swap, so readers see the previous complete snapshot until
+ * holds {@code <root>/.lock} while it works, builds its snapshot in a {@link StagedDirectory} and publishes it
+ * with one atomic rename followed by an atomic {@link Pointer} swap, so readers see the previous complete snapshot until
  * the new one is whole, and a killed run leaves only a staging directory that the next run removes.
  */
 public final class SnapshotStore {
     public static final String LATEST = "LATEST";
-    private static final String STAGING_PREFIX = ".staging-";
     private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final Path root;
@@ -46,11 +41,7 @@ public final class SnapshotStore {
     /** The newest complete snapshot's directory, if any. */
     public Optional<Path> latest() {
         try {
-            String name = Files.readString(root.resolve(LATEST), StandardCharsets.UTF_8).strip();
-            Path directory = root.resolve(name);
-            return name.isEmpty() || !Files.isDirectory(directory) ? Optional.empty() : Optional.of(directory);
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
+            return pointer().read().map(root::resolve).filter(Files::isDirectory);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + root.resolve(LATEST) + ": " + e.getMessage(), e);
         }
@@ -71,7 +62,8 @@ public final class SnapshotStore {
                 channel.close();
                 throw new SnapshotLockedException(root);
             }
-            removeAbandonedStaging();
+            // Staging directories exist only while their run holds the lock, so under the lock any left are abandoned.
+            StagedDirectory.removeAbandoned(root);
             return new Lock(channel, lock);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot lock " + root + ": " + e.getMessage(), e);
@@ -79,9 +71,9 @@ public final class SnapshotStore {
     }
 
     /** A fresh hidden directory to build a snapshot in. */
-    public Path newStaging() {
+    public StagedDirectory newStaging() {
         try {
-            return Files.createDirectory(root.resolve(STAGING_PREFIX + UUID.randomUUID()));
+            return StagedDirectory.create(root);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a staging directory in " + root + ": " + e.getMessage(), e);
         }
@@ -97,40 +89,17 @@ public final class SnapshotStore {
     }
 
     /** Renames a finished staging directory into place under {@code name} and points {@code LATEST} at it. */
-    public void publish(Path staging, String name) {
+    public void publish(StagedDirectory staging, String name) {
         try {
-            Files.move(staging, root.resolve(name), StandardCopyOption.ATOMIC_MOVE);
-            Path pointer = root.resolve("." + LATEST + "." + UUID.randomUUID() + ".tmp");
-            Files.writeString(pointer, name + "\n", StandardCharsets.UTF_8);
-            try (FileChannel channel = FileChannel.open(pointer, StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
-            Files.move(pointer, root.resolve(LATEST), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            staging.publishAs(name);
+            pointer().set(name);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot publish the snapshot in " + root + ": " + e.getMessage(), e);
         }
     }
 
-    public static void deleteRecursively(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(directory)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove " + directory + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Staging directories exist only while their run holds the lock, so under the lock any left are abandoned. */
-    private void removeAbandonedStaging() throws IOException {
-        try (Stream<Path> entries = Files.list(root)) {
-            for (Path staging : entries.filter(p -> p.getFileName().toString().startsWith(STAGING_PREFIX)).toList()) {
-                deleteRecursively(staging);
-            }
-        }
+    private Pointer pointer() {
+        return new Pointer(root.resolve(LATEST));
     }
 
     /** The held lock; closing releases it. */

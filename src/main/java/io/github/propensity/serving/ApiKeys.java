@@ -2,6 +2,10 @@
 package io.github.propensity.serving;
 
 import io.github.propensity.data.DataException;
+import io.github.propensity.storage.AtomicFile;
+import io.github.propensity.storage.Compression;
+import io.github.propensity.storage.Sha256;
+import io.github.propensity.storage.StagedFile;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,13 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +65,7 @@ public final class ApiKeys {
 
     /** The role of a presented key, if it is known. */
     public Optional<Role> roleOf(String key) {
-        return Optional.ofNullable(roleByHash.get(sha256Hex(key)));
+        return Optional.ofNullable(roleByHash.get(Sha256.hex(key)));
     }
 
     public int size() {
@@ -85,23 +87,26 @@ public final class ApiKeys {
             } else {
                 lines.add("# propensity API keys: <role> <sha256 of the key> <name>. Keys themselves are never stored.");
             }
-            lines.add(role.label() + " " + sha256Hex(key) + " " + name);
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path temporary = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
-            Files.write(temporary, lines, StandardCharsets.UTF_8);
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            lines.add(role.label() + " " + Sha256.hex(key) + " " + name);
+            try (StagedFile staged = AtomicFile.stageText(file, Compression.NONE, out -> {
+                for (String line : lines) {
+                    out.write(line);
+                    out.write(System.lineSeparator());
+                }
+            })) {
+                ownerOnly(staged.temporary());
+                staged.commit();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
         return key;
     }
 
-    static String sha256Hex(String key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform must provide SHA-256", e);
+    /** The hashes grant nothing, but who holds which role is still nobody else's business. */
+    private static void ownerOnly(Path file) throws IOException {
+        if (Files.getFileStore(file).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         }
     }
 }

@@ -3,7 +3,7 @@ package io.github.propensity.serving;
 
 import io.github.propensity.data.CsvRecordReader;
 import io.github.propensity.data.NumericValues;
-import io.github.propensity.scoring.SnapshotStore;
+import io.github.propensity.storage.Directories;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -169,7 +169,11 @@ final class RankedRows implements AutoCloseable {
     @Override
     public void close() {
         if (spillDirectory != null) {
-            SnapshotStore.deleteRecursively(spillDirectory);
+            try {
+                Directories.deleteRecursively(spillDirectory);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot remove the sorted runs in " + spillDirectory + ": " + e.getMessage(), e);
+            }
         }
     }
 }

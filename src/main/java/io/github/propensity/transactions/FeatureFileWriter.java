@@ -3,69 +3,78 @@ package io.github.propensity.transactions;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.propensity.data.Decimals;
+import io.github.propensity.storage.AtomicFile;
+import io.github.propensity.storage.Compression;
 import io.github.propensity.storage.JsonMappers;
+import io.github.propensity.storage.Sha256;
+import io.github.propensity.storage.StagedFile;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.Writer;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import java.util.zip.GZIPOutputStream;
 
 /**
- * Writes a feature table as CSV (gzip when the name ends in .gz) with its manifest beside it. Both are written to
- * temporary files and renamed into place, so a crash leaves the previous files or none, never half a file.
+ * Writes a feature table as CSV (gzip when the name ends in .gz) with its manifest beside it, so that a crash at any
+ * point leaves the previous pair, or a pair that {@code train} refuses, never a new CSV read with old metadata.
+ * <p>
+ * Both files are first staged completely on disk. The manifest records the staged CSV's SHA-256 and row count and
+ * is renamed into place <em>first</em>; the CSV's rename is the commit. Interrupted in between, the folder holds the
+ * new manifest next to the old CSV (or no CSV), which {@link FeatureFileManifest#readBeside} rejects because the
+ * checksum differs. The other order would be worse: a first run interrupted after the CSV's rename would leave a
+ * CSV with no manifest, which {@code train} would take for an ordinary customer file and learn from its labels.
  */
 public final class FeatureFileWriter {
     private final ObjectMapper json = JsonMappers.standard();
+    private final Clock clock;
+
+    public FeatureFileWriter() {
+        this(Clock.systemUTC());
+    }
+
+    /** @param clock the source of the manifest's creation time */
+    public FeatureFileWriter(Clock clock) {
+        this.clock = clock;
+    }
 
     public FeatureFileManifest write(FeatureTable table, LogReadSummary source, Path out) throws IOException {
-        Path directory = out.toAbsolutePath().getParent();
-        Files.createDirectories(directory);
         Path manifestPath = FeatureFileManifest.besides(out.toAbsolutePath());
-        Path csvTemp = directory.resolve("." + out.getFileName() + "." + UUID.randomUUID() + ".tmp");
-        Path manifestTemp = directory.resolve("." + manifestPath.getFileName() + "." + UUID.randomUUID() + ".tmp");
-        try {
-            List<String> header = header(table);
-            try (CSVPrinter printer = printer(csvTemp, out)) {
-                printer.printRecord(header);
-                List<String> record = new ArrayList<>(header.size());
-                for (CustomerRow row : table.rows()) {
-                    record.clear();
-                    record.add(row.customerId());
-                    record.add(row.asOf().toString());
-                    for (double value : row.values()) {
-                        record.add(format(value));
-                    }
-                    record.add(row.segment().label());
-                    if (table.settings().labels().purchase()) {
-                        record.add(yesNo(row.purchased()));
-                    }
-                    if (table.settings().labels().churn()) {
-                        record.add(yesNo(row.churned()));
-                    }
-                    printer.printRecord(record);
-                }
+        try (StagedFile csv = AtomicFile.stageText(out, Compression.byName(out), writer -> writeRows(table, writer))) {
+            FeatureFileManifest manifest = manifest(table, source, Sha256.ofFile(csv.temporary()));
+            try (StagedFile meta = AtomicFile.stage(manifestPath, stream -> json.writeValue(stream, manifest))) {
+                meta.commit();
             }
-            FeatureFileManifest manifest = manifest(table, source);
-            json.writeValue(manifestTemp.toFile(), manifest);
-            Files.move(manifestTemp, manifestPath, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(csvTemp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            csv.commit();
             return manifest;
-        } finally {
-            Files.deleteIfExists(csvTemp);
-            Files.deleteIfExists(manifestTemp);
         }
+    }
+
+    private static void writeRows(FeatureTable table, Writer writer) throws IOException {
+        CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setRecordSeparator('\n').get());
+        List<String> header = header(table);
+        printer.printRecord(header);
+        List<String> record = new ArrayList<>(header.size());
+        for (CustomerRow row : table.rows()) {
+            record.clear();
+            record.add(row.customerId());
+            record.add(row.asOf().toString());
+            for (double value : row.values()) {
+                record.add(format(value));
+            }
+            record.add(row.segment().label());
+            if (table.settings().labels().purchase()) {
+                record.add(yesNo(row.purchased()));
+            }
+            if (table.settings().labels().churn()) {
+                record.add(yesNo(row.churned()));
+            }
+            printer.printRecord(record);
+        }
+        printer.flush();
     }
 
     static List<String> header(FeatureTable table) {
@@ -78,12 +87,12 @@ public final class FeatureFileWriter {
         return header;
     }
 
-    private static FeatureFileManifest manifest(FeatureTable table, LogReadSummary source) {
+    private FeatureFileManifest manifest(FeatureTable table, LogReadSummary source, String csvSha256) {
         List<String> nonFeatures = new ArrayList<>();
         nonFeatures.add(FeatureLayout.AS_OF_COLUMN);
         nonFeatures.addAll(HorizonLabels.definitions(table.settings()).keySet());
         FeatureSettings settings = table.settings();
-        return new FeatureFileManifest(FeatureFileManifest.FORMAT, Instant.now(), source, settings.asOfDates(),
+        return new FeatureFileManifest(FeatureFileManifest.FORMAT, clock.instant(), csvSha256, table.rows().size(), source, settings.asOfDates(),
                 settings.horizonDays(), settings.lookbackDays(), FeatureLayout.ID_COLUMN, nonFeatures,
                 HorizonLabels.definitions(settings), table.layout().definitions(), table.cutoffs(), table.warnings());
     }
@@ -106,14 +115,5 @@ public final class FeatureFileWriter {
 
     private static String yesNo(Boolean value) {
         return value == null ? "" : value ? "yes" : "no";
-    }
-
-    private static CSVPrinter printer(Path temporary, Path target) throws IOException {
-        OutputStream stream = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        if (target.getFileName().toString().endsWith(".gz")) {
-            stream = new GZIPOutputStream(stream, 1 << 16);
-        }
-        BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
-        return new CSVPrinter(writer, CSVFormat.RFC4180.builder().setRecordSeparator('\n').get());
     }
 }

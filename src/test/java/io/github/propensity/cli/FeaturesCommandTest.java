@@ -111,6 +111,20 @@ class FeaturesCommandTest {
     }
 
     @Test
+    void trainRefusesAFeatureFileThatNoLongerMatchesItsMetadata() throws IOException {
+        Path train = dir.resolve("train.csv");
+        assertEquals(ExitCode.OK, features(train, "--as-of", "2024-06-30").exitCode());
+        List<String> lines = Files.readAllLines(train);
+        Files.write(train, lines.subList(0, lines.size() / 2));
+        Path models = dir.resolve("models");
+        CliRun trained = CliRun.of("train", "--task", "purchase", "--data", train.toString(), "--label", "label_purchase",
+                "--positive", "yes", "--holdout", "0", "--models", models.toString());
+        assertEquals(ExitCode.BAD_DATA, trained.exitCode(), trained.err());
+        assertTrue(trained.err().contains("train.csv does not match train.csv.meta.json"), trained.err());
+        assertFalse(Files.exists(models.resolve("purchase")), "no model is trained from it");
+    }
+
+    @Test
     void optionMistakesAreUsageErrors() {
         Path out = dir.resolve("f.csv");
         assertEquals(ExitCode.USAGE, features(out, "--as-of", "30/06/2024").exitCode());

@@ -19,12 +19,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,7 +50,11 @@ class ModelStoreTest {
     }
 
     private String publish() {
-        return new ModelStore(root).publish(Task.CHURN, new BundleAssembler().assemble(outcome));
+        return publish(Clock.systemUTC());
+    }
+
+    private String publish(Clock clock) {
+        return new ModelStore(root, clock).publish(Task.CHURN, new BundleAssembler().assemble(outcome));
     }
 
     @Test
@@ -63,12 +69,13 @@ class ModelStoreTest {
     }
 
     @Test
-    void promoteRollsBackToAnEarlierVersion() throws Exception {
+    void promoteRollsBackToAnEarlierVersion() {
         ModelStore store = new ModelStore(root);
-        String first = publish();
-        Thread.sleep(1100);
-        String second = publish();
-        assertNotEquals(first, second);
+        Instant monday = Instant.parse("2026-11-30T09:00:00Z");
+        String first = publish(Clock.fixed(monday, ZoneOffset.UTC));
+        String second = publish(Clock.fixed(monday.plusSeconds(1), ZoneOffset.UTC));
+        assertTrue(first.startsWith("20261130T090000Z-"), first);
+        assertTrue(second.startsWith("20261130T090001Z-"), second);
         assertEquals(second, store.currentVersion(Task.CHURN).orElseThrow());
         store.promote(Task.CHURN, first);
         assertEquals(first, store.currentVersion(Task.CHURN).orElseThrow());
@@ -113,6 +120,18 @@ class ModelStoreTest {
         assertEquals(version, store.currentVersion(Task.CHURN).orElseThrow());
         assertEquals(1, store.list().size());
         assertEquals(version, store.loadCurrent(Task.CHURN).version());
+    }
+
+    @Test
+    void removesStagingLeftByACrashOnlyOnceItIsADayOldByTheStoresClock() throws IOException {
+        publish();
+        Path staging = Files.createDirectory(root.resolve("churn").resolve(".staging-crashed"));
+        assertEquals(0, new ModelStore(root).removeAbandonedStaging(Task.CHURN), "a fresh one may belong to a running publish");
+        assertTrue(Files.exists(staging));
+        Clock twoDaysLater = Clock.offset(Clock.systemUTC(), java.time.Duration.ofDays(2));
+        assertEquals(1, new ModelStore(root, twoDaysLater).removeAbandonedStaging(Task.CHURN));
+        assertTrue(Files.notExists(staging));
+        assertEquals(1, new ModelStore(root).list().size(), "the published bundle stays");
     }
 
     @Test

@@ -25,6 +25,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -186,6 +189,20 @@ class RescoreJobTest {
         RescoreSummary second = new RescoreJob().run(request(base, snapshots, null, 0.001));
         assertFalse(Files.exists(staging));
         assertEquals(second.snapshot(), store.latest().orElseThrow());
+    }
+
+    @Test
+    void snapshotsAreNamedAfterTheJobsClockAndASecondRunInTheSameSecondGetsASuffix() {
+        Path snapshots = dir.resolve("snapshots");
+        Instant at = Instant.parse("2026-12-01T06:30:15Z");
+        Clock fixed = Clock.fixed(at, ZoneOffset.UTC);
+        RescoreSummary first = new RescoreJob(fixed).run(request(base, snapshots, null, 0.001));
+        RescoreSummary second = new RescoreJob(fixed).run(request(base, snapshots, null, 0.001));
+        assertEquals(snapshots.resolve("20261201T063015Z"), first.snapshot());
+        assertEquals(snapshots.resolve("20261201T063015Z-2"), second.snapshot());
+        assertEquals(at, first.manifest().startedAt());
+        assertEquals(at, first.manifest().finishedAt());
+        assertEquals(second.snapshot(), new SnapshotStore(snapshots).latest().orElseThrow());
     }
 
     @Test
