@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.cli;
 
+import io.github.propensity.scoring.ModelChoice;
 import io.github.propensity.scoring.RescoreJob;
 import io.github.propensity.scoring.RescoreRequest;
 import io.github.propensity.scoring.RescoreSummary;
+import io.github.propensity.scoring.ScoresDestination;
+import io.github.propensity.scoring.ScoringInput;
 import io.github.propensity.scoring.SegmentPolicy;
 import io.github.propensity.scoring.SegmentPolicyFile;
 import io.github.propensity.model.Task;
@@ -78,8 +81,9 @@ final class ScoreCommand implements Callable<Integer> {
         SegmentPolicy policy = segments == null ? SegmentPolicy.defaults() : SegmentPolicyFile.read(segments);
         RescoreRequest request;
         try {
-            request = new RescoreRequest(data, separator, id, tasks, models, snapshots, out, policy,
-                    parseShare(maxBadRows), threadCount, gzip, keep);
+            ScoresDestination destination = out == null ? new ScoresDestination.Snapshot(snapshots, gzip) : ScoresDestination.out(out);
+            request = new RescoreRequest(new ScoringInput(data, separator, id, keep), new ModelChoice(models, tasks), destination,
+                    policy, parseShare(maxBadRows), threadCount);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -22,23 +22,24 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * Pass two: adds each customer's percentile within this base to the scored rows and writes the final scores file
- * (into the snapshot, to a file, or to stdout), counting migration and duplicate ids on the way.
+ * (into the snapshot, to a file, or to stdout), counting migration on the way.
  */
 final class ScoresFileFinisher {
     private final List<Task> tasks;
-    private final List<String> keepColumns;
+    private final ScoringInput input;
     private final SegmentPolicy policy;
     private final ScoringTally tally;
 
-    ScoresFileFinisher(List<Task> tasks, List<String> keepColumns, SegmentPolicy policy, ScoringTally tally) {
+    ScoresFileFinisher(List<Task> tasks, ScoringInput input, SegmentPolicy policy, ScoringTally tally) {
         this.tasks = tasks;
-        this.keepColumns = keepColumns;
+        this.input = input;
         this.policy = policy;
         this.tally = tally;
     }
 
-    static List<String> header(List<Task> tasks, List<String> keepColumns) {
-        List<String> header = new ArrayList<>(List.of("customer_id", "segment"));
+    /** The scores file's columns; the id column keeps the input's name. */
+    static List<String> header(String idColumn, List<Task> tasks, List<String> keepColumns) {
+        List<String> header = new ArrayList<>(List.of(idColumn, "segment"));
         header.addAll(keepColumns);
         for (Task task : tasks) {
             String t = task.id();
@@ -50,24 +51,45 @@ final class ScoresFileFinisher {
         return header;
     }
 
-    /**
-     * @param snapshotFile the scores file inside a snapshot, or null to write to {@code out}
-     * @param migration    counts migration when writing a snapshot, else null
-     * @return the number of rows whose customer id appeared earlier in the file
-     */
-    long finish(Path partial, Path snapshotFile, String out, Migration migration) {
+    /** Writes the scores file at {@code target} (gzip when its name ends in .gz), counting migration on the way. */
+    void writeFile(Path partial, Path target, Migration migration) {
+        Path temporary = target.resolveSibling("." + target.getFileName() + ".tmp");
+        try (Writer writer = open(Files.newOutputStream(temporary), target.getFileName().toString().endsWith(".gz"))) {
+            copyWithPercentiles(partial, writer, migration);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the scores file: " + e.getMessage(), e);
+        }
+        try {
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move the scores file into place at " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes the scores file to standard output. */
+    void writeStdout(Path partial) {
+        OutputStream stdout = new java.io.FilterOutputStream(System.out) {
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        };
+        try (Writer writer = open(stdout, false)) {
+            copyWithPercentiles(partial, writer, Migration.none(tasks));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the scores file: " + e.getMessage(), e);
+        }
+    }
+
+    private void copyWithPercentiles(Path partial, Writer writer, Migration migration) throws IOException {
         float[][] sorted = new float[tasks.size()][];
         for (int t = 0; t < tasks.size(); t++) {
             sorted[t] = tally.sortedProbabilities(t);
         }
-        Path target = snapshotFile != null ? snapshotFile : out.equals("-") ? null : Path.of(out);
-        Path temporary = target == null ? null : target.resolveSibling("." + target.getFileName() + ".tmp");
-        LongIntMap seen = new LongIntMap(tally.scored());
-        long duplicates = 0;
         byte[] bands = new byte[tasks.size()];
-        try (BufferedReader in = Files.newBufferedReader(partial, StandardCharsets.UTF_8);
-             Writer writer = open(temporary, target)) {
-            CSVFormat.RFC4180.builder().setRecordSeparator('\n').get().printRecord(writer, header(tasks, keepColumns).toArray());
+        try (BufferedReader in = Files.newBufferedReader(partial, StandardCharsets.UTF_8)) {
+            CSVFormat.RFC4180.builder().setRecordSeparator('\n').get()
+                    .printRecord(writer, header(input.idColumn(), tasks, input.keepColumns()).toArray());
             String line;
             int row = 0;
             while ((line = in.readLine()) != null) {
@@ -77,27 +99,11 @@ final class ScoresFileFinisher {
                     writer.write(Decimals.format(percentile(sorted[t], tally.probability(t, row)), 1));
                 }
                 writer.write('\n');
-                String id = firstField(line);
-                if (!seen.putIfAbsent(LongIntMap.hash(id), row)) {
-                    duplicates++;
-                }
-                if (migration != null) {
-                    tally.bands(row, bands);
-                    migration.observe(id, policy.rules().get(tally.segment(row)).name(), bands);
-                }
+                tally.bands(row, bands);
+                migration.observe(firstField(line), policy.rules().get(tally.segment(row)).name(), bands);
                 row++;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the scores file: " + e.getMessage(), e);
         }
-        if (temporary != null) {
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot move the scores file into place at " + target + ": " + e.getMessage(), e);
-            }
-        }
-        return duplicates;
     }
 
     /** Share (0-100) of this base scoring at or below {@code probability}. */
@@ -115,17 +121,9 @@ final class ScoresFileFinisher {
         return 100.0 * low / sorted.length;
     }
 
-    private static Writer open(Path temporary, Path target) throws IOException {
-        OutputStream stream = temporary == null ? new java.io.FilterOutputStream(System.out) {
-            @Override
-            public void close() throws IOException {
-                flush();
-            }
-        } : Files.newOutputStream(temporary);
-        if (target != null && target.getFileName().toString().endsWith(".gz")) {
-            stream = new GZIPOutputStream(stream, 1 << 16);
-        }
-        return new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
+    private static Writer open(OutputStream stream, boolean gzip) throws IOException {
+        OutputStream target = gzip ? new GZIPOutputStream(stream, 1 << 16) : stream;
+        return new BufferedWriter(new OutputStreamWriter(target, StandardCharsets.UTF_8), 1 << 16);
     }
 
     /** The first CSV field of a line written by {@link BatchWorker} (quoted only when it must be). */

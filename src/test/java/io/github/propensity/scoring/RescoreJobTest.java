@@ -63,8 +63,13 @@ class RescoreJobTest {
         }
     }
 
-    private RescoreRequest request(Path data, Path snapshots, String out, double maxBad) {
-        return new RescoreRequest(data, null, "customer_id", List.of(), models, snapshots, out, SegmentPolicy.defaults(), maxBad, 2, false);
+    private static RescoreRequest request(Path data, ScoresDestination destination, double maxBad) {
+        return new RescoreRequest(ScoringInput.of(data, "customer_id"), ModelChoice.everyCurrent(models), destination,
+                SegmentPolicy.defaults(), maxBad, 2);
+    }
+
+    private static ScoresDestination.Snapshot snapshotIn(Path snapshots) {
+        return new ScoresDestination.Snapshot(snapshots, false);
     }
 
     private static Map<String, String[]> rowsById(Path scores) {
@@ -78,7 +83,7 @@ class RescoreJobTest {
 
     @Test
     void snapshotScoresEqualADirectModelCallForTheSameRows() {
-        RescoreSummary summary = new RescoreJob().run(request(base, dir.resolve("snapshots"), null, 0.001));
+        RescoreSummary summary = new RescoreJob().run(request(base, snapshotIn(dir.resolve("snapshots")), 0.001));
         Path scores = summary.snapshot().resolve("scores.csv");
         CustomerTable written = CustomerTable.read(scores, null);
         assertEquals(2500, written.rowCount());
@@ -98,7 +103,7 @@ class RescoreJobTest {
 
     @Test
     void percentilesAndBandsAreConsistentWithProbabilities() {
-        RescoreSummary summary = new RescoreJob().run(request(base, dir.resolve("snapshots"), null, 0.001));
+        RescoreSummary summary = new RescoreJob().run(request(base, snapshotIn(dir.resolve("snapshots")), 0.001));
         CustomerTable written = CustomerTable.read(summary.snapshot().resolve("scores.csv"), null);
         BandCutoffs.Thresholds thresholds = summary.manifest().models().get("churn").thresholds();
         int p = written.columnIndex("churn_probability");
@@ -124,7 +129,7 @@ class RescoreJobTest {
 
     @Test
     void everyCustomerHasExactlyOneSegmentAndCountsAddUp() throws IOException {
-        RescoreSummary summary = new RescoreJob().run(request(base, dir.resolve("snapshots"), null, 0.001));
+        RescoreSummary summary = new RescoreJob().run(request(base, snapshotIn(dir.resolve("snapshots")), 0.001));
         assertEquals(2500L, summary.segmentCounts().values().stream().mapToLong(Long::longValue).sum());
         JsonNode segments = new ObjectMapper().readTree(summary.snapshot().resolve("segments.json").toFile());
         assertEquals(2500, segments.get("customers").asInt());
@@ -138,7 +143,7 @@ class RescoreJobTest {
     @Test
     void migrationMatrixAccountsForEveryCustomerInBothSnapshots() throws IOException {
         Path snapshots = dir.resolve("snapshots");
-        new RescoreJob().run(request(base, snapshots, null, 0.001));
+        new RescoreJob().run(request(base, snapshotIn(snapshots), 0.001));
         // The next week: the first 500 customers are gone, 300 new ones arrived.
         Path nextWeek = dir.resolve("next.csv");
         List<String> lines = Files.readAllLines(base);
@@ -151,7 +156,7 @@ class RescoreJobTest {
             next.add("N" + line);
         }
         Files.write(nextWeek, next);
-        RescoreSummary second = new RescoreJob().run(request(nextWeek, snapshots, null, 0.001));
+        RescoreSummary second = new RescoreJob().run(request(nextWeek, snapshotIn(snapshots), 0.001));
         assertEquals(2500, second.manifest().previousSnapshotCustomers());
         long fromPrevious = 0;
         long toCurrent = 0;
@@ -176,14 +181,14 @@ class RescoreJobTest {
     @Test
     void aKilledRunLeavesLatestOnThePreviousCompleteSnapshot() throws IOException {
         Path snapshots = dir.resolve("snapshots");
-        RescoreSummary first = new RescoreJob().run(request(base, snapshots, null, 0.001));
+        RescoreSummary first = new RescoreJob().run(request(base, snapshotIn(snapshots), 0.001));
         // What a run killed mid-way leaves: a staging directory with a partial scores file.
         Path staging = Files.createDirectory(snapshots.resolve(".staging-killed"));
         Files.writeString(staging.resolve(".scores.partial"), "C1,steady,0.1", StandardCharsets.UTF_8);
         SnapshotStore store = new SnapshotStore(snapshots);
         assertEquals(first.snapshot(), store.latest().orElseThrow());
         // The next run cleans it up and publishes normally.
-        RescoreSummary second = new RescoreJob().run(request(base, snapshots, null, 0.001));
+        RescoreSummary second = new RescoreJob().run(request(base, snapshotIn(snapshots), 0.001));
         assertFalse(Files.exists(staging));
         assertEquals(second.snapshot(), store.latest().orElseThrow());
     }
@@ -196,11 +201,11 @@ class RescoreJobTest {
         Path broken = dir.resolve("broken.csv");
         Files.write(broken, lines);
         Path snapshots = dir.resolve("snapshots");
-        DataException error = assertThrows(DataException.class, () -> new RescoreJob().run(request(broken, snapshots, null, 0.0005)));
+        DataException error = assertThrows(DataException.class, () -> new RescoreJob().run(request(broken, snapshotIn(snapshots), 0.0005)));
         assertTrue(error.getMessage().contains("2 of 2500 rows cannot be scored"), error.getMessage());
         assertTrue(new SnapshotStore(snapshots).latest().isEmpty(), "no snapshot after a failed run");
 
-        RescoreSummary tolerated = new RescoreJob().run(request(broken, snapshots, null, 0.001));
+        RescoreSummary tolerated = new RescoreJob().run(request(broken, snapshotIn(snapshots), 0.001));
         assertEquals(2, tolerated.manifest().badRows());
         assertEquals(2498, tolerated.manifest().scored());
         List<Long> badLines = tolerated.manifest().badRowExamples().stream().map(BadRow::line).toList();
@@ -214,14 +219,14 @@ class RescoreJobTest {
         Path stripped = dir.resolve("no-tenure.csv");
         Files.write(stripped, lines.stream().map(l -> l.replaceFirst("^((?:[^,]*,){8})[^,]*,", "$1")).toList());
         Path snapshots = dir.resolve("snapshots");
-        DataException error = assertThrows(DataException.class, () -> new RescoreJob().run(request(stripped, snapshots, null, 0.001)));
+        DataException error = assertThrows(DataException.class, () -> new RescoreJob().run(request(stripped, snapshotIn(snapshots), 0.001)));
         assertTrue(error.getMessage().contains("tenure_days"), error.getMessage());
     }
 
     @Test
     void outWritesOnlyTheScoresFile() {
         Path out = dir.resolve("exports").resolve("scores.csv");
-        RescoreSummary summary = new RescoreJob().run(request(base, dir.resolve("snapshots"), out.toString(), 0.001));
+        RescoreSummary summary = new RescoreJob().run(request(base, new ScoresDestination.File(out), 0.001));
         assertEquals(null, summary.snapshot());
         assertEquals(2500, CustomerTable.read(out, null).rowCount());
         assertFalse(Files.exists(dir.resolve("snapshots")));
@@ -232,13 +237,13 @@ class RescoreJobTest {
         SnapshotStore store = new SnapshotStore(dir.resolve("snapshots"));
         try (SnapshotStore.Lock held = store.lock()) {
             assertThrows(SnapshotStore.SnapshotLockedException.class,
-                    () -> new RescoreJob().run(request(base, dir.resolve("snapshots"), null, 0.001)));
+                    () -> new RescoreJob().run(request(base, snapshotIn(dir.resolve("snapshots")), 0.001)));
         }
     }
 
     @Test
     void driftIsMeasuredForEveryFeatureAndScore() {
-        RescoreSummary summary = new RescoreJob().run(request(base, dir.resolve("snapshots"), null, 0.001));
+        RescoreSummary summary = new RescoreJob().run(request(base, snapshotIn(dir.resolve("snapshots")), 0.001));
         DriftReport.TaskDrift churn = summary.drift().tasks().get("churn");
         assertTrue(churn.features().size() > 10);
         // Same generative story, another seed: nothing should have drifted.

@@ -8,6 +8,8 @@ import io.github.propensity.model.ModelBundle;
 import io.github.propensity.model.ModelStore;
 import io.github.propensity.scoring.RescoreJob;
 import io.github.propensity.scoring.RescoreRequest;
+import io.github.propensity.scoring.ScoresDestination;
+import io.github.propensity.scoring.ScoringInput;
 import io.github.propensity.scoring.SegmentPolicy;
 import io.github.propensity.model.Task;
 import org.junit.jupiter.api.AfterAll;
@@ -37,8 +39,8 @@ class ApiServerTest {
     static void start() throws IOException {
         Path models = dir.resolve("models");
         TestServer.copyModels(models);
-        new RescoreJob().run(new RescoreRequest(Path.of("training-data", "customers.csv"), null, "customer_id", List.of(),
-                models, dir.resolve("snapshots"), null, SegmentPolicy.defaults(), 0.001, 2, false));
+        new RescoreJob().run(RescoreRequest.withDefaults(ScoringInput.of(Path.of("training-data", "customers.csv"), "customer_id"), models,
+                new ScoresDestination.Snapshot(dir.resolve("snapshots"), false), 2));
         server = new TestServer(models, dir.resolve("snapshots"), null, 64 * 1024);
     }
 
