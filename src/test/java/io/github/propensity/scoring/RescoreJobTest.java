@@ -242,6 +242,120 @@ class RescoreJobTest {
     }
 
     @Test
+    void aPublishedSnapshotHoldsExactlyItsFilesAndNothingTemporary() throws IOException {
+        RescoreSummary summary = new RescoreJob().run(request(base, snapshotIn(dir.resolve("snapshots")), 0.001));
+        try (java.util.stream.Stream<Path> files = Files.list(summary.snapshot())) {
+            assertEquals(List.of("drift.json", "manifest.json", "migration.csv", "scores.csv", "segments.json"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    /** The base with the ids of lines 6 and 101 given again, on new lines 2502 and 2503, to other customers' values. */
+    private Path baseWithRepeatedIds() throws IOException {
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(base));
+        lines.add(idOf(lines.get(5)) + lines.get(10).substring(lines.get(10).indexOf(',')));
+        lines.add(idOf(lines.get(100)) + lines.get(200).substring(lines.get(200).indexOf(',')));
+        Path repeated = dir.resolve("repeated.csv");
+        Files.write(repeated, lines);
+        return repeated;
+    }
+
+    private static String idOf(String line) {
+        return line.substring(0, line.indexOf(','));
+    }
+
+    @Test
+    void repeatedIdsAreBadRowsScoredOnlyOnTheirFirstLine() throws IOException {
+        Map<String, String[]> once = rowsById(new RescoreJob().run(request(base, snapshotIn(dir.resolve("once")), 0.001))
+                .snapshot().resolve("scores.csv"));
+        RescoreSummary summary = new RescoreJob().run(request(baseWithRepeatedIds(), snapshotIn(dir.resolve("twice")), 0.001));
+
+        assertEquals(2502, summary.manifest().rows());
+        assertEquals(2500, summary.manifest().scored());
+        assertEquals(2, summary.manifest().badRows());
+        assertEquals(2, summary.manifest().duplicateIds());
+        assertEquals(List.of(new BadRow(2502, null, "repeats the id of line 6"), new BadRow(2503, null, "repeats the id of line 101")),
+                summary.manifest().badRowExamples());
+        assertEquals(2500L, summary.segmentCounts().values().stream().mapToLong(Long::longValue).sum());
+        Path scores = summary.snapshot().resolve("scores.csv");
+        CustomerTable written = CustomerTable.read(scores, null);
+        assertEquals(2500, written.rowCount());
+        Map<String, String[]> byId = rowsById(scores);
+        assertEquals(2500, byId.size(), "each id once");
+        List<String> lines = Files.readAllLines(base);
+        for (String id : List.of(idOf(lines.get(5)), idOf(lines.get(100)))) {
+            assertEquals(List.of(once.get(id)), List.of(byId.get(id)), "the first occurrence is the one scored: " + id);
+        }
+        String manifest = Files.readString(summary.snapshot().resolve("manifest.json"));
+        assertFalse(manifest.contains(idOf(lines.get(5))), "no customer id in the manifest");
+    }
+
+    @Test
+    void repeatedIdsCountTowardsTheBadRowLimit() throws IOException {
+        Path repeated = baseWithRepeatedIds();
+        DataException error = assertThrows(DataException.class,
+                () -> new RescoreJob().run(request(repeated, snapshotIn(dir.resolve("snapshots")), 0.0005)));
+        assertTrue(error.getMessage().contains("2 of 2502 rows cannot be scored"), error.getMessage());
+        assertTrue(error.getMessage().contains("line 2502: repeats the id of line 6"), error.getMessage());
+    }
+
+    /** The base with its id column called {@code id}. */
+    private Path baseWithIdColumn(String name) throws IOException {
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(base));
+        assertTrue(lines.get(0).startsWith("customer_id,"));
+        lines.set(0, name + lines.get(0).substring("customer_id".length()));
+        Path renamed = dir.resolve("base-" + name + ".csv");
+        Files.write(renamed, lines);
+        return renamed;
+    }
+
+    private static RescoreRequest requestById(Path data, String idColumn, ScoresDestination destination) {
+        return new RescoreRequest(ScoringInput.of(data, idColumn), ModelChoice.everyCurrent(models), destination,
+                SegmentPolicy.defaults(), 0.001, 2);
+    }
+
+    @Test
+    void theScoresFileNamesItsIdColumnAsTheInputDoes() throws IOException {
+        Path renamed = baseWithIdColumn("id");
+        RescoreSummary snapshot = new RescoreJob().run(requestById(renamed, "id", snapshotIn(dir.resolve("snapshots"))));
+        assertEquals("id", CustomerTable.read(snapshot.snapshot().resolve("scores.csv"), null).header().get(0));
+        assertEquals("id", new ObjectMapper().readTree(snapshot.snapshot().resolve("manifest.json").toFile()).get("id_column").asText());
+
+        Path out = dir.resolve("scores-out.csv");
+        new RescoreJob().run(requestById(renamed, "id", new ScoresDestination.File(out)));
+        assertEquals("id", CustomerTable.read(out, null).header().get(0));
+
+        RescoreSummary again = new RescoreJob().run(requestById(renamed, "id", snapshotIn(dir.resolve("snapshots"))));
+        assertEquals(Map.of(), newcomersAndLeavers(again.snapshot()), "every customer is found in the previous snapshot");
+    }
+
+    @Test
+    void migrationReadsAnOldSnapshotWhoseIdColumnIsCustomerId() throws IOException {
+        Path snapshots = dir.resolve("snapshots");
+        RescoreSummary old = new RescoreJob().run(request(base, snapshotIn(snapshots), 0.001));
+        // Snapshots made before the manifest named the id column: no id_column, and the scores file says customer_id.
+        Path manifest = old.snapshot().resolve("manifest.json");
+        com.fasterxml.jackson.databind.node.ObjectNode fields = (com.fasterxml.jackson.databind.node.ObjectNode) new ObjectMapper().readTree(manifest.toFile());
+        fields.remove("id_column");
+        new ObjectMapper().writeValue(manifest.toFile(), fields);
+
+        RescoreSummary next = new RescoreJob().run(requestById(baseWithIdColumn("id"), "id", snapshotIn(snapshots)));
+        assertEquals(2500, next.manifest().previousSnapshotCustomers());
+        assertEquals(Map.of(), newcomersAndLeavers(next.snapshot()));
+    }
+
+    /** Segment migration rows from (new) or to (gone), with their counts. */
+    private static Map<String, Long> newcomersAndLeavers(Path snapshot) {
+        Map<String, Long> found = new HashMap<>();
+        for (String[] row : CustomerTable.read(snapshot.resolve("migration.csv"), null).rows()) {
+            if (row[1].equals(Migration.NEW) || row[2].equals(Migration.GONE)) {
+                found.merge(row[0] + ":" + row[1] + "->" + row[2], Long.parseLong(row[3]), Long::sum);
+            }
+        }
+        return found;
+    }
+
+    @Test
     void driftIsMeasuredForEveryFeatureAndScore() {
         RescoreSummary summary = new RescoreJob().run(request(base, snapshotIn(dir.resolve("snapshots")), 0.001));
         DriftReport.TaskDrift churn = summary.drift().tasks().get("churn");
