@@ -92,10 +92,10 @@ final class ScoreCommand implements Callable<Integer> {
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("snapshot", summary.snapshot() == null ? null : summary.snapshot().toString());
             line.put("scores", summary.snapshot() == null ? out : summary.snapshot().resolve(summary.manifest().scoresFile()).toString());
-            line.put("rows", summary.manifest().rows());
-            line.put("scored", summary.manifest().scored());
-            line.put("bad_rows", summary.manifest().badRows());
-            line.put("rows_per_second", summary.manifest().rowsPerSecond());
+            line.put("rows", summary.manifest().input().rows());
+            line.put("scored", summary.manifest().input().scored());
+            line.put("bad_rows", summary.manifest().rejected().count());
+            line.put("rows_per_second", summary.manifest().timing().rowsPerSecond());
             line.put("segments", summary.segmentCounts());
             List<String> drifted = new ArrayList<>();
             summary.drift().tasks().forEach((task, drift) -> {

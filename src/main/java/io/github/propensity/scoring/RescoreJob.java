@@ -207,13 +207,14 @@ public final class RescoreJob {
             models.put(model.task().id(), new SnapshotManifest.ModelUsed(model.version(), model.thresholds()));
         }
         ScoringTally tally = pass.tally();
-        SnapshotManifest manifest = new SnapshotManifest(name, startedAt, finishedAt, round(seconds, 2),
-                Math.round(pass.rows() / Math.max(seconds, 1e-9)), request.data().getFileName().toString(), pass.inputSha256(),
-                request.input().idColumn(), pass.rows(), tally.scored(), tally.badRows(), request.maxBadFraction(),
-                tally.badRowExamples(), tally.repeatedIds(), models, request.destination().scoresFile(),
-                request.policy().bands(), request.policy().names(), previousCustomers);
+        SnapshotManifest manifest = new SnapshotManifest(name,
+                new SnapshotManifest.Timing(startedAt, finishedAt, round(seconds, 2), Math.round(pass.rows() / Math.max(seconds, 1e-9))),
+                new SnapshotManifest.Input(request.data().getFileName().toString(), pass.inputSha256(), request.input().idColumn(),
+                        pass.rows(), tally.scored()),
+                new SnapshotManifest.Rejected(tally.badRows(), request.maxBadFraction(), tally.badRowExamples(), tally.repeatedIds()),
+                models, request.destination().scoresFile(), request.policy().bands(), request.policy().names(), previousCustomers);
         log.info("scored {} of {} rows in {} s ({} rows/s); {} bad rows", tally.scored(), pass.rows(),
-                String.format(Locale.ROOT, "%.1f", seconds), manifest.rowsPerSecond(), tally.badRows());
+                String.format(Locale.ROOT, "%.1f", seconds), manifest.timing().rowsPerSecond(), tally.badRows());
         return manifest;
     }
 

@@ -206,11 +206,11 @@ class RescoreJobTest {
         assertTrue(new SnapshotStore(snapshots).latest().isEmpty(), "no snapshot after a failed run");
 
         RescoreSummary tolerated = new RescoreJob().run(request(broken, snapshotIn(snapshots), 0.001));
-        assertEquals(2, tolerated.manifest().badRows());
-        assertEquals(2498, tolerated.manifest().scored());
-        List<Long> badLines = tolerated.manifest().badRowExamples().stream().map(BadRow::line).toList();
+        assertEquals(2, tolerated.manifest().rejected().count());
+        assertEquals(2498, tolerated.manifest().input().scored());
+        List<Long> badLines = tolerated.manifest().rejected().examples().stream().map(BadRow::line).toList();
         assertEquals(List.of(11L, 21L), badLines);
-        assertEquals("auto_renew", tolerated.manifest().badRowExamples().get(1).column());
+        assertEquals("auto_renew", tolerated.manifest().rejected().examples().get(1).column());
     }
 
     @Test
@@ -250,6 +250,20 @@ class RescoreJobTest {
         }
     }
 
+    @Test
+    void theManifestIsOneFlatObjectInItsKnownLayout() throws IOException {
+        RescoreSummary summary = new RescoreJob().run(request(base, snapshotIn(dir.resolve("snapshots")), 0.001));
+        JsonNode manifest = new ObjectMapper().readTree(summary.snapshot().resolve("manifest.json").toFile());
+        List<String> fields = new java.util.ArrayList<>();
+        manifest.fieldNames().forEachRemaining(fields::add);
+        assertEquals(List.of("snapshot", "started_at", "finished_at", "seconds", "rows_per_second", "input_file", "input_sha256",
+                "id_column", "rows", "scored", "bad_rows", "max_bad_row_share", "bad_row_examples", "duplicate_ids", "models",
+                "scores_file", "band_cutoffs", "segments", "previous_snapshot_customers"), fields);
+        assertEquals(List.of("churn", "purchase", "conversion"), java.util.stream.StreamSupport.stream(
+                java.util.Spliterators.spliteratorUnknownSize(manifest.get("models").fieldNames(), 0), false).toList());
+        assertEquals(2500, manifest.get("scored").asInt());
+    }
+
     /** The base with the ids of lines 6 and 101 given again, on new lines 2502 and 2503, to other customers' values. */
     private Path baseWithRepeatedIds() throws IOException {
         List<String> lines = new java.util.ArrayList<>(Files.readAllLines(base));
@@ -270,12 +284,12 @@ class RescoreJobTest {
                 .snapshot().resolve("scores.csv"));
         RescoreSummary summary = new RescoreJob().run(request(baseWithRepeatedIds(), snapshotIn(dir.resolve("twice")), 0.001));
 
-        assertEquals(2502, summary.manifest().rows());
-        assertEquals(2500, summary.manifest().scored());
-        assertEquals(2, summary.manifest().badRows());
-        assertEquals(2, summary.manifest().duplicateIds());
+        assertEquals(2502, summary.manifest().input().rows());
+        assertEquals(2500, summary.manifest().input().scored());
+        assertEquals(2, summary.manifest().rejected().count());
+        assertEquals(2, summary.manifest().rejected().repeatedIds());
         assertEquals(List.of(new BadRow(2502, null, "repeats the id of line 6"), new BadRow(2503, null, "repeats the id of line 101")),
-                summary.manifest().badRowExamples());
+                summary.manifest().rejected().examples());
         assertEquals(2500L, summary.segmentCounts().values().stream().mapToLong(Long::longValue).sum());
         Path scores = summary.snapshot().resolve("scores.csv");
         CustomerTable written = CustomerTable.read(scores, null);
