@@ -70,6 +70,7 @@ public final class RescoreJob {
             if (destination instanceof ScoresDestination.File file) {
                 finisher.writeFile(pass.partial(), file.out(), Migration.none(tasks));
             } else {
+                // The sealed type's last case: neither a snapshot nor a file is stdout.
                 finisher.writeStdout(pass.partial());
             }
             SnapshotManifest manifest = manifest(request, pass, null, startedAt, Instant.now(), start, null);
