@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.cli;
 
+import io.github.propensity.scoring.ModelChoice;
 import io.github.propensity.scoring.RescoreJob;
 import io.github.propensity.scoring.RescoreRequest;
 import io.github.propensity.scoring.RescoreSummary;
+import io.github.propensity.scoring.ScoresDestination;
+import io.github.propensity.scoring.ScoringInput;
 import io.github.propensity.scoring.SegmentPolicy;
 import io.github.propensity.scoring.SegmentPolicyFile;
 import io.github.propensity.model.Task;
@@ -78,8 +81,9 @@ final class ScoreCommand implements Callable<Integer> {
         SegmentPolicy policy = segments == null ? SegmentPolicy.defaults() : SegmentPolicyFile.read(segments);
         RescoreRequest request;
         try {
-            request = new RescoreRequest(data, separator, id, tasks, models, snapshots, out, policy,
-                    parseShare(maxBadRows), threadCount, gzip, keep);
+            ScoresDestination destination = out == null ? new ScoresDestination.Snapshot(snapshots, gzip) : ScoresDestination.out(out);
+            request = new RescoreRequest(new ScoringInput(data, separator, id, keep), new ModelChoice(models, tasks), destination,
+                    policy, parseShare(maxBadRows), threadCount);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -88,10 +92,10 @@ final class ScoreCommand implements Callable<Integer> {
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("snapshot", summary.snapshot() == null ? null : summary.snapshot().toString());
             line.put("scores", summary.snapshot() == null ? out : summary.snapshot().resolve(summary.manifest().scoresFile()).toString());
-            line.put("rows", summary.manifest().rows());
-            line.put("scored", summary.manifest().scored());
-            line.put("bad_rows", summary.manifest().badRows());
-            line.put("rows_per_second", summary.manifest().rowsPerSecond());
+            line.put("rows", summary.manifest().input().rows());
+            line.put("scored", summary.manifest().input().scored());
+            line.put("bad_rows", summary.manifest().rejected().count());
+            line.put("rows_per_second", summary.manifest().timing().rowsPerSecond());
             line.put("segments", summary.segmentCounts());
             List<String> drifted = new ArrayList<>();
             summary.drift().tasks().forEach((task, drift) -> {

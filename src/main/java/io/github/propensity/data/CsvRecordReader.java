@@ -18,6 +18,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -71,13 +72,21 @@ public final class CsvRecordReader implements Closeable {
         this.header = readHeader();
     }
 
-    /** Opens a CSV file; {@code separator} null means detect it from the header line. */
+    /**
+     * Opens a CSV file; {@code separator} null means detect it from the header line. A missing, unreadable or
+     * directory path is bad input (a {@link DataException} naming it), not an I/O failure.
+     */
     public static CsvRecordReader open(Path file, Character separator) {
+        if (Files.isDirectory(file)) {
+            throw new DataException(file + ": is a directory, not a CSV file");
+        }
         InputStream raw;
         try {
             raw = Files.newInputStream(file);
         } catch (NoSuchFileException e) {
             throw new DataException(file + ": file not found");
+        } catch (AccessDeniedException e) {
+            throw new DataException(file + ": cannot be read (permission denied)");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }

@@ -2,11 +2,14 @@
 package io.github.propensity.scoring;
 
 import io.github.propensity.data.CsvRecordReader;
+import io.github.propensity.data.DataException;
 import io.github.propensity.model.Task;
+import io.github.propensity.storage.JsonMappers;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +28,7 @@ final class Migration {
     static final String GONE = "(gone)";
     private static final int SEEN = 1 << 30;
     private static final int NO_BAND = 3;
+    private static final String LEGACY_ID_COLUMN = "customer_id";
 
     private final List<Task> tasks;
     private final List<String> previousSegments;
@@ -38,13 +42,21 @@ final class Migration {
         this.previous = previous;
     }
 
-    /** Reads the previous snapshot's scores file (id, segment, bands). */
-    static Migration from(Path previousScores, List<Task> tasks) {
+    /**
+     * Reads the previous snapshot's scores file (id, segment, bands). Its id column is the one its manifest names;
+     * snapshots made before manifests named it always called it {@code customer_id}.
+     */
+    static Migration from(Path previousSnapshot, List<Task> tasks) {
         List<String> segmentNames = new ArrayList<>();
         LongIntMap map = new LongIntMap(1 << 16);
+        Path previousScores = RescoreJob.scoresFileIn(previousSnapshot);
+        String idColumn = idColumnOf(previousSnapshot);
         try (CsvRecordReader reader = CsvRecordReader.open(previousScores, ',')) {
             List<String> header = reader.header();
-            int id = header.indexOf("customer_id");
+            int id = header.indexOf(idColumn);
+            if (id < 0) {
+                throw DataException.inFile(previousScores, "the previous snapshot has no id column '" + idColumn + "'");
+            }
             int segment = header.indexOf("segment");
             int[] bandColumns = new int[tasks.size()];
             for (int t = 0; t < tasks.size(); t++) {
@@ -66,6 +78,15 @@ final class Migration {
             }
         }
         return new Migration(tasks, segmentNames, map);
+    }
+
+    private static String idColumnOf(Path snapshot) {
+        Path manifest = snapshot.resolve(SnapshotReports.MANIFEST);
+        try {
+            return JsonMappers.standard().readTree(manifest.toFile()).path("id_column").asText(LEGACY_ID_COLUMN);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + manifest + ": " + e.getMessage(), e);
+        }
     }
 
     static Migration none(List<Task> tasks) {

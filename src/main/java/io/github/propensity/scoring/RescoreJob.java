@@ -26,6 +26,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -60,57 +61,99 @@ public final class RescoreJob {
         Instant startedAt = clock.instant();
         long start = System.nanoTime();
         List<ModelBundle> bundles = new ArrayList<>();
-        List<Task> tasks = loadModels(request, bundles);
-        SnapshotStore store = request.out() == null ? new SnapshotStore(request.snapshots()) : null;
-        try (SnapshotStore.Lock lock = store == null ? null : store.lock();
-             CsvRecordReader reader = CsvRecordReader.open(request.data(), request.separator())) {
-            List<String> header = reader.header();
-            int idColumn = header.indexOf(request.idColumn());
-            if (idColumn < 0) {
-                throw DataException.inFile(request.data(), "id column '" + request.idColumn() + "' not found; the columns are: "
-                        + String.join(", ", header));
+        List<Task> tasks = loadModels(request.models(), bundles);
+        ScoresDestination destination = request.destination();
+        if (destination instanceof ScoresDestination.Snapshot snapshot) {
+            SnapshotStore store = new SnapshotStore(snapshot.snapshots());
+            try (SnapshotStore.Lock lock = store.lock(); StagedDirectory work = store.newStaging()) {
+                FirstPass pass = firstPass(request, tasks, bundles, work.path(), start);
+                return publish(request, pass, snapshot, store, work, startedAt, start);
             }
-            int[] keep = new int[request.keepColumns().size()];
-            for (int k = 0; k < keep.length; k++) {
-                keep[k] = header.indexOf(request.keepColumns().get(k));
-                if (keep[k] < 0) {
-                    throw DataException.inFile(request.data(), "column '" + request.keepColumns().get(k) + "' to keep not found; the columns are: "
-                            + String.join(", ", header));
-                }
+        }
+        try (StagedDirectory work = temporaryDirectoryFor(destination)) {
+            FirstPass pass = firstPass(request, tasks, bundles, work.path(), start);
+            ScoresFileFinisher finisher = pass.finisher(request);
+            if (destination instanceof ScoresDestination.File file) {
+                finisher.writeFile(pass.partial(), file.out(), Migration.none(tasks));
+            } else {
+                // The sealed type's last case: neither a snapshot nor a file is stdout.
+                finisher.writeStdout(pass.partial());
             }
-            List<TaskScorer> scorers = new ArrayList<>();
-            for (int t = 0; t < tasks.size(); t++) {
-                try {
-                    scorers.add(new TaskScorer(tasks.get(t), bundles.get(t), header, request.policy().bands()));
-                } catch (MissingFeatureColumnsException e) {
-                    throw DataException.inFile(request.data(), e.getMessage() + " (" + tasks.get(t) + " model " + bundles.get(t).version() + ")");
-                }
-            }
-            try (StagedDirectory work = store == null ? temporaryDirectoryFor(request.out()) : store.newStaging()) {
-                return score(request, reader, scorers, idColumn, keep, work, store, startedAt, start);
-            }
+            SnapshotManifest manifest = manifest(request, pass, null, startedAt, clock.instant(), start, null);
+            return new RescoreSummary(null, manifest, pass.tally().segmentCounts(), pass.drift());
         }
     }
 
-    private RescoreSummary score(RescoreRequest request, CsvRecordReader reader, List<TaskScorer> scorers, int idColumn,
-                                 int[] keep, StagedDirectory work, SnapshotStore store, Instant startedAt, long start) {
-        Path workDirectory = work.path();
-        List<Task> tasks = scorers.stream().map(s -> s.task).toList();
-        ScoringTally tally = new ScoringTally(scorers, request.policy());
-        Path partial = workDirectory.resolve(".scores.partial");
-        long fileSize = sizeOf(request.data());
-        SegmentPolicy.Bound segments;
-        try {
-            segments = request.policy().bind(reader.header());
-        } catch (IllegalArgumentException e) {
-            throw DataException.inFile(request.data(), e.getMessage());
+    /** What pass one leaves: the scored rows in {@code partial} and the per-row numbers in {@code tally}. */
+    private record FirstPass(List<PreparedModel> models, ScoringTally tally, DriftReport drift, Path partial,
+                             long rows, String inputSha256) {
+        List<Task> tasks() {
+            return models.stream().map(PreparedModel::task).toList();
         }
-        BatchWorker worker = new BatchWorker(scorers, request.policy(), segments, reader.header().size(), idColumn, keep);
+
+        ScoresFileFinisher finisher(RescoreRequest request) {
+            return new ScoresFileFinisher(tasks(), request.input(), request.policy(), tally);
+        }
+    }
+
+    private FirstPass firstPass(RescoreRequest request, List<Task> tasks, List<ModelBundle> bundles, Path workDirectory,
+                                long start) {
+        ScoringInput input = request.input();
+        try (CsvRecordReader reader = CsvRecordReader.open(input.data(), input.separator())) {
+            List<String> header = reader.header();
+            int idColumn = header.indexOf(input.idColumn());
+            if (idColumn < 0) {
+                throw DataException.inFile(input.data(), "id column '" + input.idColumn() + "' not found; the columns are: "
+                        + String.join(", ", header));
+            }
+            int[] keep = new int[input.keepColumns().size()];
+            for (int k = 0; k < keep.length; k++) {
+                keep[k] = header.indexOf(input.keepColumns().get(k));
+                if (keep[k] < 0) {
+                    throw DataException.inFile(input.data(), "column '" + input.keepColumns().get(k) + "' to keep not found; the columns are: "
+                            + String.join(", ", header));
+                }
+            }
+            List<PreparedModel> models = new ArrayList<>();
+            List<DriftBinning> binnings = new ArrayList<>();
+            for (int t = 0; t < tasks.size(); t++) {
+                try {
+                    models.add(PreparedModel.forHeader(tasks.get(t), bundles.get(t), header, request.policy().bands()));
+                } catch (MissingFeatureColumnsException e) {
+                    throw DataException.inFile(input.data(), e.getMessage() + " (" + tasks.get(t) + " model " + bundles.get(t).version() + ")");
+                }
+                binnings.add(new DriftBinning(bundles.get(t)));
+            }
+            SegmentPolicy.Bound segments;
+            try {
+                segments = request.policy().bind(header);
+            } catch (IllegalArgumentException e) {
+                throw DataException.inFile(input.data(), e.getMessage());
+            }
+            BatchWorker worker = new BatchWorker(models, binnings, request.policy(), segments, header.size(), idColumn, keep);
+            ScoringTally tally = new ScoringTally(models, binnings, request.policy());
+            Path partial = workDirectory.resolve(".scores.partial");
+            long rows = scoreRows(request, reader, worker, tally, partial, start);
+            checkBadRows(request, rows, tally);
+            if (tally.scored() == 0) {
+                throw DataException.inFile(input.data(), "no rows to score");
+            }
+            DriftReport drift = tally.drift();
+            reportDrift(drift);
+            return new FirstPass(models, tally, drift, partial, rows, reader.sha256Hex());
+        }
+    }
+
+    /** Streams the input through the scoring threads; returns the number of records read. */
+    private static long scoreRows(RescoreRequest request, CsvRecordReader reader, BatchWorker worker, ScoringTally tally,
+                                  Path partial, long start) {
+        long fileSize = sizeOf(request.data());
         ExecutorService pool = Executors.newFixedThreadPool(request.threads(), runnable -> {
             Thread thread = new Thread(runnable, "scoring");
             thread.setDaemon(true);
             return thread;
         });
+        FirstOccurrences firstLines = new FirstOccurrences(1 << 16);
         long rows = 0;
         try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
             ArrayDeque<Future<BatchResult>> inFlight = new ArrayDeque<>();
@@ -121,7 +164,7 @@ public final class RescoreJob {
                 RowBatch submitted = batch;
                 inFlight.add(pool.submit(() -> worker.score(submitted)));
                 if (inFlight.size() >= request.threads() * 3) {
-                    tally.add(await(inFlight.poll()), out);
+                    tally.add(await(inFlight.poll()), firstLines, out);
                 }
                 if (System.nanoTime() - lastProgress > PROGRESS_NANOS) {
                     lastProgress = System.nanoTime();
@@ -129,75 +172,83 @@ public final class RescoreJob {
                 }
             }
             while (!inFlight.isEmpty()) {
-                tally.add(await(inFlight.poll()), out);
+                tally.add(await(inFlight.poll()), firstLines, out);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write scores under " + workDirectory + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write scores under " + partial.getParent() + ": " + e.getMessage(), e);
         } finally {
             pool.shutdownNow();
         }
-        checkBadRows(request, rows, tally);
-        if (tally.scored() == 0) {
-            throw DataException.inFile(request.data(), "no rows to score");
-        }
-        String inputSha256 = reader.sha256Hex();
+        return rows;
+    }
 
+    private RescoreSummary publish(RescoreRequest request, FirstPass pass, ScoresDestination.Snapshot snapshot,
+                                   SnapshotStore store, StagedDirectory work, Instant startedAt, long start) {
+        Path workDirectory = work.path();
+        List<Task> tasks = pass.tasks();
         Migration migration = Migration.none(tasks);
         Integer previousCustomers = null;
-        if (store != null) {
-            Path previous = store.latest().map(RescoreJob::scoresFileIn).orElse(null);
-            if (previous != null) {
-                migration = Migration.from(previous, tasks);
-                previousCustomers = migration.previousCustomers();
-            }
+        Path previous = store.latest().orElse(null);
+        if (previous != null) {
+            migration = Migration.from(previous, tasks);
+            previousCustomers = migration.previousCustomers();
         }
-        String scoresName = request.gzip() ? "scores.csv.gz" : "scores.csv";
-        Path scoresFile = store == null ? null : workDirectory.resolve(scoresName);
-        ScoresFileFinisher finisher = new ScoresFileFinisher(tasks, request.keepColumns(), request.policy(), tally);
-        long duplicates = finisher.finish(partial, scoresFile, request.out(), store == null ? null : migration);
-
-        double seconds = (System.nanoTime() - start) / 1e9;
-        Map<String, SnapshotManifest.ModelUsed> models = new LinkedHashMap<>();
-        for (TaskScorer scorer : scorers) {
-            models.put(scorer.task.id(), new SnapshotManifest.ModelUsed(scorer.bundle.version(), scorer.thresholds));
-        }
-        DriftReport drift = tally.drift();
-        reportDrift(drift);
+        pass.finisher(request).writeFile(pass.partial(), workDirectory.resolve(snapshot.scoresFile()), migration);
+        deleteTemporary(pass.partial());
         Instant finishedAt = clock.instant();
-        String name = store == null ? null : store.nameFor(finishedAt);
-        SnapshotManifest manifest = new SnapshotManifest(name, startedAt, finishedAt, round(seconds, 2),
-                Math.round(rows / Math.max(seconds, 1e-9)), request.data().getFileName().toString(), inputSha256, rows,
-                tally.scored(), tally.badRows(), request.maxBadFraction(), tally.badRowExamples(), duplicates, models,
-                store == null ? request.out() : scoresName, request.policy().bands(), request.policy().names(), previousCustomers);
-        log.info("scored {} of {} rows in {} s ({} rows/s); {} bad rows", tally.scored(), rows, String.format("%.1f", seconds),
-                manifest.rowsPerSecond(), tally.badRows());
-        if (store == null) {
-            return new RescoreSummary(null, manifest, tally.segmentCounts(), drift);
-        }
-        SnapshotReports.write(workDirectory, manifest, tally, migration, drift, json);
+        String name = store.nameFor(finishedAt);
+        SnapshotManifest manifest = manifest(request, pass, name, startedAt, finishedAt, start, previousCustomers);
+        SnapshotReports.write(workDirectory, manifest, pass.tally(), migration, pass.drift(), json);
         store.publish(work, name);
         Path published = store.root().resolve(name);
         log.info("published snapshot {}", published);
-        return new RescoreSummary(published, manifest, tally.segmentCounts(), drift);
+        return new RescoreSummary(published, manifest, pass.tally().segmentCounts(), pass.drift());
     }
 
-    private List<Task> loadModels(RescoreRequest request, List<ModelBundle> bundles) {
-        ModelStore models = new ModelStore(request.models());
+    private SnapshotManifest manifest(RescoreRequest request, FirstPass pass, String name, Instant startedAt,
+                                             Instant finishedAt, long start, Integer previousCustomers) {
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Map<String, SnapshotManifest.ModelUsed> models = new LinkedHashMap<>();
+        for (PreparedModel model : pass.models()) {
+            models.put(model.task().id(), new SnapshotManifest.ModelUsed(model.version(), model.thresholds()));
+        }
+        ScoringTally tally = pass.tally();
+        SnapshotManifest manifest = new SnapshotManifest(name,
+                new SnapshotManifest.Timing(startedAt, finishedAt, round(seconds, 2), Math.round(pass.rows() / Math.max(seconds, 1e-9))),
+                new SnapshotManifest.Input(request.data().getFileName().toString(), pass.inputSha256(), request.input().idColumn(),
+                        pass.rows(), tally.scored()),
+                new SnapshotManifest.Rejected(tally.badRows(), request.maxBadFraction(), tally.badRowExamples(), tally.repeatedIds()),
+                models, request.destination().scoresFile(), request.policy().bands(), request.policy().names(), previousCustomers);
+        log.info("scored {} of {} rows in {} s ({} rows/s); {} bad rows", tally.scored(), pass.rows(),
+                String.format(Locale.ROOT, "%.1f", seconds), manifest.timing().rowsPerSecond(), tally.badRows());
+        return manifest;
+    }
+
+    private static void deleteTemporary(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private List<Task> loadModels(ModelChoice choice, List<ModelBundle> bundles) {
+        ModelStore models = new ModelStore(choice.directory());
         List<Task> tasks = new ArrayList<>();
-        if (request.tasks().isEmpty()) {
+        if (choice.tasks().isEmpty()) {
             for (Task task : Task.values()) {
                 if (models.currentVersion(task).isPresent()) {
                     tasks.add(task);
                     bundles.add(models.loadCurrent(task));
                 } else {
-                    log.warn("no current {} model in {}; {} is not scored", task, request.models(), task);
+                    log.warn("no current {} model in {}; {} is not scored", task, choice.directory(), task);
                 }
             }
             if (tasks.isEmpty()) {
-                throw new BundleException("no models in " + request.models() + "; train one with: propensity train --task churn ...");
+                throw new BundleException("no models in " + choice.directory() + "; train one with: propensity train --task churn ...");
             }
         } else {
-            for (Task task : request.tasks()) {
+            for (Task task : choice.tasks()) {
                 tasks.add(task);
                 bundles.add(models.loadCurrent(task));
             }
@@ -245,6 +296,10 @@ public final class RescoreJob {
                     + String.format("%.3f", 100 * request.maxBadFraction()) + "% allowed (--max-bad-rows); no snapshot written. First ones:"
                     + examples);
         }
+        if (tally.repeatedIds() > 0) {
+            log.warn("{} rows repeat the customer id of an earlier row; only the first is scored (listed with line numbers in the manifest)",
+                    tally.repeatedIds());
+        }
         if (tally.badRows() > 0) {
             log.warn("{} rows could not be scored (listed with line numbers in the manifest)", tally.badRows());
         }
@@ -277,13 +332,13 @@ public final class RescoreJob {
         return Files.exists(plain) ? plain : snapshot.resolve("scores.csv.gz");
     }
 
-    private static StagedDirectory temporaryDirectoryFor(String out) {
+    private static StagedDirectory temporaryDirectoryFor(ScoresDestination out) {
+        Path parent = out instanceof ScoresDestination.File file ? file.out().toAbsolutePath().getParent()
+                : Path.of(System.getProperty("java.io.tmpdir"));
         try {
-            Path parent = out.equals("-") ? Path.of(System.getProperty("java.io.tmpdir"))
-                    : Path.of(out).toAbsolutePath().getParent();
             return StagedDirectory.scratch(parent, ".propensity-score-");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a temporary directory for " + out + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot create a temporary directory in " + parent + ": " + e.getMessage(), e);
         }
     }
 

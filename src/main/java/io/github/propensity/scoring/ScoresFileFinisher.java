@@ -21,23 +21,24 @@ import java.util.List;
 
 /**
  * Pass two: adds each customer's percentile within this base to the scored rows and writes the final scores file
- * (into the snapshot, to a file, or to stdout), counting migration and duplicate ids on the way.
+ * (into the snapshot, to a file, or to stdout), counting migration on the way.
  */
 final class ScoresFileFinisher {
     private final List<Task> tasks;
-    private final List<String> keepColumns;
+    private final ScoringInput input;
     private final SegmentPolicy policy;
     private final ScoringTally tally;
 
-    ScoresFileFinisher(List<Task> tasks, List<String> keepColumns, SegmentPolicy policy, ScoringTally tally) {
+    ScoresFileFinisher(List<Task> tasks, ScoringInput input, SegmentPolicy policy, ScoringTally tally) {
         this.tasks = tasks;
-        this.keepColumns = keepColumns;
+        this.input = input;
         this.policy = policy;
         this.tally = tally;
     }
 
-    static List<String> header(List<Task> tasks, List<String> keepColumns) {
-        List<String> header = new ArrayList<>(List.of("customer_id", "segment"));
+    /** The scores file's columns; the id column keeps the input's name. */
+    static List<String> header(String idColumn, List<Task> tasks, List<String> keepColumns) {
+        List<String> header = new ArrayList<>(List.of(idColumn, "segment"));
         header.addAll(keepColumns);
         for (Task task : tasks) {
             String t = task.id();
@@ -49,40 +50,36 @@ final class ScoresFileFinisher {
         return header;
     }
 
-    /**
-     * @param snapshotFile the scores file inside a snapshot, or null to write to {@code out}
-     * @param migration    counts migration when writing a snapshot, else null
-     * @return the number of rows whose customer id appeared earlier in the file
-     */
-    long finish(Path partial, Path snapshotFile, String out, Migration migration) {
+    /** Writes the scores file at {@code target} (gzip when its name ends in .gz), counting migration on the way. */
+    void writeFile(Path partial, Path target, Migration migration) {
+        try {
+            AtomicFile.writeText(target, Compression.byName(target), writer -> copyWithPercentiles(partial, writer, migration));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the scores file " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes the scores file to standard output. */
+    void writeStdout(Path partial) {
+        // Not closed: closing would close System.out for the rest of the process.
+        Writer writer = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
+        try {
+            copyWithPercentiles(partial, writer, Migration.none(tasks));
+            writer.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the scores file: " + e.getMessage(), e);
+        }
+    }
+
+    private void copyWithPercentiles(Path partial, Writer writer, Migration migration) throws IOException {
         float[][] sorted = new float[tasks.size()][];
         for (int t = 0; t < tasks.size(); t++) {
             sorted[t] = tally.sortedProbabilities(t);
         }
-        Path target = snapshotFile != null ? snapshotFile : out.equals("-") ? null : Path.of(out);
-        try {
-            if (target == null) {
-                Writer stdout = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
-                long duplicates = copy(partial, sorted, migration, stdout);
-                stdout.flush();
-                return duplicates;
-            }
-            long[] duplicates = new long[1];
-            AtomicFile.writeText(target, Compression.byName(target),
-                    writer -> duplicates[0] = copy(partial, sorted, migration, writer));
-            return duplicates[0];
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the scores file" + (target == null ? "" : " " + target) + ": "
-                    + e.getMessage(), e);
-        }
-    }
-
-    private long copy(Path partial, float[][] sorted, Migration migration, Writer writer) throws IOException {
-        LongIntMap seen = new LongIntMap(tally.scored());
-        long duplicates = 0;
         byte[] bands = new byte[tasks.size()];
         try (BufferedReader in = Files.newBufferedReader(partial, StandardCharsets.UTF_8)) {
-            CSVFormat.RFC4180.builder().setRecordSeparator('\n').get().printRecord(writer, header(tasks, keepColumns).toArray());
+            CSVFormat.RFC4180.builder().setRecordSeparator('\n').get()
+                    .printRecord(writer, header(input.idColumn(), tasks, input.keepColumns()).toArray());
             String line;
             int row = 0;
             while ((line = in.readLine()) != null) {
@@ -92,18 +89,11 @@ final class ScoresFileFinisher {
                     writer.write(Decimals.format(percentile(sorted[t], tally.probability(t, row)), 1));
                 }
                 writer.write('\n');
-                String id = firstField(line);
-                if (!seen.putIfAbsent(LongIntMap.hash(id), row)) {
-                    duplicates++;
-                }
-                if (migration != null) {
-                    tally.bands(row, bands);
-                    migration.observe(id, policy.rules().get(tally.segment(row)).name(), bands);
-                }
+                tally.bands(row, bands);
+                migration.observe(firstField(line), policy.rules().get(tally.segment(row)).name(), bands);
                 row++;
             }
         }
-        return duplicates;
     }
 
     /** Share (0-100) of this base scoring at or below {@code probability}. */

@@ -1,20 +1,25 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.scoring;
 
+import io.github.propensity.model.ModelBundle;
+
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Collects batch results in input order: writes their text, keeps each scored row's probabilities, bands and
- * segment (a few bytes per row), and sums drift counts, segment counts and bad rows.
+ * segment (a few bytes per row), drops rows that repeat an id already scored, and sums drift counts, segment
+ * counts and bad rows.
  */
 final class ScoringTally {
-    private final List<TaskScorer> tasks;
+    private final List<PreparedModel> models;
+    private final List<DriftBinning> binnings;
     private final SegmentPolicy policy;
     private float[][] probabilities;
     private byte[][] bands;
@@ -23,34 +28,53 @@ final class ScoringTally {
     private final long[][][] featureBins;
     private final long[][] scoreBins;
     private long badRows;
+    private long repeatedIds;
     private final List<BadRow> badRowExamples = new ArrayList<>();
 
-    ScoringTally(List<TaskScorer> tasks, SegmentPolicy policy) {
-        this.tasks = tasks;
+    ScoringTally(List<PreparedModel> models, List<DriftBinning> binnings, SegmentPolicy policy) {
+        this.models = models;
+        this.binnings = binnings;
         this.policy = policy;
         int initial = 1 << 16;
-        probabilities = new float[tasks.size()][initial];
-        bands = new byte[tasks.size()][initial];
+        probabilities = new float[models.size()][initial];
+        bands = new byte[models.size()][initial];
         segments = new byte[initial];
-        featureBins = new long[tasks.size()][][];
-        scoreBins = new long[tasks.size()][10];
-        for (int t = 0; t < tasks.size(); t++) {
-            TaskScorer task = tasks.get(t);
-            if (task.binners != null) {
-                featureBins[t] = new long[task.binners.length][];
-                for (int c = 0; c < task.binners.length; c++) {
-                    featureBins[t][c] = new long[task.binners[c].bins()];
-                }
-            }
+        featureBins = new long[models.size()][][];
+        scoreBins = new long[models.size()][10];
+        for (int t = 0; t < models.size(); t++) {
+            featureBins[t] = binnings.get(t).newFeatureCounts();
         }
     }
 
-    void add(BatchResult result, Writer out) throws IOException {
-        out.write(result.text());
-        ensureCapacity(scored + result.scored());
-        for (int t = 0; t < tasks.size(); t++) {
-            System.arraycopy(result.probabilities()[t], 0, probabilities[t], scored, result.scored());
-            System.arraycopy(result.bands()[t], 0, bands[t], scored, result.scored());
+    /**
+     * Adds the next batch in input order. A row whose id was already scored on an earlier line is a bad row: the
+     * first occurrence is kept, so percentiles, segment counts and migration count each customer once.
+     */
+    void add(BatchResult result, FirstOccurrences firstLines, Writer out) throws IOException {
+        List<BadRow> repeats = new ArrayList<>();
+        boolean[] repeated = new boolean[result.scored()];
+        for (int row = 0; row < result.scored(); row++) {
+            long first = firstLines.putIfAbsent(result.idHashes(), 2 * row, result.lines()[row]);
+            if (first != 0) {
+                repeated[row] = true;
+                repeats.add(new BadRow(result.lines()[row], null, "repeats the id of line " + first));
+            }
+        }
+        if (repeats.isEmpty()) {
+            out.write(result.text());
+        } else {
+            for (int row = 0; row < result.scored(); row++) {
+                if (!repeated[row]) {
+                    int start = row == 0 ? 0 : result.rowEnds()[row - 1];
+                    out.write(result.text(), start, result.rowEnds()[row] - start);
+                }
+            }
+        }
+        int kept = result.scored() - repeats.size();
+        ensureCapacity(scored + kept);
+        for (int t = 0; t < models.size(); t++) {
+            copyKept(result.probabilities()[t], probabilities[t], repeated);
+            copyKept(result.bands()[t], bands[t], repeated);
             for (int b = 0; b < 10; b++) {
                 scoreBins[t][b] += result.scoreBins()[t][b];
             }
@@ -62,12 +86,34 @@ final class ScoringTally {
                 }
             }
         }
-        System.arraycopy(result.segments(), 0, segments, scored, result.scored());
-        scored += result.scored();
-        badRows += result.badRows().size();
-        for (BadRow bad : result.badRows()) {
+        copyKept(result.segments(), segments, repeated);
+        scored += kept;
+        repeatedIds += repeats.size();
+        List<BadRow> bad = new ArrayList<>(result.badRows());
+        bad.addAll(repeats);
+        bad.sort(Comparator.comparingLong(BadRow::line));
+        badRows += bad.size();
+        for (BadRow row : bad) {
             if (badRowExamples.size() < RescoreJob.BAD_ROW_EXAMPLES) {
-                badRowExamples.add(bad);
+                badRowExamples.add(row);
+            }
+        }
+    }
+
+    private void copyKept(float[] from, float[] to, boolean[] repeated) {
+        int at = scored;
+        for (int row = 0; row < repeated.length; row++) {
+            if (!repeated[row]) {
+                to[at++] = from[row];
+            }
+        }
+    }
+
+    private void copyKept(byte[] from, byte[] to, boolean[] repeated) {
+        int at = scored;
+        for (int row = 0; row < repeated.length; row++) {
+            if (!repeated[row]) {
+                to[at++] = from[row];
             }
         }
     }
@@ -78,6 +124,11 @@ final class ScoringTally {
 
     long badRows() {
         return badRows;
+    }
+
+    /** Rows dropped because their id was scored on an earlier line (counted in {@link #badRows()} too). */
+    long repeatedIds() {
+        return repeatedIds;
     }
 
     List<BadRow> badRowExamples() {
@@ -100,7 +151,7 @@ final class ScoringTally {
     }
 
     void bands(int row, byte[] into) {
-        for (int t = 0; t < tasks.size(); t++) {
+        for (int t = 0; t < models.size(); t++) {
             into[t] = bands[t][row];
         }
     }
@@ -120,7 +171,7 @@ final class ScoringTally {
     /** Customers per band, per task. */
     Map<String, Map<String, Long>> bandCounts() {
         Map<String, Map<String, Long>> byTask = new LinkedHashMap<>();
-        for (int t = 0; t < tasks.size(); t++) {
+        for (int t = 0; t < models.size(); t++) {
             long[] counts = new long[Band.values().length];
             for (int row = 0; row < scored; row++) {
                 counts[bands[t][row]]++;
@@ -129,27 +180,27 @@ final class ScoringTally {
             for (Band band : Band.values()) {
                 named.put(band.label(), counts[band.ordinal()]);
             }
-            byTask.put(tasks.get(t).task.id(), named);
+            byTask.put(models.get(t).task().id(), named);
         }
         return byTask;
     }
 
     DriftReport drift() {
         Map<String, DriftReport.TaskDrift> byTask = new LinkedHashMap<>();
-        for (int t = 0; t < tasks.size(); t++) {
-            TaskScorer task = tasks.get(t);
-            double scorePsi = Psi.of(task.scoreExpected, scoreBins[t]);
+        for (int t = 0; t < models.size(); t++) {
+            ModelBundle bundle = models.get(t).bundle();
+            double scorePsi = Psi.of(binnings.get(t).scoreExpected, scoreBins[t]);
             List<DriftReport.FeatureDrift> features = new ArrayList<>();
             String note = null;
             if (featureBins[t] == null) {
-                note = "model " + task.bundle.version() + " has no training profile (made before profiles existed); retrain to measure feature drift";
+                note = "model " + bundle.version() + " has no training profile (made before profiles existed); retrain to measure feature drift";
             } else {
                 for (int c = 0; c < featureBins[t].length; c++) {
-                    double psi = Psi.of(task.bundle.profile().columns().get(c).expected(), featureBins[t][c]);
-                    features.add(new DriftReport.FeatureDrift(task.bundle.profile().columns().get(c).name(), psi, psi > Psi.ALERT));
+                    double psi = Psi.of(bundle.profile().columns().get(c).expected(), featureBins[t][c]);
+                    features.add(new DriftReport.FeatureDrift(bundle.profile().columns().get(c).name(), psi, psi > Psi.ALERT));
                 }
             }
-            byTask.put(task.task.id(), new DriftReport.TaskDrift(task.bundle.version(), scorePsi, scorePsi > Psi.ALERT, features, note));
+            byTask.put(models.get(t).task().id(), new DriftReport.TaskDrift(bundle.version(), scorePsi, scorePsi > Psi.ALERT, features, note));
         }
         return new DriftReport(Psi.ALERT, byTask);
     }
@@ -159,7 +210,7 @@ final class ScoringTally {
             return;
         }
         int capacity = Math.max(needed, segments.length * 2);
-        for (int t = 0; t < tasks.size(); t++) {
+        for (int t = 0; t < models.size(); t++) {
             probabilities[t] = Arrays.copyOf(probabilities[t], capacity);
             bands[t] = Arrays.copyOf(bands[t], capacity);
         }

@@ -1,16 +1,63 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.scoring;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
-/** {@code manifest.json}: what a snapshot was made from and with, and what could not be scored. */
-public record SnapshotManifest(String snapshot, Instant startedAt, Instant finishedAt, double seconds,
-                               double rowsPerSecond, String inputFile, String inputSha256, long rows, long scored,
-                               long badRows, double maxBadRowShare, List<BadRow> badRowExamples, long duplicateIds,
-                               Map<String, ModelUsed> models, String scoresFile, BandCutoffs bandCutoffs,
-                               List<String> segments, Integer previousSnapshotCustomers) {
+/**
+ * {@code manifest.json}: what a snapshot was made from and with, and what could not be scored. The groups are
+ * unwrapped, so the file stays one flat object (the layout readers and older snapshots share).
+ *
+ * @param snapshot the snapshot's name, or null for a run that wrote only a scores file
+ * @param previousSnapshotCustomers customers in the snapshot migration was measured against, or null when none
+ */
+public record SnapshotManifest(String snapshot, @JsonUnwrapped Timing timing, @JsonUnwrapped Input input,
+                               @JsonUnwrapped Rejected rejected, Map<String, ModelUsed> models, String scoresFile,
+                               BandCutoffs bandCutoffs, List<String> segments, Integer previousSnapshotCustomers) {
+    public SnapshotManifest {
+        Objects.requireNonNull(timing, "timing");
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(rejected, "rejected");
+        models = Collections.unmodifiableMap(new LinkedHashMap<>(models));
+        segments = List.copyOf(segments);
+    }
+
+    /** When the run started and ended, and how fast it read. */
+    public record Timing(Instant startedAt, Instant finishedAt, double seconds, double rowsPerSecond) {
+    }
+
+    /**
+     * The customer base that was scored.
+     *
+     * @param idColumn the input's customer id column, which the scores file's first column is named after
+     * @param rows     records read; {@code scored} of them are in the scores file
+     */
+    public record Input(String inputFile, String inputSha256, String idColumn, long rows, long scored) {
+    }
+
+    /**
+     * The rows that were not scored.
+     *
+     * @param count       all of them, repeated ids included
+     * @param maxShare    the share of rows allowed to be bad (--max-bad-rows)
+     * @param examples    the first ones, by line
+     * @param repeatedIds rows dropped because they repeat the id of an earlier row
+     */
+    public record Rejected(@JsonProperty("bad_rows") long count, @JsonProperty("max_bad_row_share") double maxShare,
+                           @JsonProperty("bad_row_examples") List<BadRow> examples,
+                           @JsonProperty("duplicate_ids") long repeatedIds) {
+        public Rejected {
+            examples = List.copyOf(examples);
+        }
+    }
+
     /** @param thresholds the probabilities the band cut-offs mean for this model */
     public record ModelUsed(String version, BandCutoffs.Thresholds thresholds) {
     }

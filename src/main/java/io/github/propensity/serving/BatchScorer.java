@@ -4,9 +4,10 @@ package io.github.propensity.serving;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.propensity.data.CsvRecordReader;
 import io.github.propensity.data.DataException;
-import io.github.propensity.features.FeatureEncoder;
 import io.github.propensity.features.MissingFeatureColumnsException;
 import io.github.propensity.model.Task;
+import io.github.propensity.scoring.PreparedModel;
+import io.github.propensity.scoring.RowScore;
 
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -37,24 +38,19 @@ public final class BatchScorer {
     }
 
     public List<Map<String, Object>> scoreCsv(LoadedModels models, Task task, InputStream body, String idColumn) {
-        ServedModel model = models.model(task).orElseThrow(() -> new NotFoundException("no " + task + " model is loaded"));
-        FeatureEncoder encoder = model.bundle().model().encoder();
+        PreparedModel model = models.model(task).orElseThrow(() -> new NotFoundException("no " + task + " model is loaded"));
         List<Map<String, Object>> results = new ArrayList<>();
         try (CsvRecordReader reader = CsvRecordReader.open(body, "request body", null)) {
-            FeatureEncoder.HeaderBinding binding = encoder.bind(reader.header());
+            PreparedModel forBody = model.forHeader(reader.header());
             int id = idColumn == null ? -1 : reader.header().indexOf(idColumn);
             if (idColumn != null && id < 0) {
                 throw new InvalidInputException("id column '" + idColumn + "' is not in the CSV header");
             }
+            RowScore scratch = forBody.newRowScore();
             String[] fields;
-            int[] positions = binding.indices();
             while ((fields = reader.next()) != null) {
-                String[] inSchemaOrder = new String[positions.length];
-                for (int c = 0; c < positions.length; c++) {
-                    inSchemaOrder[c] = fields[positions[c]];
-                }
                 try {
-                    results.add(withId(id < 0 ? null : fields[id], CustomerScorer.score(model, inSchemaOrder)));
+                    results.add(withId(id < 0 ? null : fields[id], CustomerScorer.score(forBody, fields, scratch)));
                 } catch (InvalidInputException e) {
                     throw new InvalidInputException("line " + reader.lineNumber() + ": " + e.getMessage());
                 }

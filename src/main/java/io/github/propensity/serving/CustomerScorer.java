@@ -2,23 +2,23 @@
 package io.github.propensity.serving;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.propensity.data.Decimals;
 import io.github.propensity.features.BooleanColumn;
 import io.github.propensity.features.FeatureColumn;
 import io.github.propensity.features.FeatureValueException;
 import io.github.propensity.scoring.Band;
-import io.github.propensity.scoring.ReasonBuilder;
+import io.github.propensity.scoring.PreparedModel;
+import io.github.propensity.scoring.RowScore;
 import io.github.propensity.scoring.SegmentPolicy;
 import io.github.propensity.model.Task;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Scores customers given as JSON objects (field name to value) with the served models, through the same encoder,
- * compiled model and calibrator as batch scoring. A field the model does not use is ignored; a missing or null
+ * Scores customers given as JSON objects (field name to value) with the served models, through the same
+ * {@link PreparedModel} as batch scoring. A field the model does not use is ignored; a missing or null
  * field is a missing value, exactly as an empty CSV cell; a value of the wrong type is an error naming the field.
  */
 public final class CustomerScorer {
@@ -29,7 +29,7 @@ public final class CustomerScorer {
     }
 
     public CustomerScore score(LoadedModels models, Task task, JsonNode customer) {
-        ServedModel model = models.model(task).orElseThrow(() -> new NotFoundException("no " + task + " model is loaded"));
+        PreparedModel model = models.model(task).orElseThrow(() -> new NotFoundException("no " + task + " model is loaded"));
         return score(model, requireObject(customer));
     }
 
@@ -42,7 +42,7 @@ public final class CustomerScorer {
         Map<String, Object> result = new LinkedHashMap<>();
         Band[] bands = new Band[Task.values().length];
         Map<String, CustomerScore> scores = new LinkedHashMap<>();
-        for (ServedModel model : models.models().values()) {
+        for (PreparedModel model : models.models().values()) {
             CustomerScore score = score(model, customer);
             scores.put(model.task().id(), score);
             bands[model.task().ordinal()] = Band.parse(score.band());
@@ -57,6 +57,19 @@ public final class CustomerScorer {
         return result;
     }
 
+    /** {@link #scoreAll} for each customer of a JSON array; an error names the customer's position. */
+    public List<Map<String, Object>> scoreAllEach(LoadedModels models, JsonNode customers) {
+        List<Map<String, Object>> results = new ArrayList<>(customers.size());
+        for (int i = 0; i < customers.size(); i++) {
+            try {
+                results.add(scoreAll(models, customers.get(i)));
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException("customer " + i + ": " + e.getMessage());
+            }
+        }
+        return results;
+    }
+
     private static JsonNode requireObject(JsonNode customer) {
         if (customer == null || !customer.isObject()) {
             throw new InvalidInputException("a customer must be a JSON object of feature values");
@@ -64,33 +77,29 @@ public final class CustomerScorer {
         return customer;
     }
 
-    private static CustomerScore score(ServedModel model, JsonNode customer) {
+    private static CustomerScore score(PreparedModel model, JsonNode customer) {
         List<FeatureColumn> columns = model.bundle().model().encoder().schema().columns();
         String[] fields = new String[columns.size()];
         for (int c = 0; c < fields.length; c++) {
             FeatureColumn column = columns.get(c);
             fields[c] = rawValue(customer.get(column.name()), column.name(), column);
         }
-        return score(model, fields);
+        return score(model, fields, model.newRowScore());
     }
 
-    /** Scores raw cells given in the model's input column order (the CSV request path uses this too). */
-    static CustomerScore score(ServedModel model, String[] fields) {
-        var encoder = model.bundle().model().encoder();
-        double[] encoded = new double[encoder.width()];
+    /**
+     * Scores raw cells laid out as the header {@code model} was prepared for (the CSV request path uses this too).
+     *
+     * @param scratch reused from row to row by a caller that scores many
+     */
+    static CustomerScore score(PreparedModel model, String[] fields, RowScore scratch) {
         try {
-            encoder.encode(fields, model.binding(), encoded);
+            model.score(fields, scratch);
         } catch (FeatureValueException e) {
             throw new InvalidInputException("field '" + e.column() + "': " + e.expectation());
         }
-        double[] contributions = new double[encoded.length];
-        double probability = model.bundle().model().explain(encoded, contributions);
-        String[] reasons = new String[ReasonBuilder.REASONS];
-        model.reasons().reasons(contributions, fields, new double[model.reasons().columns()], reasons);
-        List<String> reasonList = Arrays.stream(reasons).filter(r -> !r.isEmpty()).toList();
-        double percentile = Double.parseDouble(Decimals.format(model.bundle().reference().percentile(probability), 1));
-        return new CustomerScore(model.task().id(), probability, Math.round(probability * 100), percentile,
-                model.thresholds().band(probability).label(), reasonList, model.version());
+        return new CustomerScore(model.task().id(), scratch.probability(), scratch.score(), scratch.referencePercentile(),
+                scratch.band().label(), scratch.reasons(), model.version());
     }
 
     /** A JSON value as the raw cell a CSV would hold; booleans map to the column's own spelling of yes/no. */

@@ -3,6 +3,7 @@ package io.github.propensity.serving;
 
 import io.github.propensity.model.ModelBundle;
 import io.github.propensity.model.Task;
+import io.github.propensity.scoring.PreparedModel;
 
 import java.nio.file.Path;
 import java.util.Collections;
@@ -16,18 +17,18 @@ import java.util.Optional;
  *
  * @param latestSnapshot the newest complete snapshot directory, or null when none exists
  */
-public record LoadedModels(Map<Task, ServedModel> models, Path latestSnapshot) {
+public record LoadedModels(Map<Task, PreparedModel> models, Path latestSnapshot) {
     public LoadedModels {
-        Map<Task, ServedModel> copy = new EnumMap<>(Task.class);
+        Map<Task, PreparedModel> copy = new EnumMap<>(Task.class);
         copy.putAll(models);
         models = Collections.unmodifiableMap(copy);
     }
 
-    public Optional<ServedModel> model(Task task) {
+    public Optional<PreparedModel> model(Task task) {
         return Optional.ofNullable(models.get(task));
     }
 
     public Optional<ModelBundle> bundle(Task task) {
-        return model(task).map(ServedModel::bundle);
+        return model(task).map(PreparedModel::bundle);
     }
 }

@@ -5,6 +5,7 @@ import io.github.propensity.model.BundleException;
 import io.github.propensity.model.ModelBundle;
 import io.github.propensity.model.ModelStore;
 import io.github.propensity.scoring.BandCutoffs;
+import io.github.propensity.scoring.PreparedModel;
 import io.github.propensity.scoring.SnapshotStore;
 import io.github.propensity.model.Task;
 import org.slf4j.Logger;
@@ -72,9 +73,9 @@ public final class ModelRegistry implements AutoCloseable {
     /** Loads whatever changed on disk; returns true when the view changed. */
     public synchronized boolean refresh() {
         LoadedModels before = current.get();
-        Map<Task, ServedModel> models = new EnumMap<>(Task.class);
+        Map<Task, PreparedModel> models = new EnumMap<>(Task.class);
         for (Task task : Task.values()) {
-            ServedModel loaded = before.models().get(task);
+            PreparedModel loaded = before.models().get(task);
             Optional<String> version = store.currentVersion(task);
             if (version.isEmpty()) {
                 continue;
@@ -84,7 +85,7 @@ public final class ModelRegistry implements AutoCloseable {
                 continue;
             }
             try {
-                models.put(task, ServedModel.of(task, loader.load(store, task, version.get()), cutoffs));
+                models.put(task, PreparedModel.inInputOrder(task, loader.load(store, task, version.get()), cutoffs));
                 log.info("serving {} model {}", task, version.get());
             } catch (BundleException e) {
                 log.error("cannot load {} model {}: {}; keeping {}", task, version.get(), e.getMessage(),

@@ -4,13 +4,13 @@ package io.github.propensity.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.propensity.model.BundleFiles;
 import io.github.propensity.model.ModelBundle;
+import io.github.propensity.scoring.PreparedModel;
 import io.github.propensity.serving.InvalidInputException;
 import io.github.propensity.serving.LoadedModels;
 import io.github.propensity.serving.ModelRegistry;
 import io.github.propensity.serving.NotFoundException;
 import io.github.propensity.serving.SegmentLists;
 import io.github.propensity.serving.SegmentLists.Order;
-import io.github.propensity.serving.ServedModel;
 import io.github.propensity.model.Task;
 import io.javalin.http.Context;
 
@@ -49,7 +49,7 @@ final class ReadHandlers {
 
     void models(Context ctx) {
         List<Map<String, Object>> list = new ArrayList<>();
-        for (ServedModel model : registry.current().models().values()) {
+        for (PreparedModel model : registry.current().models().values()) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("task", model.task().id());
             entry.put("version", model.version());

@@ -14,7 +14,6 @@ import io.javalin.http.Context;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,14 +59,7 @@ final class ScoreHandlers {
         LoadedModels models = registry.current();
         JsonNode body = readJson(ctx);
         if (body.isArray()) {
-            List<Map<String, Object>> results = new ArrayList<>();
-            for (int i = 0; i < body.size(); i++) {
-                try {
-                    results.add(scorer.scoreAll(models, body.get(i)));
-                } catch (InvalidInputException e) {
-                    throw new InvalidInputException("customer " + i + ": " + e.getMessage());
-                }
-            }
+            List<Map<String, Object>> results = scorer.scoreAllEach(models, body);
             models.models().keySet().forEach(task -> metrics.scored(task.id(), results.size()));
             ctx.json(Map.of("results", results));
         } else {

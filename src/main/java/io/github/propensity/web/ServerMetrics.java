@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.web;
 
+import io.github.propensity.scoring.PreparedModel;
 import io.github.propensity.serving.LoadedModels;
-import io.github.propensity.serving.ServedModel;
 import io.javalin.http.Context;
 import io.javalin.router.Endpoint;
 import io.micrometer.core.instrument.Counter;
@@ -52,7 +52,7 @@ final class ServerMetrics {
 
     String scrape(LoadedModels models) {
         List<MultiGauge.Row<?>> rows = new ArrayList<>();
-        for (ServedModel model : models.models().values()) {
+        for (PreparedModel model : models.models().values()) {
             rows.add(MultiGauge.Row.of(Tags.of("task", model.task().id(), "version", model.version()), 1));
         }
         modelInfo.register(rows, true);

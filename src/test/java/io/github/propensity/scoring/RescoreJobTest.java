@@ -66,8 +66,13 @@ class RescoreJobTest {
         }
     }
 
-    private RescoreRequest request(Path data, Path snapshots, String out, double maxBad) {
-        return new RescoreRequest(data, null, "customer_id", List.of(), models, snapshots, out, SegmentPolicy.defaults(), maxBad, 2, false);
+    private static RescoreRequest request(Path data, ScoresDestination destination, double maxBad) {
+        return new RescoreRequest(ScoringInput.of(data, "customer_id"), ModelChoice.everyCurrent(models), destination,
+                SegmentPolicy.defaults(), maxBad, 2);
+    }
+
+    private static ScoresDestination.Snapshot snapshotIn(Path snapshots) {
+        return new ScoresDestination.Snapshot(snapshots, false);
     }
 
     private static Map<String, String[]> rowsById(Path scores) {
@@ -81,7 +86,7 @@ class RescoreJobTest {
 
     @Test
     void snapshotScoresEqualADirectModelCallForTheSameRows() {
-        RescoreSummary summary = new RescoreJob().run(request(base, dir.resolve("snapshots"), null, 0.001));
+        RescoreSummary summary = new RescoreJob().run(request(base, snapshotIn(dir.resolve("snapshots")), 0.001));
         Path scores = summary.snapshot().resolve("scores.csv");
         CustomerTable written = CustomerTable.read(scores, null);
         assertEquals(2500, written.rowCount());
@@ -101,7 +106,7 @@ class RescoreJobTest {
 
     @Test
     void percentilesAndBandsAreConsistentWithProbabilities() {
-        RescoreSummary summary = new RescoreJob().run(request(base, dir.resolve("snapshots"), null, 0.001));
+        RescoreSummary summary = new RescoreJob().run(request(base, snapshotIn(dir.resolve("snapshots")), 0.001));
         CustomerTable written = CustomerTable.read(summary.snapshot().resolve("scores.csv"), null);
         BandCutoffs.Thresholds thresholds = summary.manifest().models().get("churn").thresholds();
         int p = written.columnIndex("churn_probability");
@@ -127,7 +132,7 @@ class RescoreJobTest {
 
     @Test
     void everyCustomerHasExactlyOneSegmentAndCountsAddUp() throws IOException {
-        RescoreSummary summary = new RescoreJob().run(request(base, dir.resolve("snapshots"), null, 0.001));
+        RescoreSummary summary = new RescoreJob().run(request(base, snapshotIn(dir.resolve("snapshots")), 0.001));
         assertEquals(2500L, summary.segmentCounts().values().stream().mapToLong(Long::longValue).sum());
         JsonNode segments = new ObjectMapper().readTree(summary.snapshot().resolve("segments.json").toFile());
         assertEquals(2500, segments.get("customers").asInt());
@@ -141,7 +146,7 @@ class RescoreJobTest {
     @Test
     void migrationMatrixAccountsForEveryCustomerInBothSnapshots() throws IOException {
         Path snapshots = dir.resolve("snapshots");
-        new RescoreJob().run(request(base, snapshots, null, 0.001));
+        new RescoreJob().run(request(base, snapshotIn(snapshots), 0.001));
         // The next week: the first 500 customers are gone, 300 new ones arrived.
         Path nextWeek = dir.resolve("next.csv");
         List<String> lines = Files.readAllLines(base);
@@ -154,7 +159,7 @@ class RescoreJobTest {
             next.add("N" + line);
         }
         Files.write(nextWeek, next);
-        RescoreSummary second = new RescoreJob().run(request(nextWeek, snapshots, null, 0.001));
+        RescoreSummary second = new RescoreJob().run(request(nextWeek, snapshotIn(snapshots), 0.001));
         assertEquals(2500, second.manifest().previousSnapshotCustomers());
         long fromPrevious = 0;
         long toCurrent = 0;
@@ -179,14 +184,14 @@ class RescoreJobTest {
     @Test
     void aKilledRunLeavesLatestOnThePreviousCompleteSnapshot() throws IOException {
         Path snapshots = dir.resolve("snapshots");
-        RescoreSummary first = new RescoreJob().run(request(base, snapshots, null, 0.001));
+        RescoreSummary first = new RescoreJob().run(request(base, snapshotIn(snapshots), 0.001));
         // What a run killed mid-way leaves: a staging directory with a partial scores file.
         Path staging = Files.createDirectory(snapshots.resolve(".staging-killed"));
         Files.writeString(staging.resolve(".scores.partial"), "C1,steady,0.1", StandardCharsets.UTF_8);
         SnapshotStore store = new SnapshotStore(snapshots);
         assertEquals(first.snapshot(), store.latest().orElseThrow());
         // The next run cleans it up and publishes normally.
-        RescoreSummary second = new RescoreJob().run(request(base, snapshots, null, 0.001));
+        RescoreSummary second = new RescoreJob().run(request(base, snapshotIn(snapshots), 0.001));
         assertFalse(Files.exists(staging));
         assertEquals(second.snapshot(), store.latest().orElseThrow());
     }
@@ -196,12 +201,12 @@ class RescoreJobTest {
         Path snapshots = dir.resolve("snapshots");
         Instant at = Instant.parse("2026-12-01T06:30:15Z");
         Clock fixed = Clock.fixed(at, ZoneOffset.UTC);
-        RescoreSummary first = new RescoreJob(fixed).run(request(base, snapshots, null, 0.001));
-        RescoreSummary second = new RescoreJob(fixed).run(request(base, snapshots, null, 0.001));
+        RescoreSummary first = new RescoreJob(fixed).run(request(base, new ScoresDestination.Snapshot(snapshots, false), 0.001));
+        RescoreSummary second = new RescoreJob(fixed).run(request(base, new ScoresDestination.Snapshot(snapshots, false), 0.001));
         assertEquals(snapshots.resolve("20261201T063015Z"), first.snapshot());
         assertEquals(snapshots.resolve("20261201T063015Z-2"), second.snapshot());
-        assertEquals(at, first.manifest().startedAt());
-        assertEquals(at, first.manifest().finishedAt());
+        assertEquals(at, first.manifest().timing().startedAt());
+        assertEquals(at, first.manifest().timing().finishedAt());
         assertEquals(second.snapshot(), new SnapshotStore(snapshots).latest().orElseThrow());
     }
 
@@ -213,16 +218,16 @@ class RescoreJobTest {
         Path broken = dir.resolve("broken.csv");
         Files.write(broken, lines);
         Path snapshots = dir.resolve("snapshots");
-        DataException error = assertThrows(DataException.class, () -> new RescoreJob().run(request(broken, snapshots, null, 0.0005)));
+        DataException error = assertThrows(DataException.class, () -> new RescoreJob().run(request(broken, snapshotIn(snapshots), 0.0005)));
         assertTrue(error.getMessage().contains("2 of 2500 rows cannot be scored"), error.getMessage());
         assertTrue(new SnapshotStore(snapshots).latest().isEmpty(), "no snapshot after a failed run");
 
-        RescoreSummary tolerated = new RescoreJob().run(request(broken, snapshots, null, 0.001));
-        assertEquals(2, tolerated.manifest().badRows());
-        assertEquals(2498, tolerated.manifest().scored());
-        List<Long> badLines = tolerated.manifest().badRowExamples().stream().map(BadRow::line).toList();
+        RescoreSummary tolerated = new RescoreJob().run(request(broken, snapshotIn(snapshots), 0.001));
+        assertEquals(2, tolerated.manifest().rejected().count());
+        assertEquals(2498, tolerated.manifest().input().scored());
+        List<Long> badLines = tolerated.manifest().rejected().examples().stream().map(BadRow::line).toList();
         assertEquals(List.of(11L, 21L), badLines);
-        assertEquals("auto_renew", tolerated.manifest().badRowExamples().get(1).column());
+        assertEquals("auto_renew", tolerated.manifest().rejected().examples().get(1).column());
     }
 
     @Test
@@ -231,14 +236,14 @@ class RescoreJobTest {
         Path stripped = dir.resolve("no-tenure.csv");
         Files.write(stripped, lines.stream().map(l -> l.replaceFirst("^((?:[^,]*,){8})[^,]*,", "$1")).toList());
         Path snapshots = dir.resolve("snapshots");
-        DataException error = assertThrows(DataException.class, () -> new RescoreJob().run(request(stripped, snapshots, null, 0.001)));
+        DataException error = assertThrows(DataException.class, () -> new RescoreJob().run(request(stripped, snapshotIn(snapshots), 0.001)));
         assertTrue(error.getMessage().contains("tenure_days"), error.getMessage());
     }
 
     @Test
     void outWritesOnlyTheScoresFile() {
         Path out = dir.resolve("exports").resolve("scores.csv");
-        RescoreSummary summary = new RescoreJob().run(request(base, dir.resolve("snapshots"), out.toString(), 0.001));
+        RescoreSummary summary = new RescoreJob().run(request(base, new ScoresDestination.File(out), 0.001));
         assertEquals(null, summary.snapshot());
         assertEquals(2500, CustomerTable.read(out, null).rowCount());
         assertFalse(Files.exists(dir.resolve("snapshots")));
@@ -249,13 +254,141 @@ class RescoreJobTest {
         SnapshotStore store = new SnapshotStore(dir.resolve("snapshots"));
         try (SnapshotStore.Lock held = store.lock()) {
             assertThrows(SnapshotStore.SnapshotLockedException.class,
-                    () -> new RescoreJob().run(request(base, dir.resolve("snapshots"), null, 0.001)));
+                    () -> new RescoreJob().run(request(base, snapshotIn(dir.resolve("snapshots")), 0.001)));
         }
     }
 
     @Test
+    void aPublishedSnapshotHoldsExactlyItsFilesAndNothingTemporary() throws IOException {
+        RescoreSummary summary = new RescoreJob().run(request(base, snapshotIn(dir.resolve("snapshots")), 0.001));
+        try (java.util.stream.Stream<Path> files = Files.list(summary.snapshot())) {
+            assertEquals(List.of("drift.json", "manifest.json", "migration.csv", "scores.csv", "segments.json"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    @Test
+    void theManifestIsOneFlatObjectInItsKnownLayout() throws IOException {
+        RescoreSummary summary = new RescoreJob().run(request(base, snapshotIn(dir.resolve("snapshots")), 0.001));
+        JsonNode manifest = new ObjectMapper().readTree(summary.snapshot().resolve("manifest.json").toFile());
+        List<String> fields = new java.util.ArrayList<>();
+        manifest.fieldNames().forEachRemaining(fields::add);
+        assertEquals(List.of("snapshot", "started_at", "finished_at", "seconds", "rows_per_second", "input_file", "input_sha256",
+                "id_column", "rows", "scored", "bad_rows", "max_bad_row_share", "bad_row_examples", "duplicate_ids", "models",
+                "scores_file", "band_cutoffs", "segments", "previous_snapshot_customers"), fields);
+        assertEquals(List.of("churn", "purchase", "conversion"), java.util.stream.StreamSupport.stream(
+                java.util.Spliterators.spliteratorUnknownSize(manifest.get("models").fieldNames(), 0), false).toList());
+        assertEquals(2500, manifest.get("scored").asInt());
+    }
+
+    /** The base with the ids of lines 6 and 101 given again, on new lines 2502 and 2503, to other customers' values. */
+    private Path baseWithRepeatedIds() throws IOException {
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(base));
+        lines.add(idOf(lines.get(5)) + lines.get(10).substring(lines.get(10).indexOf(',')));
+        lines.add(idOf(lines.get(100)) + lines.get(200).substring(lines.get(200).indexOf(',')));
+        Path repeated = dir.resolve("repeated.csv");
+        Files.write(repeated, lines);
+        return repeated;
+    }
+
+    private static String idOf(String line) {
+        return line.substring(0, line.indexOf(','));
+    }
+
+    @Test
+    void repeatedIdsAreBadRowsScoredOnlyOnTheirFirstLine() throws IOException {
+        Map<String, String[]> once = rowsById(new RescoreJob().run(request(base, snapshotIn(dir.resolve("once")), 0.001))
+                .snapshot().resolve("scores.csv"));
+        RescoreSummary summary = new RescoreJob().run(request(baseWithRepeatedIds(), snapshotIn(dir.resolve("twice")), 0.001));
+
+        assertEquals(2502, summary.manifest().input().rows());
+        assertEquals(2500, summary.manifest().input().scored());
+        assertEquals(2, summary.manifest().rejected().count());
+        assertEquals(2, summary.manifest().rejected().repeatedIds());
+        assertEquals(List.of(new BadRow(2502, null, "repeats the id of line 6"), new BadRow(2503, null, "repeats the id of line 101")),
+                summary.manifest().rejected().examples());
+        assertEquals(2500L, summary.segmentCounts().values().stream().mapToLong(Long::longValue).sum());
+        Path scores = summary.snapshot().resolve("scores.csv");
+        CustomerTable written = CustomerTable.read(scores, null);
+        assertEquals(2500, written.rowCount());
+        Map<String, String[]> byId = rowsById(scores);
+        assertEquals(2500, byId.size(), "each id once");
+        List<String> lines = Files.readAllLines(base);
+        for (String id : List.of(idOf(lines.get(5)), idOf(lines.get(100)))) {
+            assertEquals(List.of(once.get(id)), List.of(byId.get(id)), "the first occurrence is the one scored: " + id);
+        }
+        String manifest = Files.readString(summary.snapshot().resolve("manifest.json"));
+        assertFalse(manifest.contains(idOf(lines.get(5))), "no customer id in the manifest");
+    }
+
+    @Test
+    void repeatedIdsCountTowardsTheBadRowLimit() throws IOException {
+        Path repeated = baseWithRepeatedIds();
+        DataException error = assertThrows(DataException.class,
+                () -> new RescoreJob().run(request(repeated, snapshotIn(dir.resolve("snapshots")), 0.0005)));
+        assertTrue(error.getMessage().contains("2 of 2502 rows cannot be scored"), error.getMessage());
+        assertTrue(error.getMessage().contains("line 2502: repeats the id of line 6"), error.getMessage());
+    }
+
+    /** The base with its id column called {@code id}. */
+    private Path baseWithIdColumn(String name) throws IOException {
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(base));
+        assertTrue(lines.get(0).startsWith("customer_id,"));
+        lines.set(0, name + lines.get(0).substring("customer_id".length()));
+        Path renamed = dir.resolve("base-" + name + ".csv");
+        Files.write(renamed, lines);
+        return renamed;
+    }
+
+    private static RescoreRequest requestById(Path data, String idColumn, ScoresDestination destination) {
+        return new RescoreRequest(ScoringInput.of(data, idColumn), ModelChoice.everyCurrent(models), destination,
+                SegmentPolicy.defaults(), 0.001, 2);
+    }
+
+    @Test
+    void theScoresFileNamesItsIdColumnAsTheInputDoes() throws IOException {
+        Path renamed = baseWithIdColumn("id");
+        RescoreSummary snapshot = new RescoreJob().run(requestById(renamed, "id", snapshotIn(dir.resolve("snapshots"))));
+        assertEquals("id", CustomerTable.read(snapshot.snapshot().resolve("scores.csv"), null).header().get(0));
+        assertEquals("id", new ObjectMapper().readTree(snapshot.snapshot().resolve("manifest.json").toFile()).get("id_column").asText());
+
+        Path out = dir.resolve("scores-out.csv");
+        new RescoreJob().run(requestById(renamed, "id", new ScoresDestination.File(out)));
+        assertEquals("id", CustomerTable.read(out, null).header().get(0));
+
+        RescoreSummary again = new RescoreJob().run(requestById(renamed, "id", snapshotIn(dir.resolve("snapshots"))));
+        assertEquals(Map.of(), newcomersAndLeavers(again.snapshot()), "every customer is found in the previous snapshot");
+    }
+
+    @Test
+    void migrationReadsAnOldSnapshotWhoseIdColumnIsCustomerId() throws IOException {
+        Path snapshots = dir.resolve("snapshots");
+        RescoreSummary old = new RescoreJob().run(request(base, snapshotIn(snapshots), 0.001));
+        // Snapshots made before the manifest named the id column: no id_column, and the scores file says customer_id.
+        Path manifest = old.snapshot().resolve("manifest.json");
+        com.fasterxml.jackson.databind.node.ObjectNode fields = (com.fasterxml.jackson.databind.node.ObjectNode) new ObjectMapper().readTree(manifest.toFile());
+        fields.remove("id_column");
+        new ObjectMapper().writeValue(manifest.toFile(), fields);
+
+        RescoreSummary next = new RescoreJob().run(requestById(baseWithIdColumn("id"), "id", snapshotIn(snapshots)));
+        assertEquals(2500, next.manifest().previousSnapshotCustomers());
+        assertEquals(Map.of(), newcomersAndLeavers(next.snapshot()));
+    }
+
+    /** Segment migration rows from (new) or to (gone), with their counts. */
+    private static Map<String, Long> newcomersAndLeavers(Path snapshot) {
+        Map<String, Long> found = new HashMap<>();
+        for (String[] row : CustomerTable.read(snapshot.resolve("migration.csv"), null).rows()) {
+            if (row[1].equals(Migration.NEW) || row[2].equals(Migration.GONE)) {
+                found.merge(row[0] + ":" + row[1] + "->" + row[2], Long.parseLong(row[3]), Long::sum);
+            }
+        }
+        return found;
+    }
+
+    @Test
     void driftIsMeasuredForEveryFeatureAndScore() {
-        RescoreSummary summary = new RescoreJob().run(request(base, dir.resolve("snapshots"), null, 0.001));
+        RescoreSummary summary = new RescoreJob().run(request(base, snapshotIn(dir.resolve("snapshots")), 0.001));
         DriftReport.TaskDrift churn = summary.drift().tasks().get("churn");
         assertTrue(churn.features().size() > 10);
         // Same generative story, another seed: nothing should have drifted.

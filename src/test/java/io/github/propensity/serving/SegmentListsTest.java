@@ -7,6 +7,8 @@ import io.github.propensity.scoring.Band;
 import io.github.propensity.scoring.BandCutoffs;
 import io.github.propensity.scoring.RescoreJob;
 import io.github.propensity.scoring.RescoreRequest;
+import io.github.propensity.scoring.ScoresDestination;
+import io.github.propensity.scoring.ScoringInput;
 import io.github.propensity.scoring.SegmentPolicy;
 import io.github.propensity.scoring.SegmentRule;
 import org.junit.jupiter.api.AfterAll;
@@ -38,8 +40,8 @@ class SegmentListsTest {
 
     @BeforeAll
     static void snapshot() {
-        new RescoreJob().run(new RescoreRequest(Path.of("training-data", "customers.csv"), null, "customer_id", List.of(),
-                Path.of("models"), dir.resolve("snapshots"), null, SegmentPolicy.defaults(), 0.001, 2, false));
+        new RescoreJob().run(RescoreRequest.withDefaults(ScoringInput.of(Path.of("training-data", "customers.csv"), "customer_id"),
+                Path.of("models"), new ScoresDestination.Snapshot(dir.resolve("snapshots"), false), 2));
         registry = new ModelRegistry(Path.of("models"), dir.resolve("snapshots"), BandCutoffs.DEFAULT, 60_000);
     }
 

@@ -8,6 +8,8 @@ import io.github.propensity.model.ModelBundle;
 import io.github.propensity.model.ModelStore;
 import io.github.propensity.scoring.RescoreJob;
 import io.github.propensity.scoring.RescoreRequest;
+import io.github.propensity.scoring.ScoresDestination;
+import io.github.propensity.scoring.ScoringInput;
 import io.github.propensity.scoring.SegmentPolicy;
 import io.github.propensity.model.Task;
 import io.javalin.router.Endpoint;
@@ -42,8 +44,8 @@ class ApiServerTest {
     static void start() throws IOException {
         Path models = dir.resolve("models");
         TestServer.copyModels(models);
-        new RescoreJob().run(new RescoreRequest(Path.of("training-data", "customers.csv"), null, "customer_id", List.of(),
-                models, dir.resolve("snapshots"), null, SegmentPolicy.defaults(), 0.001, 2, false, KEPT));
+        new RescoreJob().run(RescoreRequest.withDefaults(new ScoringInput(Path.of("training-data", "customers.csv"), null, "customer_id", KEPT),
+                models, new ScoresDestination.Snapshot(dir.resolve("snapshots"), false), 2));
         server = new TestServer(models, dir.resolve("snapshots"), null, 64 * 1024);
     }
 
@@ -80,24 +82,70 @@ class ApiServerTest {
     }
 
     @Test
-    void scoresOneCustomerExactlyAsBatchScoringDoes() throws Exception {
+    void everyPathScoresTheSameRowsIdentically() throws Exception {
+        // Batch (score --out), one JSON object, a JSON array, a CSV body and all tasks at once: one implementation.
+        int rows = 25;
+        Path out = dir.resolve("exports").resolve("scores.csv");
+        new RescoreJob().run(RescoreRequest.withDefaults(ScoringInput.of(Path.of("training-data", "customers.csv"), "customer_id"),
+                dir.resolve("models"), new ScoresDestination.File(out), 2));
+        CustomerTable batch = CustomerTable.read(out, null);
         CustomerTable sample = CustomerTable.read(Path.of("training-data", "customers.csv"), null);
-        ModelBundle churn = new ModelStore(dir.resolve("models")).loadCurrent(Task.CHURN);
-        Path scores = Files.list(dir.resolve("snapshots")).filter(p -> !p.getFileName().toString().startsWith(".")
-                && Files.isDirectory(p)).findFirst().orElseThrow().resolve("scores.csv");
-        CustomerTable batch = CustomerTable.read(scores, null);
-        for (int row = 0; row < 25; row++) {
+        List<Map<String, Object>> customers = new java.util.ArrayList<>();
+        for (int row = 0; row < rows; row++) {
             Map<String, Object> customer = new java.util.LinkedHashMap<>();
             for (int c = 0; c < sample.header().size(); c++) {
                 String value = sample.value(row, c);
                 customer.put(sample.header().get(c), value.isEmpty() ? null : value);
             }
-            JsonNode scored = json(server.post("/v1/score/churn", "application/json", JSON.writeValueAsString(customer), null));
-            double batchProbability = Double.parseDouble(batch.value(row, batch.columnIndex("churn_probability")));
-            assertEquals(batchProbability, scored.get("probability").asDouble(), 5e-7, "row " + row);
-            assertEquals(churn.version(), scored.get("model_version").asText());
-            assertEquals(batch.value(row, batch.columnIndex("churn_band")), scored.get("band").asText());
+            customers.add(customer);
         }
+        String csvBody = String.join("\n", Files.readAllLines(Path.of("training-data", "customers.csv")).subList(0, rows + 1));
+        JsonNode allTasks = json(server.post("/v1/score", "application/json", JSON.writeValueAsString(customers), null)).get("results");
+        ModelStore store = new ModelStore(dir.resolve("models"));
+        for (Task task : Task.values()) {
+            ModelBundle bundle = store.loadCurrent(task);
+            double[] quantiles = bundle.reference().quantiles();
+            String t = task.id();
+            JsonNode array = json(server.post("/v1/score/" + t, "application/json", JSON.writeValueAsString(customers), null)).get("results");
+            JsonNode csv = json(server.post("/v1/score/" + t, "text/csv", csvBody, null)).get("results");
+            assertEquals(rows, array.size());
+            assertEquals(rows, csv.size());
+            for (int row = 0; row < rows; row++) {
+                JsonNode object = json(server.post("/v1/score/" + t, "application/json", JSON.writeValueAsString(customers.get(row)), null));
+                String where = t + " row " + row;
+                for (JsonNode other : List.of(array.get(row), csv.get(row), allTasks.get(row).get("scores").get(t))) {
+                    for (String field : List.of("probability", "score", "percentile", "band", "reasons")) {
+                        assertEquals(object.get(field), other.get(field), where + " " + field);
+                    }
+                }
+                assertEquals(bundle.version(), object.get("model_version").asText(), where);
+                double probability = object.get("probability").asDouble();
+                assertEquals(Double.parseDouble(batch.value(row, batch.columnIndex(t + "_probability"))), probability, 5e-7, where);
+                assertEquals(Long.parseLong(batch.value(row, batch.columnIndex(t + "_score"))), object.get("score").asLong(), where);
+                assertEquals(Math.round(probability * 100), object.get("score").asLong(), where);
+                assertEquals(batch.value(row, batch.columnIndex(t + "_band")), object.get("band").asText(), where);
+                List<String> batchReasons = new java.util.ArrayList<>();
+                for (int r = 1; r <= 3; r++) {
+                    String reason = batch.value(row, batch.columnIndex(t + "_reason_" + r));
+                    if (!reason.isEmpty()) {
+                        batchReasons.add(reason);
+                    }
+                }
+                assertEquals(batchReasons, JSON.convertValue(object.get("reasons"), List.class), where);
+                assertEquals(referencePercentile(quantiles, probability), object.get("percentile").asDouble(), 1e-9, where);
+            }
+        }
+    }
+
+    /** The share of reference quantiles (0.1 % steps) at or below a probability, counted directly. */
+    private static double referencePercentile(double[] quantiles, double probability) {
+        int atOrBelow = 0;
+        for (double quantile : quantiles) {
+            if (quantile <= probability) {
+                atOrBelow++;
+            }
+        }
+        return Math.max(0, atOrBelow - 1) / 10.0;
     }
 
     @Test

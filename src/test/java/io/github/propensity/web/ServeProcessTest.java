@@ -3,7 +3,8 @@ package io.github.propensity.web;
 
 import io.github.propensity.scoring.RescoreJob;
 import io.github.propensity.scoring.RescoreRequest;
-import io.github.propensity.scoring.SegmentPolicy;
+import io.github.propensity.scoring.ScoresDestination;
+import io.github.propensity.scoring.ScoringInput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,7 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,8 +51,8 @@ class ServeProcessTest {
         assertTrue(client.send(HttpRequest.newBuilder(segments).build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 404,
                 "no snapshot yet");
 
-        new RescoreJob().run(new RescoreRequest(Path.of("training-data", "customers.csv"), null, "customer_id", List.of(),
-                models, snapshots, null, SegmentPolicy.defaults(), 0.001, 1, false));
+        new RescoreJob().run(RescoreRequest.withDefaults(ScoringInput.of(Path.of("training-data", "customers.csv"), "customer_id"),
+                models, new ScoresDestination.Snapshot(snapshots, false), 1));
         int status = 0;
         for (int attempt = 0; attempt < 50 && status != 200; attempt++) {
             Thread.sleep(100);

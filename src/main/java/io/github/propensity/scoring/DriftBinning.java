@@ -2,43 +2,30 @@
 package io.github.propensity.scoring;
 
 import io.github.propensity.features.FeatureColumn;
-import io.github.propensity.features.FeatureEncoder;
 import io.github.propensity.model.ColumnBinner;
 import io.github.propensity.model.ColumnProfile;
 import io.github.propensity.model.ModelBundle;
-import io.github.propensity.model.Task;
 
 import java.util.List;
 
 /**
- * One task's model prepared for a given input header: the bound encoder, band thresholds, reason builder and
- * drift binners. Immutable and shared by the scoring threads.
+ * The bins a rescoring run counts one task's inputs and scores into, to compare with the training population:
+ * the bundle's feature profile and the reference deciles of its probabilities. Immutable and shared by the
+ * scoring threads.
  */
-final class TaskScorer {
-    final Task task;
-    final ModelBundle bundle;
-    final FeatureEncoder encoder;
-    final FeatureEncoder.HeaderBinding binding;
-    final BandCutoffs.Thresholds thresholds;
-    final ReasonBuilder reasons;
+final class DriftBinning {
     /** Null when the bundle predates feature profiles. */
     final ColumnBinner[] binners;
     /** Score drift bins: the reference population's deciles (upper edges of bins 1..9). */
-    final double[] scoreDecileEdges;
+    private final double[] scoreDecileEdges;
     /**
      * The reference population's share in each score bin. Not simply 10 % each: calibrated probabilities can tie
      * (isotonic calibration is a step function), and tied deciles leave bins that hold less or nothing.
      */
     final double[] scoreExpected;
 
-    TaskScorer(Task task, ModelBundle bundle, List<String> header, BandCutoffs cutoffs) {
-        this.task = task;
-        this.bundle = bundle;
-        this.encoder = bundle.model().encoder();
-        this.binding = encoder.bind(header);
-        this.thresholds = cutoffs.thresholds(bundle.reference());
-        this.reasons = new ReasonBuilder(encoder.schema());
-        List<FeatureColumn> columns = encoder.schema().columns();
+    DriftBinning(ModelBundle bundle) {
+        List<FeatureColumn> columns = bundle.model().encoder().schema().columns();
         if (bundle.profile() == null) {
             this.binners = null;
         } else {
@@ -65,5 +52,17 @@ final class TaskScorer {
             bin++;
         }
         return bin;
+    }
+
+    /** Fresh per-batch counters, [column][bin], or null when the bundle has no profile. */
+    long[][] newFeatureCounts() {
+        if (binners == null) {
+            return null;
+        }
+        long[][] counts = new long[binners.length][];
+        for (int c = 0; c < binners.length; c++) {
+            counts[c] = new long[binners[c].bins()];
+        }
+        return counts;
     }
 }

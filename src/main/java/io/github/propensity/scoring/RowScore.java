@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.github.propensity.scoring;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One row's score for one task, written by {@link PreparedModel#score} into arrays the caller owns and reuses row
+ * after row (as H2O's {@code score0(row, preds)}). Mutable and confined to one thread; read it before the next
+ * row overwrites it.
+ */
+public final class RowScore {
+    final double[] encoded;
+    final double[] contributions;
+    final double[] byColumn;
+    final String[] rawValues;
+    final String[] reasons = new String[ReasonBuilder.REASONS];
+    double probability;
+    long score;
+    Band band;
+    double referencePercentile;
+
+    RowScore(int features, int columns) {
+        this.encoded = new double[features];
+        this.contributions = new double[features];
+        this.byColumn = new double[columns];
+        this.rawValues = new String[columns];
+    }
+
+    /** The calibrated probability, 0-1. */
+    public double probability() {
+        return probability;
+    }
+
+    /** The probability on a 0-100 scale, rounded to a whole number. */
+    public long score() {
+        return score;
+    }
+
+    public Band band() {
+        return band;
+    }
+
+    /** Share (0-100, in steps of 0.1) of the model's reference population scoring at or below this row. */
+    public double referencePercentile() {
+        return referencePercentile;
+    }
+
+    /** The reason in {@code slot} (0 to {@link ReasonBuilder#REASONS} - 1), empty when fewer columns push at all. */
+    public String reason(int slot) {
+        return reasons[slot];
+    }
+
+    /** The non-empty reasons, strongest first. */
+    public List<String> reasons() {
+        List<String> present = new ArrayList<>(reasons.length);
+        for (String reason : reasons) {
+            if (!reason.isEmpty()) {
+                present.add(reason);
+            }
+        }
+        return List.copyOf(present);
+    }
+
+    /** The encoded feature vector of the row (for drift bins). */
+    double[] encoded() {
+        return encoded;
+    }
+}

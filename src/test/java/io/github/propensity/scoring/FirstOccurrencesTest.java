@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.github.propensity.scoring;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class FirstOccurrencesTest {
+    private static long[] hashOf(String id) {
+        long[] hash = new long[2];
+        CustomerIdHash.hash(id, hash, 0);
+        return hash;
+    }
+
+    @Test
+    void remembersTheFirstLineOfEveryIdWhileGrowing() {
+        FirstOccurrences seen = new FirstOccurrences(16);
+        Map<String, Long> firstLine = new HashMap<>();
+        Random random = new Random(7);
+        for (long line = 2; line < 100_000; line++) {
+            String id = "C" + random.nextInt(60_000);
+            Long expected = firstLine.putIfAbsent(id, line);
+            assertEquals(expected == null ? 0 : expected, seen.putIfAbsent(hashOf(id), 0, line), id);
+        }
+        assertEquals(firstLine.size(), seen.size());
+    }
+
+    @Test
+    void idsThatDifferOnlyInOrderOrLengthHashApart() {
+        assertNotEquals(java.util.Arrays.toString(hashOf("AB")), java.util.Arrays.toString(hashOf("BA")));
+        assertNotEquals(java.util.Arrays.toString(hashOf("A")), java.util.Arrays.toString(hashOf("A\0")));
+        assertNotEquals(java.util.Arrays.toString(hashOf("")), java.util.Arrays.toString(hashOf("\0")));
+    }
+
+    @Test
+    void rejectsALineBeforeTheFirst() {
+        assertThrows(IllegalArgumentException.class, () -> new FirstOccurrences(16).putIfAbsent(hashOf("C1"), 0, 0));
+    }
+}
