@@ -14,7 +14,8 @@ import java.io.UncheckedIOException;
 
 /**
  * The one place that turns a failure into a message and an exit code: bad data 3 (a lookalike setting that cannot
- * work too, named as its option), anything else 1 (usage errors are picocli's, 2). Expected failures get one clear line; an unexpected one is a bug and keeps its stack trace.
+ * work too, named as its option), anything else 1 (usage errors are picocli's, 2). Expected failures get one clear
+ * line; an unexpected one is a bug and keeps its stack trace.
  */
 final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     @Override

@@ -39,10 +39,6 @@ public final class LookalikeService {
         return new LookalikeService(Optional.of(pools));
     }
 
-    public boolean configured() {
-        return pools.isPresent();
-    }
-
     /**
      * Builds an audience from a request body {@code {"seed": [ids], "size": "5%", "suppress": [ids],
      * "include_seed": false, "export": "plain", "min_seed": 100, "random_seed": 42}}.

@@ -154,6 +154,15 @@ class LookalikeBuilderTest {
     }
 
     @Test
+    void aSeedTooSmallForTwoCentroidsStillBuildsAnAudience() throws IOException {
+        List<String> lines = Files.readAllLines(seed).subList(0, 41);
+        Path small = Files.write(dir.resolve("small.csv"), lines);
+        Audience audience = build(small, "100", Set.of(), false, ExportFormat.PLAIN, 20);
+        assertEquals(40, audience.card().seedMatched());
+        assertEquals(100, audience.rows().size());
+    }
+
+    @Test
     void unreadableSizesAndExportsBlameTheirSetting() {
         assertEquals(LookalikeField.SIZE, assertThrows(LookalikeInputException.class, () -> AudienceSize.parse("lots")).field());
         assertEquals(LookalikeField.SIZE, assertThrows(LookalikeInputException.class, () -> AudienceSize.parse("0")).field());
