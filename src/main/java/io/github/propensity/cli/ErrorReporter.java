@@ -4,6 +4,8 @@ package io.github.propensity.cli;
 import io.github.propensity.data.DataException;
 import io.github.propensity.features.FeatureValueException;
 import io.github.propensity.features.MissingFeatureColumnsException;
+import io.github.propensity.lookalike.LookalikeField;
+import io.github.propensity.lookalike.LookalikeInputException;
 import io.github.propensity.model.BundleException;
 import io.github.propensity.scoring.SnapshotStore;
 import picocli.CommandLine;
@@ -11,8 +13,9 @@ import picocli.CommandLine;
 import java.io.UncheckedIOException;
 
 /**
- * The one place that turns a failure into a message and an exit code: bad data 3, anything else 1 (usage errors
- * are picocli's, 2). Expected failures get one clear line; an unexpected one is a bug and keeps its stack trace.
+ * The one place that turns a failure into a message and an exit code: bad data 3 (a lookalike setting that cannot
+ * work too, named as its option), anything else 1 (usage errors are picocli's, 2). Expected failures get one clear
+ * line; an unexpected one is a bug and keeps its stack trace.
  */
 final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     @Override
@@ -23,6 +26,10 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
             err.println("error: bad data: " + failure.getMessage());
             return ExitCode.BAD_DATA;
         }
+        if (failure instanceof LookalikeInputException setting) {
+            err.println("error: " + setting.problem() + " (" + flag(setting.field()) + ")");
+            return ExitCode.BAD_DATA;
+        }
         if (failure instanceof BundleException || failure instanceof UncheckedIOException
                 || failure instanceof SnapshotStore.SnapshotLockedException) {
             err.println("error: " + failure.getMessage());
@@ -31,5 +38,16 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
         err.println("error: unexpected failure (please report it): " + failure);
         failure.printStackTrace(err);
         return ExitCode.FAILURE;
+    }
+
+    /** The {@code lookalike} command's option for a setting the domain blames. */
+    static String flag(LookalikeField field) {
+        return switch (field) {
+            case SEED -> "--seed";
+            case SIZE -> "--size";
+            case EXPORT -> "--export";
+            case MIN_SEED -> "--min-seed";
+            case COUNTRY_CODE -> "--country-code";
+        };
     }
 }

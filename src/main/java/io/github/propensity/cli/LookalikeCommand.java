@@ -1,20 +1,37 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.cli;
 
+import io.github.propensity.lookalike.Audience;
 import io.github.propensity.lookalike.AudienceSize;
+import io.github.propensity.lookalike.AudienceSpec;
+import io.github.propensity.lookalike.EncodedPool;
 import io.github.propensity.lookalike.ExportFormat;
 import io.github.propensity.lookalike.LookalikeBuilder;
 import io.github.propensity.lookalike.LookalikeCard;
-import io.github.propensity.lookalike.LookalikeRequest;
+import io.github.propensity.lookalike.PoolSource;
+import io.github.propensity.lookalike.SeedIds;
+import io.github.propensity.lookalike.SeedReader;
+import io.github.propensity.storage.JsonMappers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 
 @Command(name = "lookalike", sortOptions = false,
@@ -23,6 +40,9 @@ import java.util.concurrent.Callable;
                         + "each method recovers (stderr and lookalike-card.json next to --out); the best method builds the audience.",
                 "The last stdout line is a JSON summary."})
 final class LookalikeCommand implements Callable<Integer> {
+    private static final Logger log = LoggerFactory.getLogger(LookalikeCommand.class);
+    static final String CARD_FILE = "lookalike-card.json";
+
     @CommandLine.Mixin
     HelpOption help;
 
@@ -38,8 +58,9 @@ final class LookalikeCommand implements Callable<Integer> {
     @Option(names = "--id", required = true, paramLabel = "COLUMN", description = "customer id column (in seed, pool and --suppress)")
     String id;
 
-    @Option(names = "--size", required = true, paramLabel = "SIZE", description = "audience size: a share of the pool (5%) or a count (20000)")
-    String size;
+    @Option(names = "--size", required = true, paramLabel = "SIZE", converter = AudienceSizeConverter.class,
+            description = "audience size: a share of the pool (5%) or a count (20000)")
+    AudienceSize size;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "audience CSV to write")
     Path out;
@@ -53,9 +74,9 @@ final class LookalikeCommand implements Callable<Integer> {
     @Option(names = "--include-seed", description = "keep seed members in the audience (default: excluded)")
     boolean includeSeed;
 
-    @Option(names = "--export", defaultValue = "plain", paramLabel = "FORMAT",
+    @Option(names = "--export", defaultValue = "plain", paramLabel = "FORMAT", converter = ExportFormatConverter.class,
             description = "plain (ids, similarity, reasons) or meta/google customer lists of hashed e-mail and phone (default: ${DEFAULT-VALUE})")
-    String export;
+    ExportFormat export;
 
     @Option(names = "--drop", split = ",", paramLabel = "COLUMN", description = "pool columns that are not features (e.g. outcomes)")
     List<String> drop = new ArrayList<>();
@@ -80,14 +101,16 @@ final class LookalikeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LookalikeRequest request;
-        try {
-            request = new LookalikeRequest(seed, pool, id, AudienceSize.parse(size), out, valueColumn, suppress, includeSeed,
-                    ExportFormat.parse(export), drop, emailColumn, phoneColumn, countryCode, separator, minSeed, 0.2, randomSeed);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
-        LookalikeCard card = new LookalikeBuilder().build(request);
+        Optional<Character> delimiter = Optional.ofNullable(separator);
+        PoolSource source = new PoolSource(pool, id, drop, emailColumn, phoneColumn, countryCode, delimiter,
+                export != ExportFormat.PLAIN, PoolSource.DEFAULT_MAX_DUPLICATE_SHARE);
+        SeedIds seedIds = SeedReader.seed(seed, id, Optional.ofNullable(valueColumn), delimiter);
+        Set<String> suppressed = suppress == null ? Set.of() : SeedReader.suppressed(suppress, id, delimiter);
+        AudienceSpec audienceSpec = new AudienceSpec(size, includeSeed, suppressed, export, minSeed, AudienceSpec.HOLDOUT_SHARE, randomSeed);
+        Audience audience = new LookalikeBuilder().build(EncodedPool.read(source), seedIds, audienceSpec);
+        LookalikeCard card = audience.card();
+        writeAtomically(out, audience::writeCsv);
+        writeAtomically(out.toAbsolutePath().resolveSibling(CARD_FILE), writer -> JsonMappers.standard().writeValue(writer, card));
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("audience", out.toString());
         line.put("customers", card.audienceRows());
@@ -103,5 +126,35 @@ final class LookalikeCommand implements Callable<Integer> {
         spec.commandLine().getOut().println(JsonLine.of(line));
         spec.commandLine().getOut().flush();
         return ExitCode.OK;
+    }
+
+    /** What goes into a file; may fail with the writer. */
+    @FunctionalInterface
+    interface FileBody {
+        void writeTo(Writer writer) throws IOException;
+    }
+
+    /**
+     * Writes {@code target} through a temporary file in the same folder renamed into place, so a reader sees the old
+     * file or the whole new one, never half of it, and a failed run leaves nothing behind.
+     */
+    static void writeAtomically(Path target, FileBody body) {
+        Path absolute = target.toAbsolutePath();
+        Path temporary = absolute.resolveSibling("." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        try {
+            Files.createDirectories(absolute.getParent());
+            try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+                body.writeTo(writer);
+            }
+            Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException e) {
+                log.warn("cannot remove {}: {}", temporary, e.getMessage());
+            }
+        }
     }
 }

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.cli;
 
+import io.github.propensity.lookalike.PoolSource;
 import io.github.propensity.scoring.SegmentPolicy;
 import io.github.propensity.scoring.SegmentPolicyFile;
 import io.github.propensity.serving.ApiKeys;
 import io.github.propensity.serving.CustomerScorer;
 import io.github.propensity.serving.LookalikeService;
 import io.github.propensity.serving.ModelRegistry;
+import io.github.propensity.serving.PoolRegistry;
 import io.github.propensity.serving.SegmentLists;
 import io.github.propensity.web.ApiServer;
 import io.github.propensity.web.ServerSettings;
@@ -17,6 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -51,7 +54,7 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--segments", paramLabel = "FILE", description = "segment rules for POST /v1/score and for ranking segment lists (default: built-in)")
     Path segments;
 
-    @Option(names = "--pool", paramLabel = "FILE", description = "customer base with features, for POST /v1/lookalike")
+    @Option(names = "--pool", paramLabel = "FILE", description = "customer base with features, for POST /v1/lookalike; read once, reloaded when the file changes")
     Path pool;
 
     @Option(names = "--pool-id", defaultValue = "customer_id", paramLabel = "COLUMN", description = "id column of --pool (default: ${DEFAULT-VALUE})")
@@ -63,7 +66,7 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-body", paramLabel = "BYTES", defaultValue = "4194304", description = "largest request body (default: ${DEFAULT-VALUE})")
     long maxBody;
 
-    @Option(names = "--reload-interval", paramLabel = "MS", defaultValue = "2000", description = "how often to look for promoted models and new snapshots (default: ${DEFAULT-VALUE})")
+    @Option(names = "--reload-interval", paramLabel = "MS", defaultValue = "2000", description = "how often to look for promoted models, new snapshots and a changed --pool (default: ${DEFAULT-VALUE})")
     long reloadMillis;
 
     @Override
@@ -77,8 +80,9 @@ final class ServeCommand implements Callable<Integer> {
         SegmentPolicy policy = segments == null ? SegmentPolicy.defaults() : SegmentPolicyFile.read(segments);
         ApiKeys apiKeys = keys == null ? null : ApiKeys.load(keys);
         ModelRegistry registry = new ModelRegistry(models, snapshots, policy.bands(), reloadMillis);
-        LookalikeService lookalikes = new LookalikeService(pool, poolId, poolDrop,
-                Path.of(System.getProperty("java.io.tmpdir"), "propensity-lookalike"));
+        Optional<PoolRegistry> pools = Optional.ofNullable(pool)
+                .map(file -> PoolRegistry.start(PoolSource.of(file, poolId, poolDrop, true), reloadMillis));
+        LookalikeService lookalikes = pools.map(LookalikeService::over).orElseGet(LookalikeService::withoutPool);
         ApiServer server = new ApiServer(settings, registry, new CustomerScorer(policy), new SegmentLists(policy), lookalikes, apiKeys).start();
         log.info("serving on http://{}:{} ({} models loaded{})", settings.host(), server.port(), registry.current().models().size(),
                 apiKeys == null ? "" : ", " + apiKeys.size() + " API keys");
@@ -87,6 +91,7 @@ final class ServeCommand implements Callable<Integer> {
             log.info("shutting down: finishing requests in flight");
             server.stop();
             registry.close();
+            pools.ifPresent(PoolRegistry::close);
             stopped.countDown();
         }, "shutdown"));
         stopped.await();

@@ -12,15 +12,19 @@ import java.util.List;
  * detail is skipped (the platform could not match them anyway).
  */
 final class AudienceRows {
-    private final LookalikeRequest request;
+    private final ExportFormat export;
+    private final String idColumn;
+    private final String countryCode;
     private final Pool pool;
     private final FittedRanking ranking;
     private final long candidates;
     private final double[] perFeature;
     private final double[] perColumn;
 
-    AudienceRows(LookalikeRequest request, Pool pool, FittedRanking ranking, long candidates) {
-        this.request = request;
+    AudienceRows(ExportFormat export, PoolSource source, Pool pool, FittedRanking ranking, long candidates) {
+        this.export = export;
+        this.idColumn = source.idColumn();
+        this.countryCode = source.countryCode();
         this.pool = pool;
         this.ranking = ranking;
         this.candidates = candidates;
@@ -29,15 +33,15 @@ final class AudienceRows {
     }
 
     List<String> header() {
-        if (request.export() == ExportFormat.PLAIN) {
-            return List.of(request.idColumn(), "rank", "similarity", "percentile", "similar_by_1", "similar_by_2", "similar_by_3");
+        if (export == ExportFormat.PLAIN) {
+            return List.of(idColumn, "rank", "similarity", "percentile", "similar_by_1", "similar_by_2", "similar_by_3");
         }
-        return request.export().contactColumns();
+        return export.contactColumns();
     }
 
     /** The row for pool row {@code row} at 1-based {@code rank}, or null when it cannot be exported. */
     List<String> row(int row, int rank) {
-        if (request.export() == ExportFormat.PLAIN) {
+        if (export == ExportFormat.PLAIN) {
             List<String> values = new ArrayList<>(List.of(pool.ids().get(row), Integer.toString(rank),
                     Decimals.format(Math.max(0, Math.min(1, ranking.similarity(row))), 4),
                     Decimals.format(100.0 * (candidates - rank + 1) / candidates, 2)));
@@ -45,11 +49,11 @@ final class AudienceRows {
             return values;
         }
         String email = ContactHashing.normalizeEmail(pool.emails()[row]);
-        String phone = ContactHashing.normalizePhoneDigits(pool.phones()[row], request.countryCode());
+        String phone = ContactHashing.normalizePhoneDigits(pool.phones()[row], countryCode);
         if (email == null && phone == null) {
             return null;
         }
-        return List.of(email == null ? "" : ContactHashing.sha256Hex(email), phone == null ? "" : request.export().hashPhone(phone));
+        return List.of(email == null ? "" : ContactHashing.sha256Hex(email), phone == null ? "" : export.hashPhone(phone));
     }
 
     private List<String> reasons(int row) {

@@ -18,17 +18,18 @@ public record AudienceSize(double percent, long count) {
             if (trimmed.endsWith("%")) {
                 double percent = Double.parseDouble(trimmed.substring(0, trimmed.length() - 1));
                 if (!(percent > 0 && percent <= 100)) {
-                    throw new IllegalArgumentException("--size must be a percentage in (0, 100], got " + text);
+                    throw new LookalikeInputException(LookalikeField.SIZE, "the audience size must be a percentage in (0, 100], got " + text);
                 }
                 return new AudienceSize(percent, 0);
             }
             long count = Long.parseLong(trimmed);
             if (count < 1) {
-                throw new IllegalArgumentException("--size must be at least 1 customer, got " + text);
+                throw new LookalikeInputException(LookalikeField.SIZE, "the audience size must be at least 1 customer, got " + text);
             }
             return new AudienceSize(0, count);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--size takes a percentage such as 5% or a count such as 20000, got '" + text + "'");
+            throw new LookalikeInputException(LookalikeField.SIZE,
+                    "the audience size is a percentage such as 5% or a count such as 20000, got '" + text + "'");
         }
     }
 

@@ -32,7 +32,7 @@ public enum ExportFormat {
         try {
             return valueOf(text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--export must be plain, meta or google, got '" + text + "'");
+            throw new LookalikeInputException(LookalikeField.EXPORT, "the export must be plain, meta or google, got '" + text + "'");
         }
     }
 }

@@ -1,22 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.lookalike;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.propensity.data.DataException;
 import io.github.propensity.data.Decimals;
-import io.github.propensity.storage.JsonMappers;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -24,14 +12,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
-import java.util.UUID;
 import java.util.stream.IntStream;
 
 /**
- * Builds a lookalike audience: reads seed and pool, measures every method on held-out seed members, keeps the one
- * that recovers most of them at the requested size, refits it on the whole seed, ranks the pool and writes the top
- * of it (never the seed or suppressed ids unless asked) with its quality card.
+ * Builds a lookalike audience in memory: marks the seed in an encoded pool, measures every method on held-out seed
+ * members, keeps the one that recovers most of them at the requested size, refits it on the whole seed, ranks the
+ * pool and returns the top of it (never the seed or suppressed ids unless asked) with its quality card. Files are
+ * the front ends' business.
  */
 public final class LookalikeBuilder {
     private static final Logger log = LoggerFactory.getLogger(LookalikeBuilder.class);
@@ -39,20 +26,20 @@ public final class LookalikeBuilder {
     /** Background rows per fit: beyond this the classifiers gain little and the bagged trees cost seconds. */
     static final int MAX_BACKGROUND = 20_000;
 
-    public LookalikeCard build(LookalikeRequest request) {
+    /** Builds the audience for {@code seed} over {@code encoded}; settings that cannot work are {@link LookalikeInputException}s. */
+    public Audience build(EncodedPool encoded, SeedIds seed, AudienceSpec spec) {
         long start = System.nanoTime();
-        Map<String, Double> seed = SeedReader.seed(request.seed(), request.idColumn(), request.valueColumn(), request.separator());
-        Set<String> suppressed = SeedReader.suppressed(request.suppress(), request.idColumn(), request.separator());
-        Pool pool = PoolReader.read(request, seed, suppressed);
+        checkExport(encoded, spec.export());
+        Pool pool = Pool.marked(encoded, seed, spec.suppress());
         int[] seedRows = IntStream.range(0, pool.size()).filter(i -> pool.seedWeight()[i] > 0).toArray();
         int unmatched = seed.size() - seedRows.length;
         log.info("pool: {} customers; seed: {} ids, {} found in the pool, {} not found", pool.size(), seed.size(), seedRows.length, unmatched);
-        checkSeed(request, pool, seedRows, seed.size());
+        checkSeed(spec, encoded.source(), pool, seedRows, seed.size());
 
-        long audience = request.size().of(pool.size() - (request.includeSeed() ? 0 : seedRows.length));
+        long audience = spec.size().of(pool.size() - (spec.includeSeed() ? 0 : seedRows.length));
         double sizeShare = (double) audience / pool.size();
-        Random random = new Random(request.randomSeed());
-        int[][] split = splitSeed(seedRows, request.holdoutShare(), random);
+        Random random = new Random(spec.randomSeed());
+        int[][] split = splitSeed(seedRows, spec.holdoutShare(), random);
         List<LookalikeCard.MethodQuality> qualities = new ArrayList<>();
         Map<SimilarityMethod, FittedRanking> heldOutRankings = new java.util.EnumMap<>(SimilarityMethod.class);
         for (SimilarityMethod method : SimilarityMethod.values()) {
@@ -76,30 +63,43 @@ public final class LookalikeBuilder {
         log.info("chose {}: {}", chosen.label(), reason);
 
         FittedRanking ranking = fit(pool, chosen, seedRows, random);
-        long written = write(request, pool, ranking, audience);
+        int[] eligible = eligible(spec, pool);
+        AudienceRows rows = new AudienceRows(spec.export(), encoded.source(), pool, ranking, eligible.length);
+        List<List<String>> top = top(ranking, rows, eligible, audience);
         double seconds = (System.nanoTime() - start) / 1e9;
         long suppressedRows = IntStream.range(0, pool.size()).filter(i -> pool.suppressed()[i]).count();
-        LookalikeCard card = new LookalikeCard(request.seed().getFileName().toString(), request.pool().getFileName().toString(),
-                seed.size(), seedRows.length, unmatched, pool.size(), suppressedRows, request.size().toString(), written,
-                request.includeSeed(), request.export().name().toLowerCase(Locale.ROOT), request.valueColumn() != null,
+        LookalikeCard card = new LookalikeCard(seed.source(), encoded.source().file().getFileName().toString(),
+                seed.size(), seedRows.length, unmatched, pool.size(), encoded.duplicates(), suppressedRows, spec.size().toString(),
+                top.size(), spec.includeSeed(), spec.export().name().toLowerCase(Locale.ROOT), seed.valueWeighted(),
                 qualities, chosen.label(), reason, Math.round(seconds * 100) / 100.0);
-        writeCard(request, card);
-        log.info("wrote {} customers to {} in {} s", written, request.out(), String.format(Locale.ROOT, "%.1f", seconds));
-        return card;
+        log.info("built an audience of {} customers in {} s", top.size(), String.format(Locale.ROOT, "%.1f", seconds));
+        return new Audience(rows.header(), top, card);
     }
 
-    private static void checkSeed(LookalikeRequest request, Pool pool, int[] seedRows, int seedIds) {
-        if (seedRows.length == 0) {
-            throw DataException.inFile(request.seed(), "none of the " + seedIds + " seed ids is in the pool (column '"
-                    + request.idColumn() + "'); check that both files use the same ids");
+    private static void checkExport(EncodedPool pool, ExportFormat export) {
+        if (export == ExportFormat.PLAIN || pool.hasContacts()) {
+            return;
         }
-        if (seedRows.length < request.minSeed()) {
-            throw DataException.inFile(request.seed(), "only " + seedRows.length + " seed members found in the pool (of "
-                    + seedIds + " ids); at least " + request.minSeed() + " are needed for a meaningful audience (--min-seed)");
+        if (!pool.source().keepContacts()) {
+            throw new IllegalStateException("the pool was read without its contact columns, which a " + export + " export needs");
+        }
+        throw new LookalikeInputException(LookalikeField.EXPORT, "the " + export.name().toLowerCase(Locale.ROOT)
+                + " export needs an e-mail or phone column in the pool ('" + pool.source().emailColumn() + "', '"
+                + pool.source().phoneColumn() + "'); use the plain export or a pool with contact columns");
+    }
+
+    private static void checkSeed(AudienceSpec spec, PoolSource source, Pool pool, int[] seedRows, int seedIds) {
+        if (seedRows.length == 0) {
+            throw new LookalikeInputException(LookalikeField.SEED, "none of the " + seedIds + " seed ids is in the pool (column '"
+                    + source.idColumn() + "'); check that seed and pool use the same ids");
+        }
+        if (seedRows.length < spec.minSeed()) {
+            throw new LookalikeInputException(LookalikeField.MIN_SEED, "only " + seedRows.length + " seed members found in the pool (of "
+                    + seedIds + " ids); at least " + spec.minSeed() + " are needed for a meaningful audience: add seed members or lower the minimum");
         }
         if (seedRows.length > 0.9 * pool.size()) {
-            throw DataException.inFile(request.seed(), "the seed covers " + seedRows.length + " of the pool's " + pool.size()
-                    + " customers; there is almost nobody left to find");
+            throw new LookalikeInputException(LookalikeField.SEED, "the seed covers " + seedRows.length + " of the pool's " + pool.size()
+                    + " customers; there is almost nobody left to find: use a smaller seed or a larger pool");
         }
         if (seedIds > seedRows.length) {
             log.warn("{} seed ids are not in the pool and are ignored", seedIds - seedRows.length);
@@ -159,11 +159,15 @@ public final class LookalikeBuilder {
         return sample.toArray(float[][]::new);
     }
 
-    private long write(LookalikeRequest request, Pool pool, FittedRanking ranking, long audience) {
+    /** Pool rows the audience may take: never suppressed ids, nor seed members unless asked. */
+    private static int[] eligible(AudienceSpec spec, Pool pool) {
+        return IntStream.range(0, pool.size())
+                .filter(i -> !pool.suppressed()[i] && (spec.includeSeed() || pool.seedWeight()[i] == 0)).toArray();
+    }
+
+    private static List<List<String>> top(FittedRanking ranking, AudienceRows rows, int[] eligible, long audience) {
         double[] scores = ranking.scores();
-        int[] eligible = IntStream.range(0, pool.size())
-                .filter(i -> !pool.suppressed()[i] && (request.includeSeed() || pool.seedWeight()[i] == 0)).toArray();
-        // Only the top of the ranking is written: find the score at the cut with a primitive sort, then order just
+        // Only the top of the ranking is kept: find the score at the cut with a primitive sort, then order just
         // the rows above it (a million boxed comparisons would cost seconds).
         double[] eligibleScores = new double[eligible.length];
         for (int k = 0; k < eligible.length; k++) {
@@ -175,45 +179,14 @@ public final class LookalikeBuilder {
         // Ties broken by pool order, so the same inputs and seed always give the same audience.
         Integer[] order = Arrays.stream(eligible).filter(i -> scores[i] >= cut).boxed()
                 .sorted(Comparator.<Integer>comparingDouble(i -> -scores[i]).thenComparingInt(i -> i)).toArray(Integer[]::new);
-        Path temporary = request.out().toAbsolutePath().resolveSibling("." + request.out().getFileName() + "." + UUID.randomUUID() + ".tmp");
-        long written = 0;
-        try {
-            Files.createDirectories(temporary.getParent());
-            try (BufferedWriter writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
-                 CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setRecordSeparator('\n').get())) {
-                AudienceRows rows = new AudienceRows(request, pool, ranking, eligible.length);
-                printer.printRecord(rows.header());
-                for (int r = 0; r < order.length && written < audience; r++) {
-                    List<String> row = rows.row(order[r], r + 1);
-                    if (row != null) {
-                        printer.printRecord(row);
-                        written++;
-                    }
-                }
-            }
-            Files.move(temporary, request.out(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + request.out() + ": " + e.getMessage(), e);
-        } finally {
-            try {
-                Files.deleteIfExists(temporary);
-            } catch (IOException e) {
-                log.warn("cannot remove {}: {}", temporary, e.getMessage());
+        List<List<String>> top = new ArrayList<>();
+        for (int r = 0; r < order.length && top.size() < audience; r++) {
+            List<String> row = rows.row(order[r], r + 1);
+            if (row != null) {
+                top.add(row);
             }
         }
-        return written;
-    }
-
-    private static void writeCard(LookalikeRequest request, LookalikeCard card) {
-        ObjectMapper json = JsonMappers.standard();
-        Path cardFile = request.out().toAbsolutePath().resolveSibling("lookalike-card.json");
-        Path temporary = cardFile.resolveSibling(".lookalike-card." + UUID.randomUUID() + ".tmp");
-        try {
-            json.writeValue(temporary.toFile(), card);
-            Files.move(temporary, cardFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + cardFile + ": " + e.getMessage(), e);
-        }
+        return top;
     }
 
     private static String pct(double share) {

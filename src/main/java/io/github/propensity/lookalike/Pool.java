@@ -2,25 +2,36 @@
 package io.github.propensity.lookalike;
 
 import java.util.List;
+import java.util.Set;
 
 /**
- * The candidate base as encoded vectors (floats: a million customers fit in a few hundred MB), with the ids, the
- * rows that are seed members or suppressed, and, for platform exports, the contact columns.
+ * One build's view of the encoded pool: the shared vectors and ids with this seed's and suppression list's rows marked.
  *
  * @param seedWeight per row, the seed weight (0 when not a seed member)
- * @param emails     null unless an export needs them
+ * @param emails     per row when contacts are kept, else empty
  */
 record Pool(List<String> ids, float[][] vectors, double[] seedWeight, boolean[] suppressed, String[] emails,
             String[] phones, String[] featureNames, List<String> inputColumns, int[] columnOfFeature) {
-    int size() {
-        return vectors.length;
+    static Pool marked(EncodedPool encoded, SeedIds seed, Set<String> suppress) {
+        double[] weights = new double[encoded.size()];
+        seed.weights().forEach((id, weight) -> {
+            int row = encoded.rowOf(id);
+            if (row >= 0) {
+                weights[row] = weight;
+            }
+        });
+        boolean[] suppressed = new boolean[encoded.size()];
+        for (String id : suppress) {
+            int row = encoded.rowOf(id);
+            if (row >= 0) {
+                suppressed[row] = true;
+            }
+        }
+        return new Pool(encoded.ids(), encoded.vectors(), weights, suppressed, encoded.emails(), encoded.phones(),
+                encoded.featureNames(), encoded.inputColumns(), encoded.columnOfFeature());
     }
 
-    int seedMembers() {
-        int count = 0;
-        for (double weight : seedWeight) {
-            count += weight > 0 ? 1 : 0;
-        }
-        return count;
+    int size() {
+        return vectors.length;
     }
 }

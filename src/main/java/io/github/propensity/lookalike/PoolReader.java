@@ -11,68 +11,80 @@ import io.github.propensity.features.FeatureEncoder;
 import io.github.propensity.features.FeatureSchema;
 import io.github.propensity.features.FeatureSchemaFitter;
 import io.github.propensity.features.FeatureValueException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
  * Reads the pool: infers and fits the shared feature schema on its first rows (a sample is plenty for medians,
- * deviations and category levels), then streams every row through the encoder into float vectors, marking seed
- * members and suppressed ids on the way. Identifier and contact columns are never features.
+ * deviations and category levels), then streams every row through the encoder into float vectors. Identifier and
+ * contact columns are never features. A row repeating an earlier id is a bad row: skipped, counted, and beyond the
+ * source's tolerance the load fails naming the first such lines (never the ids).
  */
 final class PoolReader {
+    private static final Logger log = LoggerFactory.getLogger(PoolReader.class);
     static final int SCHEMA_SAMPLE_ROWS = 20_000;
+    private static final int REPORTED_LINES = 5;
 
     private PoolReader() {
     }
 
-    static Pool read(LookalikeRequest request, Map<String, Double> seedWeights, Set<String> suppressed) {
-        FeatureSchema schema = fitSchema(request);
+    static EncodedPool read(PoolSource source) {
+        FeatureSchema schema = fitSchema(source);
         FeatureEncoder encoder = schema.encoder();
         List<String> ids = new ArrayList<>();
+        Map<String, Integer> rowOfId = new HashMap<>();
         List<float[]> vectors = new ArrayList<>();
-        List<Double> weights = new ArrayList<>();
-        List<Boolean> suppressedRows = new ArrayList<>();
         List<String> emails = new ArrayList<>();
         List<String> phones = new ArrayList<>();
-        boolean contacts = request.export() != ExportFormat.PLAIN;
+        List<Long> repeatedLines = new ArrayList<>();
+        long duplicates = 0;
+        boolean contactColumns;
         double[] encoded = new double[encoder.width()];
-        try (CsvRecordReader reader = CsvRecordReader.open(request.pool(), request.separator())) {
-            int id = requireColumn(reader, request.idColumn(), "--id");
-            int email = contacts ? reader.header().indexOf(request.emailColumn()) : -1;
-            int phone = contacts ? reader.header().indexOf(request.phoneColumn()) : -1;
-            if (contacts && email < 0 && phone < 0) {
-                throw DataException.inFile(request.pool(), "--export " + request.export().name().toLowerCase()
-                        + " needs an e-mail or phone column ('" + request.emailColumn() + "', '" + request.phoneColumn() + "')");
-            }
+        try (CsvRecordReader reader = CsvRecordReader.open(source.file(), source.separator().orElse(null))) {
+            int id = requireIdColumn(reader, source.idColumn());
+            int email = source.keepContacts() ? reader.header().indexOf(source.emailColumn()) : -1;
+            int phone = source.keepContacts() ? reader.header().indexOf(source.phoneColumn()) : -1;
+            contactColumns = email >= 0 || phone >= 0;
             FeatureEncoder.HeaderBinding binding = encoder.bind(reader.header());
             String[] fields;
             while ((fields = reader.next()) != null) {
+                String customer = fields[id].strip();
+                if (rowOfId.putIfAbsent(customer, ids.size()) != null) {
+                    duplicates++;
+                    if (repeatedLines.size() < REPORTED_LINES) {
+                        repeatedLines.add(reader.lineNumber());
+                    }
+                    continue;
+                }
                 try {
                     encoder.encode(fields, binding, encoded);
                 } catch (FeatureValueException e) {
-                    throw DataException.at(request.pool(), reader.lineNumber(), e.getMessage());
+                    throw DataException.at(source.file(), reader.lineNumber(), e.getMessage());
                 }
                 float[] vector = new float[encoded.length];
                 for (int j = 0; j < encoded.length; j++) {
                     vector[j] = (float) encoded[j];
                 }
-                String customer = fields[id].strip();
                 ids.add(customer);
                 vectors.add(vector);
-                weights.add(seedWeights.getOrDefault(customer, 0.0));
-                suppressedRows.add(suppressed.contains(customer));
-                if (contacts) {
+                if (source.keepContacts()) {
                     emails.add(email < 0 ? null : fields[email]);
                     phones.add(phone < 0 ? null : fields[phone]);
                 }
             }
         }
+        checkDuplicates(source, duplicates, ids.size() + duplicates, repeatedLines);
         String[] featureNames = encoder.featureNames();
         int[] columnOfFeature = new int[featureNames.length];
         int feature = 0;
@@ -81,48 +93,65 @@ final class PoolReader {
                 columnOfFeature[feature++] = c;
             }
         }
-        boolean[] suppressedArray = new boolean[ids.size()];
-        for (int i = 0; i < suppressedArray.length; i++) {
-            suppressedArray[i] = suppressedRows.get(i);
-        }
-        return new Pool(ids, vectors.toArray(float[][]::new), weights.stream().mapToDouble(Double::doubleValue).toArray(),
-                suppressedArray, contacts ? emails.toArray(String[]::new) : null, contacts ? phones.toArray(String[]::new) : null,
-                featureNames, schema.inputColumns(), columnOfFeature);
+        return new EncodedPool(source, ids, rowOfId, vectors.toArray(float[][]::new), emails.toArray(String[]::new),
+                phones.toArray(String[]::new), contactColumns, featureNames, schema.inputColumns(), columnOfFeature, duplicates);
     }
 
-    private static FeatureSchema fitSchema(LookalikeRequest request) {
+    private static void checkDuplicates(PoolSource source, long duplicates, long rows, List<Long> repeatedLines) {
+        if (duplicates == 0) {
+            return;
+        }
+        String lines = repeatedLines.stream().map(String::valueOf).collect(Collectors.joining(", "));
+        if (duplicates > source.maxDuplicateShare() * rows) {
+            throw DataException.inFile(source.file(), duplicates + " of " + rows + " rows repeat an earlier row's customer id, more than the "
+                    + String.format(Locale.ROOT, "%.3f", 100 * source.maxDuplicateShare()) + "% allowed; each customer must appear once"
+                    + " (first repeated lines: " + lines + ")");
+        }
+        log.warn("{}: {} rows repeat an earlier row's customer id and are skipped; the first row of each id is kept (first repeated lines: {})",
+                source.file().getFileName(), duplicates, lines);
+    }
+
+    private static FeatureSchema fitSchema(PoolSource source) {
         List<String[]> rows = new ArrayList<>();
         List<String> header;
-        try (CsvRecordReader reader = CsvRecordReader.open(request.pool(), request.separator())) {
+        try (CsvRecordReader reader = CsvRecordReader.open(source.file(), source.separator().orElse(null))) {
             header = reader.header();
-            requireColumn(reader, request.idColumn(), "--id");
+            int id = requireIdColumn(reader, source.idColumn());
+            Set<String> seen = new HashSet<>();
             String[] fields;
             while (rows.size() < SCHEMA_SAMPLE_ROWS && (fields = reader.next()) != null) {
-                rows.add(fields);
+                if (seen.add(fields[id].strip())) {
+                    rows.add(fields);
+                }
             }
         }
         if (rows.isEmpty()) {
-            throw DataException.inFile(request.pool(), "the pool has no customers");
+            throw DataException.inFile(source.file(), "the pool has no customers");
         }
-        CustomerTable sample = new CustomerTable(request.pool(), "", header, rows, new long[rows.size()]);
+        CustomerTable sample = new CustomerTable(source.file(), "", header, rows, new long[rows.size()]);
         Map<String, String> notFeatures = new LinkedHashMap<>();
-        notFeatures.put(request.idColumn(), "the customer id");
-        notFeatures.put(request.emailColumn(), "contact data");
-        notFeatures.put(request.phoneColumn(), "contact data");
-        for (String drop : request.dropColumns()) {
-            notFeatures.put(drop, "dropped (--drop)");
+        notFeatures.put(source.idColumn(), "the customer id");
+        notFeatures.put(source.emailColumn(), "contact data");
+        notFeatures.put(source.phoneColumn(), "contact data");
+        for (String drop : source.dropColumns()) {
+            notFeatures.put(drop, "dropped: not a feature");
         }
         List<ColumnDecision> decisions = SchemaInference.infer(sample, notFeatures);
         if (decisions.stream().noneMatch(ColumnDecision::isFeature)) {
-            throw DataException.inFile(request.pool(), "no usable feature columns");
+            throw DataException.inFile(source.file(), "no usable feature columns");
         }
         return FeatureSchemaFitter.fit(sample, decisions, IntStream.range(0, rows.size()).toArray());
     }
 
-    private static int requireColumn(CsvRecordReader reader, String column, String option) {
+    /** The id column's index; missing, it is an error listing the columns there are. */
+    static int requireIdColumn(CsvRecordReader reader, String column) {
+        return requireColumn(reader, column, "id");
+    }
+
+    static int requireColumn(CsvRecordReader reader, String column, String role) {
         int index = reader.header().indexOf(column);
         if (index < 0) {
-            throw DataException.inFile(reader.file(), option + " column '" + column + "' not found; the columns are: "
+            throw DataException.inFile(reader.file(), role + " column '" + column + "' not found; the columns are: "
                     + String.join(", ", reader.header()));
         }
         return index;
@@ -133,6 +162,4 @@ final class PoolReader {
         Double value = raw == null ? null : NumericValues.parse(raw.strip());
         return value == null ? Double.NaN : value;
     }
-
-
 }

@@ -27,10 +27,7 @@ final class SeedCentroids implements SimilarityModel {
         }
         // Up to 20 centroids: enough for the distinct groups a seed holds, cheap enough to score a million rows.
         int k = Math.max(1, Math.min(20, seed.length / 25));
-        // Smile seeds its k-means++ initialisation from a global generator: set it for a repeatable audience.
-        MathEx.setSeed(randomSeed);
-        KMeans kmeans = KMeans.fit(data, k, 50, 1e-4);
-        double[][] centroids = kmeans.centroids;
+        double[][] centroids = k == 1 ? new double[][]{mean(data)} : kMeans(data, k, randomSeed);
         double[] distances = new double[seed.length];
         SeedCentroids model = new SeedCentroids(centroids, 1);
         for (int i = 0; i < seed.length; i++) {
@@ -39,6 +36,23 @@ final class SeedCentroids implements SimilarityModel {
         Arrays.sort(distances);
         double median = distances[distances.length / 2];
         return new SeedCentroids(centroids, median > 0 ? median : 1);
+    }
+
+    private static double[][] kMeans(double[][] data, int k, long randomSeed) {
+        // Smile seeds its k-means++ initialisation from a global generator: set it for a repeatable audience.
+        MathEx.setSeed(randomSeed);
+        return KMeans.fit(data, k, 50, 1e-4).centroids;
+    }
+
+    /** The one centroid of a small seed (Smile's k-means wants at least two clusters). */
+    private static double[] mean(double[][] data) {
+        double[] mean = new double[data[0].length];
+        for (double[] row : data) {
+            for (int j = 0; j < mean.length; j++) {
+                mean[j] += row[j] / data.length;
+            }
+        }
+        return mean;
     }
 
     /** Minus the squared distance to the nearest centroid. */

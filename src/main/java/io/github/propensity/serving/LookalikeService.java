@@ -2,66 +2,50 @@
 package io.github.propensity.serving;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.propensity.data.DataException;
+import io.github.propensity.lookalike.Audience;
 import io.github.propensity.lookalike.AudienceSize;
+import io.github.propensity.lookalike.AudienceSpec;
 import io.github.propensity.lookalike.ExportFormat;
 import io.github.propensity.lookalike.LookalikeBuilder;
-import io.github.propensity.lookalike.LookalikeCard;
-import io.github.propensity.lookalike.LookalikeRequest;
+import io.github.propensity.lookalike.SeedIds;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Lookalike audiences on request: seed ids in, audience out, through exactly the same builder, rules and checks as
- * the {@code lookalike} command (the request is written to a private working directory and the command's files come
- * back). Each request reads the configured pool file, which suits bases up to a few hundred thousand customers.
+ * the {@code lookalike} command, over the pool the {@link PoolRegistry} keeps loaded. Everything stays in memory.
  */
 public final class LookalikeService {
-    private final Path pool;
-    private final String idColumn;
-    private final List<String> dropColumns;
-    private final Path workRoot;
+    /** The card's name for where the seed came from. */
+    static final String SEED_SOURCE = "request";
 
-    /** An audience file and its card; the caller streams the file and then {@link #close}s it. */
-    public record Audience(Path file, LookalikeCard card, Path workDirectory) implements AutoCloseable {
-        @Override
-        public void close() {
-            try (Stream<Path> walk = Files.walk(workDirectory)) {
-                for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(path);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+    private final Optional<PoolRegistry> pools;
+    private final LookalikeBuilder builder = new LookalikeBuilder();
+
+    private LookalikeService(Optional<PoolRegistry> pools) {
+        this.pools = pools;
     }
 
-    public LookalikeService(Path pool, String idColumn, List<String> dropColumns, Path workRoot) {
-        this.pool = pool;
-        this.idColumn = idColumn;
-        this.dropColumns = List.copyOf(dropColumns);
-        this.workRoot = workRoot;
+    /** A server started without a pool: lookalike requests are refused as not found. */
+    public static LookalikeService withoutPool() {
+        return new LookalikeService(Optional.empty());
     }
 
-    public boolean configured() {
-        return pool != null;
+    public static LookalikeService over(PoolRegistry pools) {
+        return new LookalikeService(Optional.of(pools));
     }
 
     /**
      * Builds an audience from a request body {@code {"seed": [ids], "size": "5%", "suppress": [ids],
-     * "include_seed": false, "export": "plain", "min_seed": 100}}.
+     * "include_seed": false, "export": "plain", "min_seed": 100, "random_seed": 42}}.
      */
     public Audience build(JsonNode body) {
-        if (pool == null) {
-            throw new NotFoundException("no pool is configured; start the server with --pool BASE.csv --pool-id COLUMN");
-        }
+        PoolRegistry registry = pools.orElseThrow(() ->
+                new NotFoundException("no pool is configured; start the server with --pool BASE.csv --pool-id COLUMN"));
         if (body == null || !body.isObject()) {
             throw new InvalidInputException("the body must be a JSON object with 'seed' (a list of customer ids) and 'size'");
         }
@@ -69,56 +53,11 @@ public final class LookalikeService {
         if (seed.isEmpty()) {
             throw new InvalidInputException("'seed' must be a non-empty list of customer ids");
         }
-        List<String> suppress = body.has("suppress") ? ids(body.get("suppress"), "suppress") : List.of();
-        AudienceSize size;
-        ExportFormat export;
-        try {
-            size = AudienceSize.parse(body.path("size").asText("5%"));
-            export = ExportFormat.parse(body.path("export").asText("plain"));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(e.getMessage().replace("--", ""));
-        }
-        Path work;
-        try {
-            Files.createDirectories(workRoot);
-            work = Files.createTempDirectory(workRoot, "lookalike-");
-            Files.write(work.resolve("seed.csv"), withHeader(seed));
-            Path suppressFile = null;
-            if (!suppress.isEmpty()) {
-                suppressFile = Files.write(work.resolve("suppress.csv"), withHeader(suppress));
-            }
-            Path out = work.resolve("audience.csv");
-            int minSeed = body.path("min_seed").asInt(100);
-            if (minSeed < 2) {
-                throw new InvalidInputException("'min_seed' must be at least 2");
-            }
-            LookalikeRequest request = new LookalikeRequest(work.resolve("seed.csv"), pool, idColumn, size, out, null, suppressFile,
-                    body.path("include_seed").asBoolean(false), export, dropColumns, "email", "phone", "1", null, minSeed, 0.2,
-                    body.path("random_seed").asLong(42));
-            try {
-                LookalikeCard card = new LookalikeBuilder().build(request);
-                return new Audience(out, card, work);
-            } catch (DataException e) {
-                new Audience(out, null, work).close();
-                // Messages name the private working files; the client knows them as the request's fields.
-                throw new InvalidInputException(e.getMessage().replace("seed.csv: ", "seed: ").replace(pool.getFileName() + ": ", "pool: "));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare the lookalike request: " + e.getMessage(), e);
-        }
-    }
-
-    private List<String> withHeader(List<String> ids) {
-        List<String> lines = new ArrayList<>(ids.size() + 1);
-        lines.add(idColumn);
-        for (String id : ids) {
-            // One id per line: anything that could break the CSV is refused rather than quoted.
-            if (id.isBlank() || id.contains(",") || id.contains("\"") || id.contains("\n") || id.contains("\r")) {
-                throw new InvalidInputException("customer ids must be non-empty and free of commas, quotes and line breaks");
-            }
-            lines.add(id.strip());
-        }
-        return lines;
+        Set<String> suppress = body.has("suppress") ? new HashSet<>(ids(body.get("suppress"), "suppress")) : Set.of();
+        AudienceSpec spec = new AudienceSpec(AudienceSize.parse(body.path("size").asText("5%")), body.path("include_seed").asBoolean(false),
+                suppress, ExportFormat.parse(body.path("export").asText("plain")), body.path("min_seed").asInt(100),
+                AudienceSpec.HOLDOUT_SHARE, body.path("random_seed").asLong(42));
+        return builder.build(registry.current(), SeedIds.of(SEED_SOURCE, seed), spec);
     }
 
     private static List<String> ids(JsonNode node, String field) {
@@ -130,7 +69,10 @@ public final class LookalikeService {
             if (!id.isTextual() && !id.isNumber()) {
                 throw new InvalidInputException("'" + field + "' must hold ids as text or numbers");
             }
-            ids.add(id.asText());
+            if (id.asText().isBlank()) {
+                throw new InvalidInputException("'" + field + "' must hold non-empty customer ids");
+            }
+            ids.add(id.asText().strip());
         }
         return ids;
     }

@@ -3,14 +3,15 @@ package io.github.propensity.web;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.propensity.data.CsvRecordReader;
+import io.github.propensity.lookalike.Audience;
 import io.github.propensity.serving.InvalidInputException;
 import io.github.propensity.serving.LookalikeService;
 import io.javalin.http.Context;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
@@ -37,33 +38,29 @@ final class LookalikeHandler {
         if (body.length == 0) {
             throw new InvalidInputException("the body is empty; send {\"seed\": [ids], \"size\": \"5%\"}");
         }
-        try (LookalikeService.Audience audience = lookalikes.build(json.readTree(body))) {
-            if (format.equals("csv")) {
-                ctx.contentType("text/csv; charset=utf-8");
-                try (InputStream in = Files.newInputStream(audience.file())) {
-                    in.transferTo(ctx.outputStream());
-                }
-                return;
-            }
-            ctx.contentType("application/json");
-            try (JsonGenerator out = json.getFactory().createGenerator(ctx.outputStream());
-                 CsvRecordReader rows = CsvRecordReader.open(audience.file(), ',')) {
+        Audience audience = lookalikes.build(json.readTree(body));
+        if (format.equals("csv")) {
+            ctx.contentType("text/csv; charset=utf-8");
+            Writer out = new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8);
+            audience.writeCsv(out);
+            return;
+        }
+        ctx.contentType("application/json");
+        try (JsonGenerator out = json.getFactory().createGenerator(ctx.outputStream())) {
+            out.writeStartObject();
+            out.writeFieldName("card");
+            json.writeValue(out, audience.card());
+            out.writeArrayFieldStart("customers");
+            List<String> header = audience.header();
+            for (List<String> row : audience.rows()) {
                 out.writeStartObject();
-                out.writeFieldName("card");
-                json.writeValue(out, audience.card());
-                out.writeArrayFieldStart("customers");
-                List<String> header = rows.header();
-                String[] fields;
-                while ((fields = rows.next()) != null) {
-                    out.writeStartObject();
-                    for (int i = 0; i < fields.length; i++) {
-                        out.writeStringField(header.get(i), fields[i]);
-                    }
-                    out.writeEndObject();
+                for (int i = 0; i < row.size(); i++) {
+                    out.writeStringField(header.get(i), row.get(i));
                 }
-                out.writeEndArray();
                 out.writeEndObject();
             }
+            out.writeEndArray();
+            out.writeEndObject();
         }
     }
 }

@@ -3,6 +3,7 @@ package io.github.propensity.web;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.propensity.lookalike.LookalikeInputException;
 import io.github.propensity.serving.InvalidInputException;
 import io.github.propensity.serving.NotFoundException;
 import io.javalin.config.RoutesConfig;
@@ -13,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one place that turns failures into {@code application/problem+json} responses (RFC 9457): bad input 400,
- * missing or wrong key 401/403, unknown task or segment 404, body too large 413, wrong media type 415. Anything
+ * with the field named when a lookalike setting is at fault, missing or wrong key 401/403, unknown task or segment 404, body too large 413, wrong media type 415. Anything
  * else is a bug: 500 with a generic detail, logged with its stack trace (never with request data).
  */
 final class ProblemResponses {
@@ -24,6 +25,7 @@ final class ProblemResponses {
 
     static void register(RoutesConfig routes, ObjectMapper json) {
         routes.exception(InvalidInputException.class, (e, ctx) -> send(ctx, json, 400, "Bad request", e.getMessage()));
+        routes.exception(LookalikeInputException.class, (e, ctx) -> sendField(ctx, json, e));
         routes.exception(JacksonException.class, (e, ctx) -> send(ctx, json, 400, "Bad request",
                 "the body is not valid JSON" + location(e)));
         routes.exception(NotFoundException.class, (e, ctx) -> send(ctx, json, 404, "Not found", e.getMessage()));
@@ -47,6 +49,16 @@ final class ProblemResponses {
             ctx.status(status).contentType(Problem.MEDIA_TYPE).result(json.writeValueAsBytes(Problem.of(status, title, detail, ctx.path())));
         } catch (JacksonException e) {
             throw new IllegalStateException("a problem document always serializes", e);
+        }
+    }
+
+    /** A lookalike setting that cannot work: the detail and the {@code field} member name it as the body's JSON field. */
+    private static void sendField(Context ctx, ObjectMapper json, LookalikeInputException e) {
+        FieldProblem problem = FieldProblem.of(400, "Bad request", e.getMessage(), ctx.path(), e.field().key());
+        try {
+            ctx.status(400).contentType(Problem.MEDIA_TYPE).result(json.writeValueAsBytes(problem));
+        } catch (JacksonException failure) {
+            throw new IllegalStateException("a problem document always serializes", failure);
         }
     }
 

@@ -75,4 +75,47 @@ class LookalikeEndpointTest {
         assertEquals(400, server.post("/v1/lookalike", "application/json", "{\"seed\": [\"C1\"], \"size\": \"lots\"}", null).statusCode());
         assertEquals(415, server.post("/v1/lookalike", "text/csv", "customer_id\nC1", null).statusCode());
     }
+
+    @Test
+    void aSettingThatCannotWorkIsAProblemNamingItsJsonField() throws Exception {
+        HttpResponse<String> small = server.post("/v1/lookalike", "application/json", "{\"seed\": [\"C0000005\", \"C0000006\"], \"size\": \"5%\"}", null);
+        assertEquals(400, small.statusCode(), small.body());
+        assertEquals("application/problem+json", small.headers().firstValue("Content-Type").orElse(""));
+        JsonNode problem = JSON.readTree(small.body());
+        assertEquals("min_seed", problem.get("field").asText());
+        assertTrue(problem.get("detail").asText().endsWith("(min_seed)"), problem.get("detail").asText());
+        assertFalse(small.body().contains("--"), "no command-line flag in an API answer: " + small.body());
+        HttpResponse<String> size = server.post("/v1/lookalike", "application/json", "{\"seed\": [\"C1\"], \"size\": \"lots\"}", null);
+        assertEquals("size", JSON.readTree(size.body()).get("field").asText());
+        HttpResponse<String> export = server.post("/v1/lookalike", "application/json",
+                "{\"seed\": [\"C1\"], \"size\": \"5%\", \"export\": \"fax\"}", null);
+        assertEquals("export", JSON.readTree(export.body()).get("field").asText());
+    }
+
+    @Test
+    void answersWithoutWritingAnyFile() throws Exception {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        Set<String> tmpBefore = listing(tmp);
+        Set<String> dirBefore = tree(dir);
+        String body = JSON.writeValueAsString(java.util.Map.of("seed", seed, "size", "100"));
+        assertEquals(200, server.post("/v1/lookalike", "application/json", body, null).statusCode());
+        assertEquals(200, server.post("/v1/lookalike?format=csv", "application/json", body, null).statusCode());
+        // The machine's temporary directory is shared with other processes: look only for what this service could add.
+        Set<String> added = new HashSet<>(listing(tmp));
+        added.removeAll(tmpBefore);
+        assertTrue(added.stream().noneMatch(name -> name.contains("lookalike") || name.contains("propensity")), added.toString());
+        assertEquals(dirBefore, tree(dir), "the server's folders are unchanged");
+    }
+
+    private static Set<String> listing(Path folder) throws IOException {
+        try (java.util.stream.Stream<Path> entries = java.nio.file.Files.list(folder)) {
+            return entries.map(Path::toString).collect(java.util.stream.Collectors.toSet());
+        }
+    }
+
+    private static Set<String> tree(Path folder) throws IOException {
+        try (java.util.stream.Stream<Path> entries = java.nio.file.Files.walk(folder)) {
+            return entries.map(path -> path + " " + path.toFile().length()).collect(java.util.stream.Collectors.toSet());
+        }
+    }
 }

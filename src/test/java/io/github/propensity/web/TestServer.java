@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.web;
 
+import io.github.propensity.lookalike.PoolSource;
 import io.github.propensity.scoring.SegmentPolicy;
 import io.github.propensity.serving.ApiKeys;
 import io.github.propensity.serving.CustomerScorer;
 import io.github.propensity.serving.LookalikeService;
 import io.github.propensity.serving.ModelRegistry;
+import io.github.propensity.serving.PoolRegistry;
 import io.github.propensity.serving.SegmentLists;
 import io.javalin.router.Endpoint;
 
@@ -19,12 +21,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /** A real server on a free loopback port over a copy of the committed models, and a client for it. */
 final class TestServer implements AutoCloseable {
     final ApiServer server;
     final ModelRegistry registry;
+    final Optional<PoolRegistry> pools;
     final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     TestServer(Path models, Path snapshots, ApiKeys keys, long maxBody) {
@@ -34,8 +38,9 @@ final class TestServer implements AutoCloseable {
     /** @param pool the customer base for lookalike requests, or null */
     TestServer(Path models, Path snapshots, ApiKeys keys, long maxBody, Path pool) {
         registry = new ModelRegistry(models, snapshots, SegmentPolicy.defaults().bands(), 100);
-        LookalikeService lookalikes = new LookalikeService(pool, "customer_id", List.of("churned", "purchased_30d", "converted"),
-                snapshots.resolveSibling("lookalike-work"));
+        pools = Optional.ofNullable(pool).map(file -> PoolRegistry.start(
+                PoolSource.of(file, "customer_id", List.of("churned", "purchased_30d", "converted"), true), 100));
+        LookalikeService lookalikes = pools.map(LookalikeService::over).orElseGet(LookalikeService::withoutPool);
         server = new ApiServer(new ServerSettings("127.0.0.1", 0, maxBody, keys != null), registry,
                 new CustomerScorer(SegmentPolicy.defaults()), new SegmentLists(SegmentPolicy.defaults()), lookalikes, keys).start();
     }
@@ -98,5 +103,6 @@ final class TestServer implements AutoCloseable {
     public void close() {
         server.stop();
         registry.close();
+        pools.ifPresent(PoolRegistry::close);
     }
 }
