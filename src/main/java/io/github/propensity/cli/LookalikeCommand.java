@@ -11,27 +11,22 @@ import io.github.propensity.lookalike.LookalikeCard;
 import io.github.propensity.lookalike.PoolSource;
 import io.github.propensity.lookalike.SeedIds;
 import io.github.propensity.lookalike.SeedReader;
+import io.github.propensity.storage.AtomicFile;
+import io.github.propensity.storage.Compression;
 import io.github.propensity.storage.JsonMappers;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 
 @Command(name = "lookalike", sortOptions = false,
@@ -40,7 +35,6 @@ import java.util.concurrent.Callable;
                         + "each method recovers (stderr and lookalike-card.json next to --out); the best method builds the audience.",
                 "The last stdout line is a JSON summary."})
 final class LookalikeCommand implements Callable<Integer> {
-    private static final Logger log = LoggerFactory.getLogger(LookalikeCommand.class);
     static final String CARD_FILE = "lookalike-card.json";
 
     @CommandLine.Mixin
@@ -128,33 +122,12 @@ final class LookalikeCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    /** What goes into a file; may fail with the writer. */
-    @FunctionalInterface
-    interface FileBody {
-        void writeTo(Writer writer) throws IOException;
-    }
-
-    /**
-     * Writes {@code target} through a temporary file in the same folder renamed into place, so a reader sees the old
-     * file or the whole new one, never half of it, and a failed run leaves nothing behind.
-     */
-    static void writeAtomically(Path target, FileBody body) {
-        Path absolute = target.toAbsolutePath();
-        Path temporary = absolute.resolveSibling("." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp");
+    /** Writes {@code target} whole or not at all (a reader sees the old file or the new one, never a part). */
+    private static void writeAtomically(Path target, AtomicFile.TextContent body) {
         try {
-            Files.createDirectories(absolute.getParent());
-            try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-                body.writeTo(writer);
-            }
-            Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFile.writeText(target.toAbsolutePath(), Compression.NONE, body);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
-        } finally {
-            try {
-                Files.deleteIfExists(temporary);
-            } catch (IOException e) {
-                log.warn("cannot remove {}: {}", temporary, e.getMessage());
-            }
         }
     }
 }

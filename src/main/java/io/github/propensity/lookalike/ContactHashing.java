@@ -1,10 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.lookalike;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.github.propensity.storage.Sha256;
+
 import java.util.Locale;
 
 /**
@@ -56,11 +54,8 @@ public final class ContactHashing {
         return number.length() < 8 || number.length() > 15 ? null : number;
     }
 
+    /** SHA-256 of the normalized value's UTF-8 bytes, lower-case hex, as the ad platforms expect. */
     public static String sha256Hex(String normalized) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(normalized.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform must provide SHA-256", e);
-        }
+        return Sha256.hex(normalized);
     }
 }

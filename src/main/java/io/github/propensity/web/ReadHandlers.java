@@ -2,6 +2,7 @@
 package io.github.propensity.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.propensity.model.CardSummary;
 import io.github.propensity.model.BundleFiles;
 import io.github.propensity.model.ModelBundle;
 import io.github.propensity.scoring.PreparedModel;
@@ -55,7 +56,7 @@ final class ReadHandlers {
             entry.put("version", model.version());
             entry.put("created_at", model.bundle().manifest().createdAt().toString());
             // The one card reader, shared with models list.
-            io.github.propensity.model.CardSummary card = io.github.propensity.model.CardSummary.of(model.bundle().card());
+            CardSummary card = CardSummary.of(model.bundle().card());
             entry.put("family", card.family());
             entry.put("auc", card.auc());
             entry.put("auc_split", card.aucSplit().label());
