@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.Locale;
 
 /**
  * The server benchmark's load generator: a fixed number of concurrent clients, each sending requests back to
@@ -63,7 +64,7 @@ final class HttpLoadCommand implements Callable<Integer> {
         int done = counts[0];
         long[] measured = Arrays.copyOf(latencies, done);
         Arrays.sort(measured);
-        spec.commandLine().getOut().printf(java.util.Locale.ROOT,
+        spec.commandLine().getOut().printf(Locale.ROOT,
                 "{\"requests\":%d,\"errors\":%d,\"seconds\":%.2f,\"rps\":%.0f,\"p50_ms\":%.3f,\"p99_ms\":%.3f}%n",
                 done, counts[1], seconds, done / seconds, quantile(measured, 0.50) / 1e6, quantile(measured, 0.99) / 1e6);
         return ExitCode.OK;

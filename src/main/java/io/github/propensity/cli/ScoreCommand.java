@@ -61,7 +61,7 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Option(names = "--keep", split = ",", paramLabel = "COLUMN",
             description = "input columns to copy into the scores file after the segment, e.g. rfm_segment (never PII you do not need downstream)")
-    java.util.List<String> keep = new java.util.ArrayList<>();
+    List<String> keep = new ArrayList<>();
 
     @Option(names = "--gzip", description = "write scores.csv.gz in the snapshot")
     boolean gzip;

@@ -22,6 +22,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.ArrayList;
+import java.util.List;
 
 @Command(name = "serve", sortOptions = false,
         description = {"Serve scores, segments and at-risk lists over HTTP (see /openapi.json).",
@@ -61,7 +63,7 @@ final class ServeCommand implements Callable<Integer> {
     String poolId;
 
     @Option(names = "--pool-drop", split = ",", paramLabel = "COLUMN", description = "--pool columns that are not features (e.g. outcomes)")
-    java.util.List<String> poolDrop = new java.util.ArrayList<>();
+    List<String> poolDrop = new ArrayList<>();
 
     @Option(names = "--max-body", paramLabel = "BYTES", defaultValue = "4194304", description = "largest request body (default: ${DEFAULT-VALUE})")
     long maxBody;

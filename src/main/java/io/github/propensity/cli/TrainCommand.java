@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.Locale;
 
 @Command(name = "train", sortOptions = false,
         description = {"Fit a calibrated propensity model from a customer CSV and publish it as the task's current model.",
@@ -102,7 +103,7 @@ final class TrainCommand implements Callable<Integer> {
         store.removeAbandonedStaging(task);
         String version = store.publish(task, new BundleAssembler().assemble(outcome));
         Path bundle = models.resolve(task.id()).resolve(version);
-        log.info("published {} model {} -> {} (now current); training took {} s", task, version, bundle, String.format("%.1f", outcome.trainingSeconds()));
+        log.info("published {} model {} -> {} (now current); training took {} s", task, version, bundle, String.format(Locale.ROOT, "%.1f", outcome.trainingSeconds()));
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("task", task.id());
         summary.put("version", version);

@@ -3,6 +3,7 @@ package io.github.propensity.data;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Locale;
 
 /**
  * What schema inference decided for one column: its kind, or why it is not a feature.
@@ -29,7 +30,7 @@ public record ColumnDecision(String name, ColumnKind kind, int missing, int dist
     }
 
     public String describe() {
-        String base = String.format("%-28s %-11s missing=%d distinct=%d", name, kind.label(), missing, distinct);
+        String base = String.format(Locale.ROOT, "%-28s %-11s missing=%d distinct=%d", name, kind.label(), missing, distinct);
         if (kind == ColumnKind.BOOLEAN) {
             base += " (" + trueToken + "/" + falseToken + ")";
         }

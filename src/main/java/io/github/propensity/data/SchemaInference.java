@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.HashSet;
+import java.util.stream.IntStream;
 
 /**
  * Infers each column's kind from its values and decides which columns are features. The thresholds favour what
@@ -34,7 +36,7 @@ public final class SchemaInference {
      * @param notFeatures columns that are never features, with the reason (the id, the label, --drop columns)
      */
     public static List<ColumnDecision> infer(CustomerTable table, Map<String, String> notFeatures) {
-        return infer(table, java.util.stream.IntStream.range(0, table.rowCount()).toArray(), notFeatures);
+        return infer(table, IntStream.range(0, table.rowCount()).toArray(), notFeatures);
     }
 
     /**
@@ -118,7 +120,7 @@ public final class SchemaInference {
         if (values.size() != 2) {
             return null;
         }
-        Set<String> lower = new java.util.HashSet<>();
+        Set<String> lower = new HashSet<>();
         for (String value : values) {
             lower.add(value.toLowerCase(Locale.ROOT));
         }

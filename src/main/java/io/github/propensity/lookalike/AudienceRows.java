@@ -5,6 +5,7 @@ import io.github.propensity.data.Decimals;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Arrays;
 
 /**
  * Rows of the audience file. Plain rows carry the id, rank, similarity, percentile and the features that make the
@@ -58,7 +59,7 @@ final class AudienceRows {
 
     private List<String> reasons(int row) {
         ranking.explain(pool.vectors()[row], perFeature);
-        java.util.Arrays.fill(perColumn, 0);
+        Arrays.fill(perColumn, 0);
         for (int f = 0; f < perFeature.length; f++) {
             perColumn[pool.columnOfFeature()[f]] += perFeature[f];
         }

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.IntStream;
+import java.util.EnumMap;
 
 /**
  * Builds a lookalike audience in memory: marks the seed in an encoded pool, measures every method on held-out seed
@@ -41,7 +42,7 @@ public final class LookalikeBuilder {
         Random random = new Random(spec.randomSeed());
         int[][] split = splitSeed(seedRows, spec.holdoutShare(), random);
         List<LookalikeCard.MethodQuality> qualities = new ArrayList<>();
-        Map<SimilarityMethod, FittedRanking> heldOutRankings = new java.util.EnumMap<>(SimilarityMethod.class);
+        Map<SimilarityMethod, FittedRanking> heldOutRankings = new EnumMap<>(SimilarityMethod.class);
         for (SimilarityMethod method : SimilarityMethod.values()) {
             FittedRanking ranking = method == SimilarityMethod.BLEND
                     ? FittedRanking.blend(heldOutRankings.get(SimilarityMethod.SEED_CLASSIFIER), heldOutRankings.get(SimilarityMethod.SEED_CENTROIDS))

@@ -2,6 +2,7 @@
 package io.github.propensity.lookalike;
 
 import java.util.List;
+import java.util.Arrays;
 
 /**
  * The average of several seed classifiers fitted on different random background samples and seeds. The background
@@ -37,7 +38,7 @@ final class SeedBag implements SimilarityModel {
     @Override
     public void explain(float[] vector, double[] perFeature) {
         double[] single = new double[perFeature.length];
-        java.util.Arrays.fill(perFeature, 0);
+        Arrays.fill(perFeature, 0);
         for (SimilarityModel model : models) {
             model.explain(vector, single);
             for (int j = 0; j < single.length; j++) {

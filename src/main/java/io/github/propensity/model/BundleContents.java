@@ -4,6 +4,7 @@ package io.github.propensity.model;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.time.Instant;
 
 /**
  * The files of a bundle about to be published, as bytes, except the manifest the store writes itself.
@@ -23,6 +24,6 @@ public record BundleContents(Map<String, byte[]> files, CardRenderer cards) {
     /** Renders card files (name to bytes) once the bundle's version and creation time are fixed. */
     @FunctionalInterface
     public interface CardRenderer {
-        Map<String, byte[]> render(String version, java.time.Instant createdAt);
+        Map<String, byte[]> render(String version, Instant createdAt);
     }
 }

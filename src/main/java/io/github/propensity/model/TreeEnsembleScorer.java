@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.model;
 
+import java.util.Arrays;
+
 /**
  * Boosted trees laid out as complete binary trees of one common depth in flat arrays, so a prediction walks each
  * tree with index arithmetic ({@code child = 2 i + 1 + (x < threshold ? 0 : 1)}), no pointer chasing and no branch
@@ -90,7 +92,7 @@ public final class TreeEnsembleScorer implements CompiledScorer {
 
     @Override
     public double explain(double[] features, double[] contributions) {
-        java.util.Arrays.fill(contributions, 0.0);
+        Arrays.fill(contributions, 0.0);
         float[] x = toFloat(features);
         double sum = 0;
         for (int t = 0; t < trees; t++) {

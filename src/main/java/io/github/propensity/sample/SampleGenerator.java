@@ -2,6 +2,7 @@
 package io.github.propensity.sample;
 
 import java.util.SplittableRandom;
+import java.util.Locale;
 
 /**
  * Draws customers one at a time from the generative story documented in {@code package-info.java}.
@@ -25,7 +26,7 @@ public final class SampleGenerator {
 
     public GeneratedCustomer next() {
         sequence++;
-        String id = String.format("C%07d", sequence);
+        String id = String.format(Locale.ROOT, "C%07d", sequence);
         double engagement = random.nextGaussian();
         double value = 0.3 * engagement + Math.sqrt(1 - 0.09) * random.nextGaussian();
 
@@ -108,7 +109,7 @@ public final class SampleGenerator {
     }
 
     private String email(long number) {
-        String local = String.format("c%07d", number);
+        String local = String.format(Locale.ROOT, "c%07d", number);
         double style = random.nextDouble();
         if (style < 0.10) {
             return Character.toUpperCase(local.charAt(0)) + local.substring(1) + "@Example.com";
@@ -127,9 +128,9 @@ public final class SampleGenerator {
         // 555-0100 to 555-0199 are reserved for fiction in the North American numbering plan.
         int line = 100 + random.nextInt(100);
         return switch (random.nextInt(3)) {
-            case 0 -> String.format("(%d) 555-%04d", area, line);
-            case 1 -> String.format("+1 %d-555-%04d", area, line);
-            default -> String.format("%d.555.%04d", area, line);
+            case 0 -> String.format(Locale.ROOT, "(%d) 555-%04d", area, line);
+            case 1 -> String.format(Locale.ROOT, "+1 %d-555-%04d", area, line);
+            default -> String.format(Locale.ROOT, "%d.555.%04d", area, line);
         };
     }
 

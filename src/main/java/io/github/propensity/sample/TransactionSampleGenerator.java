@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.Locale;
 
 /**
  * A synthetic order-line log for the {@code features} command: the shipped {@code training-data/transactions.csv}
@@ -50,7 +51,7 @@ public final class TransactionSampleGenerator {
         List<Line> lines = new ArrayList<>();
         int lastDay = (int) (END.toEpochDay() - START.toEpochDay());
         for (int c = 1; c <= customers; c++) {
-            String id = String.format("C%07d", c);
+            String id = String.format(Locale.ROOT, "C%07d", c);
             double rate = Math.exp(Math.log(1 / 45.0) + 0.8 * random.nextGaussian());
             double u = random.nextDouble();
             double dropout = 0.04 + 0.36 * u * u;

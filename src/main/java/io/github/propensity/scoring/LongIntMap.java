@@ -2,6 +2,7 @@
 package io.github.propensity.scoring;
 
 import java.util.Arrays;
+import java.util.function.IntConsumer;
 
 /**
  * An open-addressing map from 64-bit keys to ints: the previous snapshot's customers for migration, at about 24
@@ -74,7 +75,7 @@ final class LongIntMap {
     }
 
     /** Calls {@code consumer} with every stored value. */
-    void forEachValue(java.util.function.IntConsumer consumer) {
+    void forEachValue(IntConsumer consumer) {
         for (int slot = 0; slot < keys.length; slot++) {
             if (keys[slot] != EMPTY) {
                 consumer.accept(values[slot]);

@@ -7,6 +7,7 @@ import io.github.propensity.features.FeatureColumn;
 import io.github.propensity.features.FeatureSchema;
 
 import java.util.List;
+import java.util.Arrays;
 
 /**
  * Turns per-feature contributions into a customer's top reasons, e.g. {@code days_since_last_login=41 (+0.62)}:
@@ -44,12 +45,12 @@ public final class ReasonBuilder {
      * @param byColumn  scratch space of {@link #columns()} doubles
      */
     public void reasons(double[] contributions, String[] rawValues, double[] byColumn, String[] reasons) {
-        java.util.Arrays.fill(byColumn, 0.0);
+        Arrays.fill(byColumn, 0.0);
         for (int f = 0; f < contributions.length; f++) {
             byColumn[columnOfFeature[f]] += contributions[f];
         }
         int[] top = new int[REASONS];
-        java.util.Arrays.fill(top, -1);
+        Arrays.fill(top, -1);
         for (int c = 0; c < byColumn.length; c++) {
             double magnitude = Math.abs(byColumn[c]);
             if (magnitude < 5e-4) {

@@ -293,7 +293,7 @@ public final class RescoreJob {
                 examples.append("\n  line ").append(bad.line()).append(": ").append(bad.reason());
             }
             throw DataException.inFile(request.data(), tally.badRows() + " of " + rows + " rows cannot be scored, more than the "
-                    + String.format("%.3f", 100 * request.maxBadFraction()) + "% allowed (--max-bad-rows); no snapshot written. First ones:"
+                    + String.format(Locale.ROOT, "%.3f", 100 * request.maxBadFraction()) + "% allowed (--max-bad-rows); no snapshot written. First ones:"
                     + examples);
         }
         if (tally.repeatedIds() > 0) {
@@ -308,7 +308,7 @@ public final class RescoreJob {
     private static void progress(long rows, long start, long bytesRead, long fileSize) {
         double seconds = (System.nanoTime() - start) / 1e9;
         double fraction = fileSize > 0 ? Math.min(1.0, (double) bytesRead / fileSize) : 0;
-        String eta = fraction > 0.01 ? String.format("%.0f s", seconds * (1 - fraction) / fraction) : "unknown";
+        String eta = fraction > 0.01 ? String.format(Locale.ROOT, "%.0f s", seconds * (1 - fraction) / fraction) : "unknown";
         log.info("read {} rows ({} rows/s), {}% of the file, ETA {}", rows, Math.round(rows / seconds),
                 Math.round(100 * fraction), eta);
     }
@@ -316,12 +316,12 @@ public final class RescoreJob {
     private static void reportDrift(DriftReport drift) {
         drift.tasks().forEach((task, report) -> {
             if (report.scoreFlagged()) {
-                log.warn("DRIFT: the {} score distribution moved (PSI {} > {})", task, String.format("%.3f", report.scorePsi()), Psi.ALERT);
+                log.warn("DRIFT: the {} score distribution moved (PSI {} > {})", task, String.format(Locale.ROOT, "%.3f", report.scorePsi()), Psi.ALERT);
             }
             for (DriftReport.FeatureDrift feature : report.features()) {
                 if (feature.flagged()) {
                     log.warn("DRIFT: {} input '{}' differs from training (PSI {} > {})", task, feature.column(),
-                            String.format("%.3f", feature.psi()), Psi.ALERT);
+                            String.format(Locale.ROOT, "%.3f", feature.psi()), Psi.ALERT);
                 }
             }
         });

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.ArrayList;
 
 /**
  * Band cut-offs and the ordered segment rules. The first matching rule is a customer's primary segment and the
@@ -46,7 +47,7 @@ public record SegmentPolicy(BandCutoffs bands, List<SegmentRule> rules) {
 
     /** Input columns the rules read, in order of first use. */
     public List<String> columns() {
-        List<String> columns = new java.util.ArrayList<>();
+        List<String> columns = new ArrayList<>();
         for (SegmentRule rule : rules) {
             for (String column : rule.where().keySet()) {
                 if (!columns.contains(column)) {

@@ -19,6 +19,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 
 /**
  * Reads segment rules from a small JSON file, e.g.
@@ -91,11 +93,11 @@ public final class SegmentPolicyFile {
             }
             when.put(task, bands);
         }
-        Map<String, Set<String>> where = new java.util.LinkedHashMap<>();
+        Map<String, Set<String>> where = new LinkedHashMap<>();
         Iterator<Map.Entry<String, JsonNode>> columns = segment.path("where").fields();
         while (columns.hasNext()) {
             Map.Entry<String, JsonNode> column = columns.next();
-            Set<String> values = new java.util.LinkedHashSet<>();
+            Set<String> values = new LinkedHashSet<>();
             for (JsonNode value : column.getValue().isArray() ? column.getValue() : List.of(column.getValue())) {
                 values.add(value.asText());
             }

@@ -7,6 +7,10 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 
 /**
  * A named predictive segment: the bands each task must be in ({@code when}) and, optionally, values input columns
@@ -31,19 +35,19 @@ public record SegmentRule(String name, Map<Task, Set<Band>> when, Map<String, Se
             }
             copy.put(entry.getKey(), Set.copyOf(entry.getValue()));
         }
-        when = java.util.Collections.unmodifiableMap(copy);
-        Map<String, Set<String>> columns = new java.util.LinkedHashMap<>();
+        when = Collections.unmodifiableMap(copy);
+        Map<String, Set<String>> columns = new LinkedHashMap<>();
         for (Map.Entry<String, Set<String>> entry : where.entrySet()) {
             if (entry.getValue().isEmpty()) {
                 throw new IllegalArgumentException("segment '" + name + "' lists no value for column " + entry.getKey());
             }
-            Set<String> values = new java.util.HashSet<>();
+            Set<String> values = new HashSet<>();
             for (String value : entry.getValue()) {
-                values.add(value.strip().toLowerCase(java.util.Locale.ROOT));
+                values.add(value.strip().toLowerCase(Locale.ROOT));
             }
             columns.put(entry.getKey(), Set.copyOf(values));
         }
-        where = java.util.Collections.unmodifiableMap(columns);
+        where = Collections.unmodifiableMap(columns);
     }
 
     /**
@@ -59,7 +63,7 @@ public record SegmentRule(String name, Map<Task, Set<Band>> when, Map<String, Se
         }
         int column = 0;
         for (Set<String> allowed : where.values()) {
-            if (!allowed.contains(columnValues[column++].strip().toLowerCase(java.util.Locale.ROOT))) {
+            if (!allowed.contains(columnValues[column++].strip().toLowerCase(Locale.ROOT))) {
                 return false;
             }
         }

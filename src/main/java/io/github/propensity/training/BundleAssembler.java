@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Comparator;
 
 /** Turns a training outcome into the files of a model bundle, card included. */
 public final class BundleAssembler {
@@ -82,7 +83,7 @@ public final class BundleAssembler {
     private static String runnerUp(TrainingOutcome outcome) {
         return outcome.selection().candidates().stream()
                 .filter(c -> !c.spec().family().equals(outcome.selection().chosen().spec().family()))
-                .min(java.util.Comparator.comparingDouble(CandidateResult::validationLogLoss))
+                .min(Comparator.comparingDouble(CandidateResult::validationLogLoss))
                 .map(c -> "; best " + c.spec().family() + " reached " + PropensityTrainer.fmt(c.validationLogLoss()))
                 .orElse("");
     }

@@ -6,6 +6,7 @@ import org.tribuo.classification.Label;
 import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
 import org.tribuo.classification.sgd.objectives.LogMulticlass;
 import org.tribuo.math.optimisers.AdaGradRDA;
+import java.util.Locale;
 
 /**
  * Regularized logistic regression fitted by SGD on the encoder's standardized features. AdaGrad-RDA is Tribuo's
@@ -31,7 +32,7 @@ public record LogisticSpec(double learningRate, double l2, int epochs, int minib
 
     @Override
     public String describe() {
-        return String.format("logistic regression (SGD, AdaGrad-RDA lr=%s, l2=%s, %d epochs)", learningRate, l2, epochs);
+        return String.format(Locale.ROOT, "logistic regression (SGD, AdaGrad-RDA lr=%s, l2=%s, %d epochs)", learningRate, l2, epochs);
     }
 
     @Override

@@ -25,6 +25,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 
 /**
  * The training pipeline for one task:
@@ -161,7 +162,7 @@ public final class PropensityTrainer {
 
     private static CandidateResult logged(CandidateResult result) {
         log.info("  candidate {}: validation log loss {}, AUC {} ({} s)", result.spec().describe(),
-                fmt(result.validationLogLoss()), fmt(result.validationAuc()), String.format("%.1f", result.fitSeconds()));
+                fmt(result.validationLogLoss()), fmt(result.validationAuc()), String.format(Locale.ROOT, "%.1f", result.fitSeconds()));
         return result;
     }
 
@@ -210,7 +211,7 @@ public final class PropensityTrainer {
     private static void reportLabels(TrainingRequest request, LabelledRows labelled) {
         int positives = labelled.positives();
         log.info("label {}: {} labelled rows, {} positive ({}%)", request.label().describe(), labelled.rows().length,
-                positives, String.format("%.1f", 100.0 * positives / labelled.rows().length));
+                positives, String.format(Locale.ROOT, "%.1f", 100.0 * positives / labelled.rows().length));
         if (labelled.unlabelled() > 0) {
             log.warn("{} rows have no label value and are left out of training", labelled.unlabelled());
         }
@@ -248,6 +249,6 @@ public final class PropensityTrainer {
     }
 
     static String fmt(double value) {
-        return String.format("%.4f", value);
+        return String.format(Locale.ROOT, "%.4f", value);
     }
 }

@@ -5,6 +5,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Seeded splits that keep the positive rate equal across parts, so that a small holdout of a rare outcome still has
@@ -61,7 +65,7 @@ public final class StratifiedSplits {
         for (int f = 0; f < k; f++) {
             int heldOut = f;
             int[] test = rowsWhere(fold, heldOut);
-            int[] train = java.util.stream.IntStream.range(0, fold.length).filter(i -> fold[i] != heldOut).toArray();
+            int[] train = IntStream.range(0, fold.length).filter(i -> fold[i] != heldOut).toArray();
             folds.add(new int[][]{train, test});
         }
         return folds;
@@ -83,7 +87,7 @@ public final class StratifiedSplits {
         if (groups.length != outcomes.length) {
             throw new IllegalArgumentException("one group per row is required");
         }
-        java.util.Map<Integer, List<Integer>> rowsByGroup = new java.util.LinkedHashMap<>();
+        Map<Integer, List<Integer>> rowsByGroup = new LinkedHashMap<>();
         for (int i = 0; i < groups.length; i++) {
             rowsByGroup.computeIfAbsent(groups[i], g -> new ArrayList<>()).add(i);
         }
@@ -98,7 +102,7 @@ public final class StratifiedSplits {
                     stratumRows += rows.size();
                 }
             }
-            java.util.Collections.shuffle(members, random);
+            Collections.shuffle(members, random);
             // Each group goes to the part its middle row would fall in if the stratum's rows were laid out in order.
             int placed = 0;
             for (List<Integer> rows : members) {
@@ -128,7 +132,7 @@ public final class StratifiedSplits {
                     members.add(i);
                 }
             }
-            java.util.Collections.shuffle(members, random);
+            Collections.shuffle(members, random);
             int start = 0;
             double cumulative = 0;
             for (int part = 0; part < shares.length; part++) {
@@ -144,6 +148,6 @@ public final class StratifiedSplits {
     }
 
     private static int[] rowsWhere(int[] fold, int part) {
-        return java.util.stream.IntStream.range(0, fold.length).filter(i -> fold[i] == part).toArray();
+        return IntStream.range(0, fold.length).filter(i -> fold[i] == part).toArray();
     }
 }

@@ -11,6 +11,7 @@ import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
 import org.tribuo.common.xgboost.XGBoostModel;
+import java.util.Arrays;
 
 /**
  * Early stopping for XGBoost, which Tribuo does not offer (it passes no evaluation set): train with a number of
@@ -88,7 +89,7 @@ final class XGBoostRoundSearch {
         }
         // One flat array of rows x columns: a product past 2^31 cannot be laid out and must fail, not wrap.
         float[] data = new float[Math.multiplyExact(rows.length, columns)];
-        java.util.Arrays.fill(data, Float.NaN);
+        Arrays.fill(data, Float.NaN);
         for (int i = 0; i < rows.length; i++) {
             for (int j = 0; j < featureNames.length; j++) {
                 if (columnOf[j] >= 0) {

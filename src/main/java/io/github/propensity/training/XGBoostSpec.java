@@ -5,6 +5,7 @@ import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.xgboost.XGBoostClassificationTrainer;
 import org.tribuo.common.xgboost.XGBoostTrainer;
+import java.util.Locale;
 
 /**
  * Gradient-boosted trees. Tribuo always trains {@code multi:softprob} with two classes (two trees per round), so a
@@ -40,7 +41,7 @@ public record XGBoostSpec(int maxDepth, int rounds, double eta, double subsample
 
     @Override
     public String describe() {
-        return String.format("XGBoost (depth %d, %d rounds, eta %s, min child weight %s, subsample %s, colsample %s)",
+        return String.format(Locale.ROOT, "XGBoost (depth %d, %d rounds, eta %s, min child weight %s, subsample %s, colsample %s)",
                 maxDepth, rounds, eta, minChildWeight, subsample, columnSample);
     }
 

@@ -32,11 +32,9 @@ import java.util.Set;
  */
 public final class ApiServer {
     private final Javalin app;
-    private final ServerSettings settings;
 
     public ApiServer(ServerSettings settings, ModelRegistry registry, CustomerScorer scorer, SegmentLists segments,
                      LookalikeService lookalikes, ApiKeys keys) {
-        this.settings = settings;
         ObjectMapper json = JsonMappers.standard().disable(SerializationFeature.INDENT_OUTPUT);
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         ServerMetrics metrics = new ServerMetrics(meters, registry::refreshFailures);
@@ -115,10 +113,6 @@ public final class ApiServer {
 
     public int port() {
         return app.port();
-    }
-
-    public String host() {
-        return settings.host();
     }
 
     public Javalin javalin() {

@@ -17,6 +17,8 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 
 /** The features command from a generated order log to a trained, scored and evaluated model. */
 class FeaturesCommandTest {
@@ -32,7 +34,7 @@ class FeaturesCommandTest {
     }
 
     private CliRun features(Path out, String... extra) {
-        List<String> args = new java.util.ArrayList<>(List.of("features", "--transactions", log.toString(),
+        List<String> args = new ArrayList<>(List.of("features", "--transactions", log.toString(),
                 "--customer", "customer_id", "--date", "order_time", "--quantity", "quantity", "--price", "unit_price",
                 "--invoice", "invoice", "--cancel-prefix", "C", "--out", out.toString()));
         args.addAll(List.of(extra));
@@ -94,7 +96,7 @@ class FeaturesCommandTest {
 
     @Test
     void aBadLineFailsWithItsLineNumberAndLeavesTheOldFileInPlace() throws IOException {
-        Files.writeString(log, "12345,C0000001,2024-13-45 10:00,1,2.50\n", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(log, "12345,C0000001,2024-13-45 10:00,1,2.50\n", StandardOpenOption.APPEND);
         Path out = Files.writeString(dir.resolve("f.csv"), "old\n");
         CliRun run = features(out, "--as-of", "2024-06-30");
         assertEquals(ExitCode.BAD_DATA, run.exitCode(), run.err());

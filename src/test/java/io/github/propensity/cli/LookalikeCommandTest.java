@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.stream.Collectors;
 
 class LookalikeCommandTest {
     private static final Path POOL = Path.of("training-data", "customers.csv");
@@ -63,7 +64,7 @@ class LookalikeCommandTest {
         assertTrue(Files.readString(out.resolveSibling("lookalike-card.json")).contains("\"audience_rows\" : 120"));
         try (Stream<Path> files = Files.list(out.getParent())) {
             assertEquals(Set.of("audience.csv", "lookalike-card.json"), files.map(p -> p.getFileName().toString())
-                    .collect(java.util.stream.Collectors.toSet()));
+                    .collect(Collectors.toSet()));
         }
     }
 

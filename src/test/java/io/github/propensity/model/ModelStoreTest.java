@@ -29,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.time.Duration;
 
 class ModelStoreTest {
     @TempDir
@@ -128,7 +129,7 @@ class ModelStoreTest {
         Path staging = Files.createDirectory(root.resolve("churn").resolve(".staging-crashed"));
         assertEquals(0, new ModelStore(root).removeAbandonedStaging(Task.CHURN), "a fresh one may belong to a running publish");
         assertTrue(Files.exists(staging));
-        Clock twoDaysLater = Clock.offset(Clock.systemUTC(), java.time.Duration.ofDays(2));
+        Clock twoDaysLater = Clock.offset(Clock.systemUTC(), Duration.ofDays(2));
         assertEquals(1, new ModelStore(root, twoDaysLater).removeAbandonedStaging(Task.CHURN));
         assertTrue(Files.notExists(staging));
         assertEquals(1, new ModelStore(root).list().size(), "the published bundle stays");

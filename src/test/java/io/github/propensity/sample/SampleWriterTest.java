@@ -19,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.Arrays;
 
 class SampleWriterTest {
     @TempDir
@@ -63,7 +64,7 @@ class SampleWriterTest {
             purchased += customer.purchased30d() ? 1 : 0;
         }
         var report = BinaryEvaluator.evaluate(pChurn, churned);
-        double meanChurn = java.util.Arrays.stream(pChurn).average().orElseThrow();
+        double meanChurn = Arrays.stream(pChurn).average().orElseThrow();
         assertEquals(meanChurn, report.baseRate(), 0.02);
         assertEquals(sumPurchase / n, (double) purchased / n, 0.02);
         assertTrue(report.auc() > 0.70 && report.auc() < 0.92, "oracle churn AUC " + report.auc());

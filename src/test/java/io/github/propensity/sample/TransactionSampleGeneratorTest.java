@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.Objects;
 
 class TransactionSampleGeneratorTest {
     @Test
@@ -26,7 +27,7 @@ class TransactionSampleGeneratorTest {
         assertTrue(lines.stream().filter(l -> !l.invoice().startsWith("C")).allMatch(l -> l.quantity() > 0 && l.unitPrice() > 0));
         long guests = lines.stream().filter(l -> l.customerId() == null).count();
         assertTrue(guests > 0 && guests < 0.03 * lines.size(), "about 1% guest lines, got " + guests);
-        Set<String> customers = lines.stream().map(TransactionSampleGenerator.Line::customerId).filter(java.util.Objects::nonNull)
+        Set<String> customers = lines.stream().map(TransactionSampleGenerator.Line::customerId).filter(Objects::nonNull)
                 .collect(Collectors.toSet());
         assertTrue(customers.size() > 950, "nearly every customer buys at least once as a named customer");
         for (int i = 1; i < lines.size(); i++) {

@@ -10,6 +10,7 @@ import java.util.Random;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import java.util.Arrays;
 
 class FirstOccurrencesTest {
     private static long[] hashOf(String id) {
@@ -33,9 +34,9 @@ class FirstOccurrencesTest {
 
     @Test
     void idsThatDifferOnlyInOrderOrLengthHashApart() {
-        assertNotEquals(java.util.Arrays.toString(hashOf("AB")), java.util.Arrays.toString(hashOf("BA")));
-        assertNotEquals(java.util.Arrays.toString(hashOf("A")), java.util.Arrays.toString(hashOf("A\0")));
-        assertNotEquals(java.util.Arrays.toString(hashOf("")), java.util.Arrays.toString(hashOf("\0")));
+        assertNotEquals(Arrays.toString(hashOf("AB")), Arrays.toString(hashOf("BA")));
+        assertNotEquals(Arrays.toString(hashOf("A")), Arrays.toString(hashOf("A\0")));
+        assertNotEquals(Arrays.toString(hashOf("")), Arrays.toString(hashOf("\0")));
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.github.propensity.cli.Main;
 
 /** A real process killed with SIGKILL in the middle of rescoring leaves readers on the previous complete snapshot. */
 class KilledRescoreTest {
@@ -23,7 +24,7 @@ class KilledRescoreTest {
 
     private Process score(Path data, Path snapshots) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "io.github.propensity.cli.Main",
+        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
                 "score", "--data", data.toString(), "--id", "customer_id", "--models", "models",
                 "--snapshots", snapshots.toString(), "--threads", "1")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("score.log").toFile()).start();

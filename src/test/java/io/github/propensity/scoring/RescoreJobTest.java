@@ -36,6 +36,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.ArrayList;
+import java.util.Spliterators;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 class RescoreJobTest {
     @TempDir
@@ -58,7 +63,7 @@ class RescoreJobTest {
                 List.of(new XGBoostSpec(3, 60, 0.1, 0.8, 0.8, 1, 1)));
         String[][] labels = {{"churn", "churned"}, {"purchase", "purchased_30d"}, {"conversion", "converted"}};
         for (String[] label : labels) {
-            List<String> drop = new java.util.ArrayList<>(List.of("email", "phone", "churned", "purchased_30d", "converted"));
+            List<String> drop = new ArrayList<>(List.of("email", "phone", "churned", "purchased_30d", "converted"));
             drop.remove(label[1]);
             var outcome = new PropensityTrainer(quick).train(new TrainingRequest(Task.parse(label[0]), training,
                     new LabelSpec(label[1], "yes"), "customer_id", drop, null, 1, 0.2, 1));
@@ -94,7 +99,7 @@ class RescoreJobTest {
         ModelStore store = new ModelStore(models);
         for (Task task : Task.values()) {
             ModelBundle bundle = store.loadCurrent(task);
-            int[] rows = java.util.stream.IntStream.range(0, input.rowCount()).toArray();
+            int[] rows = IntStream.range(0, input.rowCount()).toArray();
             double[] direct = bundle.model().probabilities(TableEncoding.encode(input, bundle.model().encoder(), rows));
             int column = written.columnIndex(task.id() + "_probability");
             for (int i = 0; i < rows.length; i++) {
@@ -150,7 +155,7 @@ class RescoreJobTest {
         // The next week: the first 500 customers are gone, 300 new ones arrived.
         Path nextWeek = dir.resolve("next.csv");
         List<String> lines = Files.readAllLines(base);
-        List<String> next = new java.util.ArrayList<>();
+        List<String> next = new ArrayList<>();
         next.add(lines.get(0));
         next.addAll(lines.subList(501, lines.size()));
         SampleWriter.write(dir.resolve("new.csv"), null, 300, 99);
@@ -212,7 +217,7 @@ class RescoreJobTest {
 
     @Test
     void tooManyBadRowsFailWithoutASnapshotAndFewAreReportedWithLineNumbers() throws IOException {
-        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(base));
+        List<String> lines = new ArrayList<>(Files.readAllLines(base));
         lines.set(10, lines.get(10) + ",extra");                               // ragged: line 11
         lines.set(20, lines.get(20).replaceFirst(",(yes|no),", ",maybe,"));    // auto_renew not yes/no: line 21
         Path broken = dir.resolve("broken.csv");
@@ -261,7 +266,7 @@ class RescoreJobTest {
     @Test
     void aPublishedSnapshotHoldsExactlyItsFilesAndNothingTemporary() throws IOException {
         RescoreSummary summary = new RescoreJob().run(request(base, snapshotIn(dir.resolve("snapshots")), 0.001));
-        try (java.util.stream.Stream<Path> files = Files.list(summary.snapshot())) {
+        try (Stream<Path> files = Files.list(summary.snapshot())) {
             assertEquals(List.of("drift.json", "manifest.json", "migration.csv", "scores.csv", "segments.json"),
                     files.map(f -> f.getFileName().toString()).sorted().toList());
         }
@@ -271,19 +276,19 @@ class RescoreJobTest {
     void theManifestIsOneFlatObjectInItsKnownLayout() throws IOException {
         RescoreSummary summary = new RescoreJob().run(request(base, snapshotIn(dir.resolve("snapshots")), 0.001));
         JsonNode manifest = new ObjectMapper().readTree(summary.snapshot().resolve("manifest.json").toFile());
-        List<String> fields = new java.util.ArrayList<>();
+        List<String> fields = new ArrayList<>();
         manifest.fieldNames().forEachRemaining(fields::add);
         assertEquals(List.of("snapshot", "started_at", "finished_at", "seconds", "rows_per_second", "input_file", "input_sha256",
                 "id_column", "rows", "scored", "bad_rows", "max_bad_row_share", "bad_row_examples", "duplicate_ids", "models",
                 "scores_file", "band_cutoffs", "segments", "previous_snapshot_customers"), fields);
-        assertEquals(List.of("churn", "purchase", "conversion"), java.util.stream.StreamSupport.stream(
-                java.util.Spliterators.spliteratorUnknownSize(manifest.get("models").fieldNames(), 0), false).toList());
+        assertEquals(List.of("churn", "purchase", "conversion"), StreamSupport.stream(
+                Spliterators.spliteratorUnknownSize(manifest.get("models").fieldNames(), 0), false).toList());
         assertEquals(2500, manifest.get("scored").asInt());
     }
 
     /** The base with the ids of lines 6 and 101 given again, on new lines 2502 and 2503, to other customers' values. */
     private Path baseWithRepeatedIds() throws IOException {
-        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(base));
+        List<String> lines = new ArrayList<>(Files.readAllLines(base));
         lines.add(idOf(lines.get(5)) + lines.get(10).substring(lines.get(10).indexOf(',')));
         lines.add(idOf(lines.get(100)) + lines.get(200).substring(lines.get(200).indexOf(',')));
         Path repeated = dir.resolve("repeated.csv");
@@ -332,7 +337,7 @@ class RescoreJobTest {
 
     /** The base with its id column called {@code id}. */
     private Path baseWithIdColumn(String name) throws IOException {
-        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(base));
+        List<String> lines = new ArrayList<>(Files.readAllLines(base));
         assertTrue(lines.get(0).startsWith("customer_id,"));
         lines.set(0, name + lines.get(0).substring("customer_id".length()));
         Path renamed = dir.resolve("base-" + name + ".csv");

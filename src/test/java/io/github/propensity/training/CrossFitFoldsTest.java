@@ -11,6 +11,8 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.ArrayList;
+import java.util.stream.IntStream;
 
 /** The folds the trainer cross-fits on and compares calibrators on. */
 class CrossFitFoldsTest {
@@ -42,7 +44,7 @@ class CrossFitFoldsTest {
     @Test
     void calibrationFoldsKeepEachHeldOutPartsPositiveShareCloseToTheOverallShare() {
         Stacked data = stacked(6);
-        double overall = share(data.outcomes, java.util.stream.IntStream.range(0, data.outcomes.length).toArray());
+        double overall = share(data.outcomes, IntStream.range(0, data.outcomes.length).toArray());
         for (int[][] fold : PropensityTrainer.crossFitFolds(data.outcomes, data.groups, 7)) {
             double heldOut = share(data.outcomes, fold[1]);
             assertEquals(overall, heldOut, 0.02, "held-out positive share " + heldOut + " vs overall " + overall);
@@ -52,8 +54,8 @@ class CrossFitFoldsTest {
     /** One to four rows per customer (cut-offs stacked); a customer's churn tendency carries over its rows. */
     private static Stacked stacked(long seed) {
         Random random = new Random(seed);
-        List<Integer> groups = new java.util.ArrayList<>();
-        List<Boolean> outcomes = new java.util.ArrayList<>();
+        List<Integer> groups = new ArrayList<>();
+        List<Boolean> outcomes = new ArrayList<>();
         for (int customer = 0; customer < CUSTOMERS; customer++) {
             int rows = 1 + random.nextInt(4);
             double rate = random.nextDouble() < 0.3 ? 0.6 : 0.05;

@@ -17,6 +17,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.stream.IntStream;
 
 /** Trains on the synthetic story, whose true probabilities are known, and judges the model against them. */
 class PropensityTrainerTest {
@@ -47,7 +48,7 @@ class PropensityTrainerTest {
         TrainingOutcome outcome = new PropensityTrainer(CandidateGrid.defaults()).train(churnRequest(42, 0.2));
         CustomerTable freshTable = CustomerTable.read(fresh, null);
         CustomerTable truth = CustomerTable.read(freshTruth, null);
-        int[] rows = java.util.stream.IntStream.range(0, freshTable.rowCount()).toArray();
+        int[] rows = IntStream.range(0, freshTable.rowCount()).toArray();
         double[] predicted = outcome.model().probabilities(TableEncoding.encode(freshTable, outcome.model().encoder(), rows));
         boolean[] churned = new boolean[rows.length];
         double[] oracle = new double[rows.length];
@@ -79,7 +80,7 @@ class PropensityTrainerTest {
         TrainingOutcome second = new PropensityTrainer(quick).train(churnRequest(5, 0.2));
         double[][] rows = new double[50][];
         CustomerTable table = CustomerTable.read(fresh, null);
-        int[] indices = java.util.stream.IntStream.range(0, 50).toArray();
+        int[] indices = IntStream.range(0, 50).toArray();
         rows = TableEncoding.encode(table, first.model().encoder(), indices);
         assertArrayEquals(first.model().probabilities(rows), second.model().probabilities(rows), 0.0);
         assertEquals(first.metrics().test().auc(), second.metrics().test().auc(), 0.0);

@@ -11,6 +11,7 @@ import java.util.SplittableRandom;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.Arrays;
 
 class StratifiedSplitsTest {
     /** 3,000 rows of 1,000 customers (three cut-offs stacked), about 20 % positive. */
@@ -45,7 +46,7 @@ class StratifiedSplitsTest {
     void kFoldKeepsEachCustomerInOneFold() {
         List<int[][]> folds = StratifiedSplits.kFold(outcomes, groups, 5, 7);
         int[] foldOfGroup = new int[1000];
-        java.util.Arrays.fill(foldOfGroup, -1);
+        Arrays.fill(foldOfGroup, -1);
         int heldOut = 0;
         for (int f = 0; f < folds.size(); f++) {
             for (int row : folds.get(f)[1]) {

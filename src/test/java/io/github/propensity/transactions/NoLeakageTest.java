@@ -21,6 +21,9 @@ import java.util.stream.Collectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Random;
 
 /**
  * Point-in-time correctness on a generated two-year log: rewriting the future never changes a feature, and
@@ -104,7 +107,7 @@ class NoLeakageTest {
         List<String> text = new ArrayList<>(List.of("invoice,customer_id,order_time,quantity,unit_price"));
         // Shuffled: the result must not depend on the log's order either.
         List<Line> shuffled = new ArrayList<>(lines);
-        java.util.Collections.shuffle(shuffled, new java.util.Random(5));
+        Collections.shuffle(shuffled, new Random(5));
         for (Line line : shuffled) {
             text.add(line.invoice() + "," + (line.customerId() == null ? "" : line.customerId()) + "," + line.time().toString().replace('T', ' ')
                     + "," + line.quantity() + "," + line.unitPrice());
@@ -113,6 +116,6 @@ class NoLeakageTest {
         TransactionLog log = new TransactionLogReader(COLUMNS, null, false).read(file, null).log();
         FeatureSettings settings = new FeatureSettings(List.of(AS_OF), 90, 365, LabelChoice.BOTH);
         return new FeatureBuilder(settings).build(log).rows().stream()
-                .collect(Collectors.toMap(CustomerRow::customerId, Function.identity(), (x, y) -> x, java.util.LinkedHashMap::new));
+                .collect(Collectors.toMap(CustomerRow::customerId, Function.identity(), (x, y) -> x, LinkedHashMap::new));
     }
 }

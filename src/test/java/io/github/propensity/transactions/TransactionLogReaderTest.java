@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.List;
 
 class TransactionLogReaderTest {
     @TempDir
@@ -44,7 +45,7 @@ class TransactionLogReaderTest {
 
     @Test
     void withoutInvoiceNumbersOneCustomersDayIsOneOrder() throws IOException {
-        Path file = Files.write(dir.resolve("log.csv"), java.util.List.of("customer,day,value",
+        Path file = Files.write(dir.resolve("log.csv"), List.of("customer,day,value",
                 "a,2024-01-05,10", "a,2024-01-05,5", "a,2024-01-06,1", "b,2024-01-05,2"));
         var columns = new TransactionColumns("customer", "day", "value", null, null, null, null);
         TransactionLog log = new TransactionLogReader(columns, null, false).read(file, null).log();
@@ -54,7 +55,7 @@ class TransactionLogReaderTest {
 
     @Test
     void quantityTimesPriceGivesTheValue() throws IOException {
-        Path file = Files.write(dir.resolve("log.csv"), java.util.List.of("InvoiceNo,Quantity,InvoiceDate,UnitPrice,CustomerID",
+        Path file = Files.write(dir.resolve("log.csv"), List.of("InvoiceNo,Quantity,InvoiceDate,UnitPrice,CustomerID",
                 "1,3,2011-01-01 10:00:00,2.50,17850"));
         var columns = new TransactionColumns("CustomerID", "InvoiceDate", null, "Quantity", "UnitPrice", "InvoiceNo", "C");
         TransactionLog log = new TransactionLogReader(columns, null, false).read(file, null).log();

@@ -30,6 +30,9 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 
 /** Every endpoint over real HTTP, with the committed sample models and a snapshot of the shipped sample. */
 class ApiServerTest {
@@ -90,9 +93,9 @@ class ApiServerTest {
                 dir.resolve("models"), new ScoresDestination.File(out), 2));
         CustomerTable batch = CustomerTable.read(out, null);
         CustomerTable sample = CustomerTable.read(Path.of("training-data", "customers.csv"), null);
-        List<Map<String, Object>> customers = new java.util.ArrayList<>();
+        List<Map<String, Object>> customers = new ArrayList<>();
         for (int row = 0; row < rows; row++) {
-            Map<String, Object> customer = new java.util.LinkedHashMap<>();
+            Map<String, Object> customer = new LinkedHashMap<>();
             for (int c = 0; c < sample.header().size(); c++) {
                 String value = sample.value(row, c);
                 customer.put(sample.header().get(c), value.isEmpty() ? null : value);
@@ -124,7 +127,7 @@ class ApiServerTest {
                 assertEquals(Long.parseLong(batch.value(row, batch.columnIndex(t + "_score"))), object.get("score").asLong(), where);
                 assertEquals(Math.round(probability * 100), object.get("score").asLong(), where);
                 assertEquals(batch.value(row, batch.columnIndex(t + "_band")), object.get("band").asText(), where);
-                List<String> batchReasons = new java.util.ArrayList<>();
+                List<String> batchReasons = new ArrayList<>();
                 for (int r = 1; r <= 3; r++) {
                     String reason = batch.value(row, batch.columnIndex(t + "_reason_" + r));
                     if (!reason.isEmpty()) {
@@ -290,7 +293,7 @@ class ApiServerTest {
         assertProblem(server.get("/v1/segments/at-risk/customers?sort=churn_probability&limti=10", null), 400, "'limti'");
         JsonNode document = json(server.get("/openapi.json", null));
         for (Endpoint route : server.routes()) {
-            JsonNode operation = document.get("paths").get(route.path).get(route.method.name().toLowerCase(java.util.Locale.ROOT));
+            JsonNode operation = document.get("paths").get(route.path).get(route.method.name().toLowerCase(Locale.ROOT));
             for (JsonNode parameter : operation.path("parameters")) {
                 if (parameter.get("in").asText().equals("query")) {
                     String path = route.path.replaceAll("\\{[^}]+}", "x") + "?" + parameter.get("name").asText() + "=zz";
@@ -321,7 +324,7 @@ class ApiServerTest {
         assertTrue(routes.size() >= 11, "the registered routes: " + routes.size());
         for (Endpoint route : routes) {
             JsonNode path = document.get("paths").get(route.path);
-            assertTrue(path != null && path.has(route.method.name().toLowerCase(java.util.Locale.ROOT)),
+            assertTrue(path != null && path.has(route.method.name().toLowerCase(Locale.ROOT)),
                     route.method + " " + route.path + " is not in openapi.json");
         }
         assertEquals(routes.size(), countOperations(document));

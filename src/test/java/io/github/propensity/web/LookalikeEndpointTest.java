@@ -20,6 +20,10 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.nio.file.Files;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** {@code POST /v1/lookalike} over the shipped sample as the pool. */
 class LookalikeEndpointTest {
@@ -50,7 +54,7 @@ class LookalikeEndpointTest {
 
     @Test
     void buildsAnAudienceWithItsQualityCard() throws Exception {
-        String body = JSON.writeValueAsString(java.util.Map.of("seed", seed, "size", "200", "suppress", List.of("C0000001")));
+        String body = JSON.writeValueAsString(Map.of("seed", seed, "size", "200", "suppress", List.of("C0000001")));
         HttpResponse<String> response = server.post("/v1/lookalike", "application/json", body, null);
         assertEquals(200, response.statusCode(), response.body());
         JsonNode result = JSON.readTree(response.body());
@@ -97,7 +101,7 @@ class LookalikeEndpointTest {
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         Set<String> tmpBefore = listing(tmp);
         Set<String> dirBefore = tree(dir);
-        String body = JSON.writeValueAsString(java.util.Map.of("seed", seed, "size", "100"));
+        String body = JSON.writeValueAsString(Map.of("seed", seed, "size", "100"));
         assertEquals(200, server.post("/v1/lookalike", "application/json", body, null).statusCode());
         assertEquals(200, server.post("/v1/lookalike?format=csv", "application/json", body, null).statusCode());
         // The machine's temporary directory is shared with other processes: look only for what this service could add.
@@ -108,14 +112,14 @@ class LookalikeEndpointTest {
     }
 
     private static Set<String> listing(Path folder) throws IOException {
-        try (java.util.stream.Stream<Path> entries = java.nio.file.Files.list(folder)) {
-            return entries.map(Path::toString).collect(java.util.stream.Collectors.toSet());
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.map(Path::toString).collect(Collectors.toSet());
         }
     }
 
     private static Set<String> tree(Path folder) throws IOException {
-        try (java.util.stream.Stream<Path> entries = java.nio.file.Files.walk(folder)) {
-            return entries.map(path -> path + " " + path.toFile().length()).collect(java.util.stream.Collectors.toSet());
+        try (Stream<Path> entries = Files.walk(folder)) {
+            return entries.map(path -> path + " " + path.toFile().length()).collect(Collectors.toSet());
         }
     }
 }

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.github.propensity.cli.Main;
 
 /** The real {@code serve} process: picks up a new snapshot without a restart and stops gracefully on SIGTERM. */
 class ServeProcessTest {
@@ -33,7 +34,7 @@ class ServeProcessTest {
         TestServer.copyModels(models);
         Path snapshots = dir.resolve("snapshots");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "io.github.propensity.cli.Main",
+        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
                 "serve", "--port", "0", "--models", models.toString(), "--snapshots", snapshots.toString(), "--reload-interval", "200")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("serve.log").toFile()).start();
         Pattern serving = Pattern.compile("serving on http://127\\.0\\.0\\.1:(\\d+)");

@@ -18,6 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.stream.IntStream;
 
 class CalibrationFitterTest {
     private static double sigmoid(double z) {
@@ -139,15 +142,15 @@ class CalibrationFitterTest {
         double[] p = (double[]) data[0];
         boolean[] y = (boolean[]) data[1];
         // Three folds by row position, unlike any shuffle: the loss must be the one of exactly these folds.
-        List<int[][]> folds = new java.util.ArrayList<>();
+        List<int[][]> folds = new ArrayList<>();
         for (int f = 0; f < 3; f++) {
             int held = f;
-            folds.add(new int[][]{java.util.stream.IntStream.range(0, p.length).filter(i -> i % 3 != held).toArray(),
-                    java.util.stream.IntStream.range(0, p.length).filter(i -> i % 3 == held).toArray()});
+            folds.add(new int[][]{IntStream.range(0, p.length).filter(i -> i % 3 != held).toArray(),
+                    IntStream.range(0, p.length).filter(i -> i % 3 == held).toArray()});
         }
         double expected = 0;
         for (int[][] fold : folds) {
-            double[] trainP = java.util.Arrays.stream(fold[0]).mapToDouble(i -> p[i]).toArray();
+            double[] trainP = Arrays.stream(fold[0]).mapToDouble(i -> p[i]).toArray();
             boolean[] trainY = new boolean[fold[0].length];
             for (int k = 0; k < trainY.length; k++) {
                 trainY[k] = y[fold[0][k]];
