@@ -19,10 +19,7 @@ import java.util.concurrent.Callable;
 @Command(name = "csv-copy", hidden = true, description = "Copy a CSV through the project's CSV reader and writer (benchmark floor).")
 final class CsvCopyCommand implements Callable<Integer> {
     @CommandLine.Mixin
-    HelpOption help;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    CommandContext context;
 
     @Option(names = "--data", required = true, paramLabel = "FILE")
     Path data;
@@ -48,7 +45,7 @@ final class CsvCopyCommand implements Callable<Integer> {
             throw new UncheckedIOException("cannot copy to " + out + ": " + e.getMessage(), e);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        spec.commandLine().getOut().println("{\"rows\":" + rows[0] + ",\"seconds\":" + seconds + ",\"rows_per_second\":" + Math.round(rows[0] / seconds) + "}");
+        context.commandLine().getOut().println("{\"rows\":" + rows[0] + ",\"seconds\":" + seconds + ",\"rows_per_second\":" + Math.round(rows[0] / seconds) + "}");
         return ExitCode.OK;
     }
 }

@@ -28,10 +28,7 @@ import java.util.concurrent.Callable;
                         + "auc, pr_auc, log_loss, brier, ece, rows, positives, lift_top_decile (and baselines, if asked)."})
 final class EvaluateCommand implements Callable<Integer> {
     @CommandLine.Mixin
-    HelpOption help;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    CommandContext context;
 
     @CommandLine.Mixin
     LabelledDataOptions input;
@@ -45,21 +42,21 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LabelSpec label = input.labelSpec(spec.commandLine());
+        LabelSpec label = input.labelSpec(context.commandLine());
         Task task = input.task;
-        ModelStore store = new ModelStore(input.models);
+        ModelStore store = new ModelStore(input.models.path());
         ModelBundle bundle = version == null ? store.loadCurrent(task) : store.load(task, version);
-        EvaluationReport report = HoldoutEvaluation.evaluate(bundle, input.data, label, input.separator);
-        printReport(spec.commandLine().getErr(), task, bundle, report);
+        EvaluationReport report = HoldoutEvaluation.evaluate(bundle, input.data, label, input.separator.orDetect());
+        printReport(context.commandLine().getErr(), task, bundle, report);
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("task", task.id());
         line.put("model_version", bundle.version());
         line.putAll(report.summary());
         if (!baselines.isEmpty()) {
             Map<String, Double> baselineAuc = new LinkedHashMap<>();
-            var err = spec.commandLine().getErr();
+            var err = context.commandLine().getErr();
             err.println("  single-column baselines (direction chosen on this file, in the baseline's favour):");
-            for (SingleFeatureBaseline baseline : SingleFeatureBaseline.evaluate(input.data, label, input.separator, baselines).values()) {
+            for (SingleFeatureBaseline baseline : SingleFeatureBaseline.evaluate(input.data, label, input.separator.orDetect(), baselines).values()) {
                 err.printf(Locale.ROOT, "    %-28s AUC %.4f (%s values first)%n", baseline.column(), baseline.auc(),
                         baseline.higherFirst() ? "higher" : "lower");
                 baselineAuc.put(baseline.column(), baseline.auc());
@@ -67,8 +64,8 @@ final class EvaluateCommand implements Callable<Integer> {
             err.flush();
             line.put("baselines", baselineAuc);
         }
-        spec.commandLine().getOut().println(JsonLine.of(line));
-        spec.commandLine().getOut().flush();
+        context.commandLine().getOut().println(JsonLine.of(line));
+        context.commandLine().getOut().flush();
         return ExitCode.OK;
     }
 

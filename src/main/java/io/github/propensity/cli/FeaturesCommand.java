@@ -36,10 +36,7 @@ import java.util.concurrent.Callable;
                 "A summary goes to stderr; the last stdout line is a JSON summary."})
 final class FeaturesCommand implements Callable<Integer> {
     @CommandLine.Mixin
-    HelpOption help;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    CommandContext context;
 
     @Option(names = "--transactions", required = true, paramLabel = "FILE", description = "transaction log CSV (.csv or .csv.gz), one line per order or order line")
     Path transactions;
@@ -68,8 +65,8 @@ final class FeaturesCommand implements Callable<Integer> {
     @Option(names = "--date-format", paramLabel = "PATTERN", description = "date pattern such as dd/MM/yyyy HH:mm (default: detected)")
     String dateFormat;
 
-    @Option(names = "--sep", converter = SeparatorConverter.class, paramLabel = "CHAR", description = "delimiter; default: detected among , ; and tab")
-    Character separator;
+    @CommandLine.Mixin
+    SeparatorOption separator;
 
     @Option(names = "--as-of", required = true, split = ",", converter = DateConverter.class, paramLabel = "DATE",
             description = "cut-off date(s), yyyy-MM-dd, comma-separated or repeated")
@@ -95,7 +92,7 @@ final class FeaturesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CommandLine commandLine = spec.commandLine();
+        CommandLine commandLine = context.commandLine();
         TransactionColumns columns;
         FeatureSettings settings;
         try {
@@ -108,7 +105,7 @@ final class FeaturesCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(commandLine, e.getMessage());
         }
         long start = System.nanoTime();
-        TransactionLogReader.Result read = new TransactionLogReader(columns, dateFormat, skipBadLines).read(transactions, separator);
+        TransactionLogReader.Result read = new TransactionLogReader(columns, dateFormat, skipBadLines).read(transactions, separator.orDetect());
         double readSeconds = (System.nanoTime() - start) / 1e9;
         FeatureTable table;
         try {

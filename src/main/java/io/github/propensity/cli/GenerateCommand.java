@@ -22,10 +22,7 @@ import java.util.concurrent.Callable;
                         + "for the features command."})
 final class GenerateCommand implements Callable<Integer> {
     @CommandLine.Mixin
-    HelpOption help;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    CommandContext context;
 
     @Option(names = "--customers", defaultValue = "5000", paramLabel = "N", description = "number of customers (default: ${DEFAULT-VALUE})")
     int customers;
@@ -50,15 +47,15 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (customers < 1 || transactionCustomers < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--customers and --transaction-customers must be at least 1");
+            throw new CommandLine.ParameterException(context.commandLine(), "--customers and --transaction-customers must be at least 1");
         }
         if (out == null && transactions == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "give --out (customer table), --transactions (order log) or both");
+            throw new CommandLine.ParameterException(context.commandLine(), "give --out (customer table), --transactions (order log) or both");
         }
         if (transactions != null) {
             try {
                 int lines = TransactionSampleWriter.write(transactions, transactionCustomers, seed);
-                spec.commandLine().getErr().printf(Locale.ROOT, "wrote %d order lines of %d customers to %s%n", lines,
+                context.commandLine().getErr().printf(Locale.ROOT, "wrote %d order lines of %d customers to %s%n", lines,
                         transactionCustomers, transactions);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + transactions + ": " + e.getMessage(), e);
@@ -69,7 +66,7 @@ final class GenerateCommand implements Callable<Integer> {
         }
         try {
             SampleSummary summary = SampleWriter.write(out, truth, customers, seed);
-            spec.commandLine().getErr().printf(Locale.ROOT, "wrote %d customers to %s: churn %.1f%%, purchase %.1f%%, conversion %.1f%% of free%n",
+            context.commandLine().getErr().printf(Locale.ROOT, "wrote %d customers to %s: churn %.1f%%, purchase %.1f%%, conversion %.1f%% of free%n",
                     summary.customers(), out, 100 * summary.churnRate(), 100 * summary.purchaseRate(), 100 * summary.conversionRate());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);

@@ -27,10 +27,7 @@ import java.util.Locale;
 @Command(name = "http-load", hidden = true, description = "Bounded loopback load generator for scripts/bench-server.sh.")
 final class HttpLoadCommand implements Callable<Integer> {
     @CommandLine.Mixin
-    HelpOption help;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    CommandContext context;
 
     @Option(names = "--url", required = true)
     URI url;
@@ -53,7 +50,7 @@ final class HttpLoadCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!InetAddress.getByName(url.getHost()).isLoopbackAddress()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "the load generator only targets loopback addresses");
+            throw new CommandLine.ParameterException(context.commandLine(), "the load generator only targets loopback addresses");
         }
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         run(client, warmup, null);
@@ -64,7 +61,7 @@ final class HttpLoadCommand implements Callable<Integer> {
         int done = counts[0];
         long[] measured = Arrays.copyOf(latencies, done);
         Arrays.sort(measured);
-        spec.commandLine().getOut().printf(Locale.ROOT,
+        context.commandLine().getOut().printf(Locale.ROOT,
                 "{\"requests\":%d,\"errors\":%d,\"seconds\":%.2f,\"rps\":%.0f,\"p50_ms\":%.3f,\"p99_ms\":%.3f}%n",
                 done, counts[1], seconds, done / seconds, quantile(measured, 0.50) / 1e6, quantile(measured, 0.99) / 1e6);
         return ExitCode.OK;

@@ -13,24 +13,18 @@ import java.util.concurrent.Callable;
 @Command(name = "keys", description = "Manage API keys for the server.", subcommands = KeysCommand.Add.class)
 final class KeysCommand implements Runnable {
     @CommandLine.Mixin
-    HelpOption help;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    CommandContext context;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: add");
+        throw new CommandLine.ParameterException(context.commandLine(), "a subcommand is required: add");
     }
 
     @Command(name = "add", description = {"Create an API key and print it once; the file keeps only its SHA-256.",
             "Roles: score (POST /v1/score...), read (segments, lists, models, metrics), admin (everything)."})
     static final class Add implements Callable<Integer> {
         @CommandLine.Mixin
-        HelpOption help;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+        CommandContext context;
 
         @Option(names = "--keys", required = true, paramLabel = "FILE", description = "keys file (created if missing)")
         Path keys;
@@ -47,17 +41,17 @@ final class KeysCommand implements Runnable {
             try {
                 parsed = Role.parse(role);
             } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+                throw new CommandLine.ParameterException(context.commandLine(), e.getMessage());
             }
             String key;
             try {
                 key = ApiKeys.add(keys, parsed, name);
             } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+                throw new CommandLine.ParameterException(context.commandLine(), e.getMessage());
             }
-            spec.commandLine().getErr().println("new " + parsed.label() + " key '" + name + "' added to " + keys
+            context.commandLine().getErr().println("new " + parsed.label() + " key '" + name + "' added to " + keys
                     + "; it is shown only now:");
-            spec.commandLine().getOut().println(key);
+            context.commandLine().getOut().println(key);
             return ExitCode.OK;
         }
     }

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 
 /** The options every command over a labelled file shares: which task, which file, which outcome. */
 final class LabelledDataOptions {
-    @Option(names = "--task", required = true, converter = TaskConverter.class, description = "churn, purchase or conversion")
+    @Option(names = "--task", required = true, description = "churn, purchase or conversion")
     Task task;
 
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "labelled customer CSV (.csv or .csv.gz), header required")
@@ -22,11 +22,11 @@ final class LabelledDataOptions {
     @Option(names = "--positive", required = true, paramLabel = "VALUE", description = "label value meaning the outcome happened (case-insensitive)")
     String positive;
 
-    @Option(names = "--sep", converter = SeparatorConverter.class, paramLabel = "CHAR", description = "delimiter; default: detected among , ; and tab")
-    Character separator;
+    @CommandLine.Mixin
+    SeparatorOption separator;
 
-    @Option(names = "--models", paramLabel = "DIR", defaultValue = "models", description = "model directory (default: ${DEFAULT-VALUE})")
-    Path models;
+    @CommandLine.Mixin
+    ModelsDirectory models;
 
     LabelSpec labelSpec(CommandLine commandLine) {
         if (positive.isBlank() || label.isBlank()) {

@@ -38,10 +38,7 @@ final class LookalikeCommand implements Callable<Integer> {
     static final String CARD_FILE = "lookalike-card.json";
 
     @CommandLine.Mixin
-    HelpOption help;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    CommandContext context;
 
     @Option(names = "--seed", required = true, paramLabel = "FILE", description = "seed customers: a CSV with the id column (other columns are ignored)")
     Path seed;
@@ -52,7 +49,7 @@ final class LookalikeCommand implements Callable<Integer> {
     @Option(names = "--id", required = true, paramLabel = "COLUMN", description = "customer id column (in seed, pool and --suppress)")
     String id;
 
-    @Option(names = "--size", required = true, paramLabel = "SIZE", converter = AudienceSizeConverter.class,
+    @Option(names = "--size", required = true, paramLabel = "SIZE",
             description = "audience size: a share of the pool (5%) or a count (20000)")
     AudienceSize size;
 
@@ -68,7 +65,7 @@ final class LookalikeCommand implements Callable<Integer> {
     @Option(names = "--include-seed", description = "keep seed members in the audience (default: excluded)")
     boolean includeSeed;
 
-    @Option(names = "--export", defaultValue = "plain", paramLabel = "FORMAT", converter = ExportFormatConverter.class,
+    @Option(names = "--export", defaultValue = "plain", paramLabel = "FORMAT",
             description = "plain (ids, similarity, reasons) or meta/google customer lists of hashed e-mail and phone (default: ${DEFAULT-VALUE})")
     ExportFormat export;
 
@@ -90,12 +87,12 @@ final class LookalikeCommand implements Callable<Integer> {
     @Option(names = "--random-seed", defaultValue = "42", paramLabel = "N", description = "seed for the holdout and fitting; same inputs and seed give the same audience")
     long randomSeed;
 
-    @Option(names = "--sep", converter = SeparatorConverter.class, paramLabel = "CHAR", description = "delimiter; default: detected")
-    Character separator;
+    @CommandLine.Mixin
+    SeparatorOption separator;
 
     @Override
     public Integer call() {
-        Optional<Character> delimiter = Optional.ofNullable(separator);
+        Optional<Character> delimiter = Optional.ofNullable(separator.orDetect());
         PoolSource source = new PoolSource(pool, id, drop, emailColumn, phoneColumn, countryCode, delimiter,
                 export != ExportFormat.PLAIN, PoolSource.DEFAULT_MAX_DUPLICATE_SHARE);
         SeedIds seedIds = SeedReader.seed(seed, id, Optional.ofNullable(valueColumn), delimiter);
@@ -117,8 +114,8 @@ final class LookalikeCommand implements Callable<Integer> {
             line.put("lift_top10", m.liftTop10());
         });
         line.put("seconds", card.seconds());
-        spec.commandLine().getOut().println(JsonLine.of(line));
-        spec.commandLine().getOut().flush();
+        context.commandLine().getOut().println(JsonLine.of(line));
+        context.commandLine().getOut().flush();
         return ExitCode.OK;
     }
 

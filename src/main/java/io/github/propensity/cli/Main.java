@@ -41,6 +41,7 @@ public final class Main implements Runnable {
         commandLine.setExecutionExceptionHandler(new ErrorReporter());
         commandLine.setParameterExceptionHandler(new UsageErrorReporter());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        DomainValues.register(commandLine);
         return commandLine;
     }
 

@@ -18,33 +18,27 @@ import java.util.concurrent.Callable;
         subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Promote.class})
 final class ModelsCommand implements Runnable {
     @CommandLine.Mixin
-    HelpOption help;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    CommandContext context;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: list or promote");
+        throw new CommandLine.ParameterException(context.commandLine(), "a subcommand is required: list or promote");
     }
 
     @Command(name = "list", description = "List every model version; * marks the current one.")
     static final class ListModels implements Callable<Integer> {
         @CommandLine.Mixin
-        HelpOption help;
+        CommandContext context;
 
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Option(names = "--models", paramLabel = "DIR", defaultValue = "models", description = "model directory (default: ${DEFAULT-VALUE})")
-        Path models;
+        @CommandLine.Mixin
+        ModelsDirectory models;
 
         @Override
         public Integer call() {
-            List<BundleSummary> summaries = new ModelStore(models).list();
-            PrintWriter out = spec.commandLine().getOut();
+            List<BundleSummary> summaries = new ModelStore(models.path()).list();
+            PrintWriter out = context.commandLine().getOut();
             if (summaries.isEmpty()) {
-                spec.commandLine().getErr().println("no models in " + models + "; train one with: propensity train --task churn ...");
+                context.commandLine().getErr().println("no models in " + models.path() + "; train one with: propensity train --task churn ...");
                 return ExitCode.OK;
             }
             out.printf(Locale.ROOT, "  %-11s %-26s %-20s %-20s %-7s %s%n", "task", "version", "created", "model", "AUC", "data");
@@ -67,26 +61,23 @@ final class ModelsCommand implements Runnable {
     @Command(name = "promote", description = "Make an existing version the current model of a task (roll back or forward).")
     static final class Promote implements Callable<Integer> {
         @CommandLine.Mixin
-        HelpOption help;
+        CommandContext context;
 
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Option(names = "--task", required = true, converter = TaskConverter.class, description = "churn, purchase or conversion")
+        @Option(names = "--task", required = true, description = "churn, purchase or conversion")
         Task task;
 
         @Option(names = "--version", required = true, paramLabel = "VERSION", description = "the version to make current (see: models list)")
         String version;
 
-        @Option(names = "--models", paramLabel = "DIR", defaultValue = "models", description = "model directory (default: ${DEFAULT-VALUE})")
-        Path models;
+        @CommandLine.Mixin
+        ModelsDirectory models;
 
         @Override
         public Integer call() {
-            ModelStore store = new ModelStore(models);
+            ModelStore store = new ModelStore(models.path());
             String previous = store.currentVersion(task).orElse("none");
             store.promote(task, version);
-            spec.commandLine().getErr().println(task + ": current model is now " + version + " (was " + previous + ")");
+            context.commandLine().getErr().println(task + ": current model is now " + version + " (was " + previous + ")");
             return ExitCode.OK;
         }
     }

@@ -28,10 +28,7 @@ import java.util.concurrent.Callable;
                 "Progress goes to stderr; the last stdout line is a JSON summary (unless --out -)."})
 final class ScoreCommand implements Callable<Integer> {
     @CommandLine.Mixin
-    HelpOption help;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    CommandContext context;
 
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "customer base CSV (.csv or .csv.gz)")
     Path data;
@@ -39,12 +36,12 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--id", required = true, paramLabel = "COLUMN", description = "customer id column")
     String id;
 
-    @Option(names = "--tasks", split = ",", converter = TaskConverter.class, paramLabel = "TASK",
+    @Option(names = "--tasks", split = ",", paramLabel = "TASK",
             description = "tasks to score, comma-separated (default: every task with a current model)")
     List<Task> tasks = new ArrayList<>();
 
-    @Option(names = "--models", paramLabel = "DIR", defaultValue = "models", description = "model directory (default: ${DEFAULT-VALUE})")
-    Path models;
+    @CommandLine.Mixin
+    ModelsDirectory models;
 
     @Option(names = "--snapshots", paramLabel = "DIR", defaultValue = "snapshots", description = "snapshot directory (default: ${DEFAULT-VALUE})")
     Path snapshots;
@@ -56,7 +53,7 @@ final class ScoreCommand implements Callable<Integer> {
     Path segments;
 
     @Option(names = "--max-bad-rows", paramLabel = "SHARE", defaultValue = "0.1%",
-            description = "fail (exit 3, nothing written) when more rows than this cannot be scored: a percentage like 0.5% or a share like 0.005 (default: ${DEFAULT-VALUE})")
+            description = "fail (exit 3, nothing written) when more rows than this cannot be scored: a percentage like 0.5%% or a share like 0.005 (default: ${DEFAULT-VALUE})")
     String maxBadRows;
 
     @Option(names = "--keep", split = ",", paramLabel = "COLUMN",
@@ -66,8 +63,8 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--gzip", description = "write scores.csv.gz in the snapshot")
     boolean gzip;
 
-    @Option(names = "--sep", converter = SeparatorConverter.class, paramLabel = "CHAR", description = "delimiter; default: detected")
-    Character separator;
+    @CommandLine.Mixin
+    SeparatorOption separator;
 
     @Option(names = "--threads", paramLabel = "N", description = "scoring threads (default: all cores)")
     Integer threads;
@@ -76,16 +73,16 @@ final class ScoreCommand implements Callable<Integer> {
     public Integer call() {
         int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         if (threadCount < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
+            throw new CommandLine.ParameterException(context.commandLine(), "--threads must be at least 1");
         }
         SegmentPolicy policy = segments == null ? SegmentPolicy.defaults() : SegmentPolicyFile.read(segments);
         RescoreRequest request;
         try {
             ScoresDestination destination = out == null ? new ScoresDestination.Snapshot(snapshots, gzip) : ScoresDestination.out(out);
-            request = new RescoreRequest(new ScoringInput(data, separator, id, keep), new ModelChoice(models, tasks), destination,
+            request = new RescoreRequest(new ScoringInput(data, separator.orDetect(), id, keep), new ModelChoice(models.path(), tasks), destination,
                     policy, parseShare(maxBadRows), threadCount);
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            throw new CommandLine.ParameterException(context.commandLine(), e.getMessage());
         }
         RescoreSummary summary = new RescoreJob().run(request);
         if (!"-".equals(out)) {
@@ -105,8 +102,8 @@ final class ScoreCommand implements Callable<Integer> {
                 drift.features().stream().filter(f -> f.flagged()).forEach(f -> drifted.add(task + ":" + f.column()));
             });
             line.put("drift_alerts", drifted);
-            spec.commandLine().getOut().println(JsonLine.of(line));
-            spec.commandLine().getOut().flush();
+            context.commandLine().getOut().println(JsonLine.of(line));
+            context.commandLine().getOut().flush();
         }
         return ExitCode.OK;
     }
@@ -121,7 +118,7 @@ final class ScoreCommand implements Callable<Integer> {
             }
             return share;
         } catch (NumberFormatException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
+            throw new CommandLine.ParameterException(context.commandLine(),
                     "--max-bad-rows takes a percentage (0.5%) or a share between 0 and 1 (0.005), got '" + text + "'");
         }
     }

@@ -33,13 +33,10 @@ final class ServeCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
 
     @CommandLine.Mixin
-    HelpOption help;
+    CommandContext context;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Option(names = "--models", paramLabel = "DIR", defaultValue = "models", description = "model directory (default: ${DEFAULT-VALUE})")
-    Path models;
+    @CommandLine.Mixin
+    ModelsDirectory models;
 
     @Option(names = "--snapshots", paramLabel = "DIR", defaultValue = "snapshots", description = "snapshot directory (default: ${DEFAULT-VALUE})")
     Path snapshots;
@@ -77,11 +74,11 @@ final class ServeCommand implements Callable<Integer> {
         try {
             settings = new ServerSettings(host, port, maxBody, keys != null);
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            throw new CommandLine.ParameterException(context.commandLine(), e.getMessage());
         }
         SegmentPolicy policy = segments == null ? SegmentPolicy.defaults() : SegmentPolicyFile.read(segments);
         ApiKeys apiKeys = keys == null ? null : ApiKeys.load(keys);
-        ModelRegistry registry = new ModelRegistry(models, snapshots, policy.bands(), reloadMillis);
+        ModelRegistry registry = new ModelRegistry(models.path(), snapshots, policy.bands(), reloadMillis);
         Optional<PoolRegistry> pools = Optional.ofNullable(pool)
                 .map(file -> PoolRegistry.start(PoolSource.of(file, poolId, poolDrop, true), reloadMillis));
         LookalikeService lookalikes = pools.map(LookalikeService::over).orElseGet(LookalikeService::withoutPool);

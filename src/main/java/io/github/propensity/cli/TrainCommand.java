@@ -34,10 +34,7 @@ final class TrainCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(TrainCommand.class);
 
     @CommandLine.Mixin
-    HelpOption help;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    CommandContext context;
 
     @CommandLine.Mixin
     LabelledDataOptions input;
@@ -61,16 +58,16 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!(holdout >= 0 && holdout <= 0.5)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--holdout must be between 0 and 0.5, got " + holdout);
+            throw new CommandLine.ParameterException(context.commandLine(), "--holdout must be between 0 and 0.5, got " + holdout);
         }
         int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         if (threadCount < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
+            throw new CommandLine.ParameterException(context.commandLine(), "--threads must be at least 1");
         }
-        LabelSpec label = input.labelSpec(spec.commandLine());
+        LabelSpec label = input.labelSpec(context.commandLine());
         Task task = input.task;
         Path data = input.data;
-        Path models = input.models;
+        Path models = input.models.path();
         FeatureFileManifest manifest = FeatureFileManifest.readBeside(data);
         String idColumn = id;
         List<String> dropped = new ArrayList<>(drop);
@@ -93,9 +90,9 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         if (label.column().equals(idColumn)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--id and --label name the same column '" + idColumn + "'");
+            throw new CommandLine.ParameterException(context.commandLine(), "--id and --label name the same column '" + idColumn + "'");
         }
-        TrainingRequest request = new TrainingRequest(task, data, label, idColumn, dropped, input.separator, seed, holdout,
+        TrainingRequest request = new TrainingRequest(task, data, label, idColumn, dropped, input.separator.orDetect(), seed, holdout,
                 threadCount, origin);
         log.info("training the {} model from {}", task, data.getFileName());
         TrainingOutcome outcome = new PropensityTrainer(CandidateGrid.defaults()).train(request);
@@ -113,8 +110,8 @@ final class TrainCommand implements Callable<Integer> {
         summary.put("training_seconds", Math.round(outcome.trainingSeconds() * 10) / 10.0);
         summary.put("test", outcome.metrics().test() == null ? null : outcome.metrics().test().summary());
         summary.put("cross_validated", outcome.metrics().crossValidated().summary());
-        spec.commandLine().getOut().println(JsonLine.of(summary));
-        spec.commandLine().getOut().flush();
+        context.commandLine().getOut().println(JsonLine.of(summary));
+        context.commandLine().getOut().flush();
         return ExitCode.OK;
     }
 }

@@ -11,15 +11,10 @@ import io.github.propensity.model.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -36,8 +31,7 @@ public final class ModelRegistry implements AutoCloseable {
     private final SnapshotStore snapshots;
     private final BandCutoffs cutoffs;
     private final AtomicReference<LoadedModels> current = new AtomicReference<>();
-    private final ScheduledExecutorService poller;
-    private final AtomicLong refreshFailures = new AtomicLong();
+    private final PeriodicCheck poller;
 
     /** Reads one version of a task's bundle. */
     @FunctionalInterface
@@ -57,12 +51,7 @@ public final class ModelRegistry implements AutoCloseable {
         this.cutoffs = cutoffs;
         current.set(new LoadedModels(Map.of(), null));
         refresh();
-        this.poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "model-reload");
-            thread.setDaemon(true);
-            return thread;
-        });
-        poller.scheduleWithFixedDelay(this::refreshQuietly, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
+        this.poller = new PeriodicCheck("model", pollMillis, this::refresh);
     }
 
     /** The view a request should use from start to finish. */
@@ -106,7 +95,7 @@ public final class ModelRegistry implements AutoCloseable {
 
     /** Checks that failed since start; each was logged and the check after it ran as usual. */
     public long refreshFailures() {
-        return refreshFailures.get();
+        return poller.failures();
     }
 
     /**
@@ -114,20 +103,8 @@ public final class ModelRegistry implements AutoCloseable {
      * for the life of the process without a word. A read failure (a file being replaced) is expected now and then;
      * anything else is a bug worth a stack trace. Either way the old view is kept and the next check retries.
      */
-    private void refreshQuietly() {
-        try {
-            refresh();
-        } catch (UncheckedIOException e) {
-            refreshFailures.incrementAndGet();
-            log.warn("model check failed, retrying at the next one: {}", e.getMessage());
-        } catch (RuntimeException e) {
-            refreshFailures.incrementAndGet();
-            log.error("model check failed unexpectedly, retrying at the next one", e);
-        }
-    }
-
     @Override
     public void close() {
-        poller.shutdownNow();
+        poller.close();
     }
 }

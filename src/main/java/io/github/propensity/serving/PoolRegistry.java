@@ -15,9 +15,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
@@ -33,7 +30,7 @@ public final class PoolRegistry implements AutoCloseable {
     private final PoolSource source;
     private final Function<PoolSource, EncodedPool> loader;
     private final AtomicReference<EncodedPool> current = new AtomicReference<>();
-    private final ScheduledExecutorService poller;
+    private final PeriodicCheck poller;
     private FileStamp loaded;
     private Optional<FileStamp> failed = Optional.empty();
 
@@ -51,12 +48,7 @@ public final class PoolRegistry implements AutoCloseable {
         this.loader = loader;
         this.loaded = stamp(source.file());
         current.set(load());
-        this.poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "pool-reload");
-            thread.setDaemon(true);
-            return thread;
-        });
-        poller.scheduleWithFixedDelay(this::refreshQuietly, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
+        this.poller = new PeriodicCheck("pool", pollMillis, this::refresh);
     }
 
     /** The pool a request should use from start to finish. */
@@ -93,15 +85,6 @@ public final class PoolRegistry implements AutoCloseable {
         return pool;
     }
 
-    private void refreshQuietly() {
-        try {
-            refresh();
-        } catch (DataException | UncheckedIOException e) {
-            // A file being replaced may briefly be missing: checked again next time.
-            log.warn("pool check failed: {}", e.getMessage());
-        }
-    }
-
     private static FileStamp stamp(Path file) {
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
@@ -115,6 +98,6 @@ public final class PoolRegistry implements AutoCloseable {
 
     @Override
     public void close() {
-        poller.shutdownNow();
+        poller.close();
     }
 }

@@ -50,25 +50,24 @@ public final class AtomicFile {
 
     /** Writes the content completely under a temporary name and leaves the rename to {@link StagedFile#commit}. */
     public static StagedFile stage(Path target, Content content) throws IOException {
-        StagedFile staged = StagedFile.open(target);
-        boolean written = false;
-        try {
-            content.writeTo(staged.stream());
-            staged.complete();
-            written = true;
-            return staged;
-        } finally {
-            if (!written) {
-                staged.close();
-            }
-        }
+        return staged(target, staged -> content.writeTo(staged.stream()));
     }
 
     public static StagedFile stageText(Path target, Compression compression, TextContent content) throws IOException {
+        return staged(target, staged -> content.writeTo(staged.text(compression)));
+    }
+
+    /** Fills a staged file; one that could not be filled completely is removed before the failure propagates. */
+    @FunctionalInterface
+    private interface Filling {
+        void fill(StagedFile staged) throws IOException;
+    }
+
+    private static StagedFile staged(Path target, Filling filling) throws IOException {
         StagedFile staged = StagedFile.open(target);
         boolean written = false;
         try {
-            content.writeTo(staged.text(compression));
+            filling.fill(staged);
             staged.complete();
             written = true;
             return staged;
