@@ -33,6 +33,8 @@ final class Migration {
     private final List<Task> tasks;
     private final List<String> previousSegments;
     private final LongIntMap previous;
+    /** The band dimension of each task slot ({@code churn_band}, ...), made once rather than per customer. */
+    private final String[] bandDimensions;
     /** dimension -> from -> to -> customers */
     private final Map<String, Map<String, Map<String, Long>>> counts = new LinkedHashMap<>();
 
@@ -40,6 +42,7 @@ final class Migration {
         this.tasks = tasks;
         this.previousSegments = previousSegments;
         this.previous = previous;
+        this.bandDimensions = tasks.stream().map(task -> task.id() + "_band").toArray(String[]::new);
     }
 
     /**
@@ -104,14 +107,14 @@ final class Migration {
         if (code < 0 || (code & SEEN) != 0) {
             add("segment", NEW, segment);
             for (int t = 0; t < tasks.size(); t++) {
-                add(tasks.get(t).id() + "_band", NEW, Band.values()[bands[t]].label());
+                add(bandDimensions[t], NEW, Band.values()[bands[t]].label());
             }
             return;
         }
         previous.replace(key, code | SEEN);
         add("segment", previousSegments.get(code & 0xff), segment);
         for (int t = 0; t < tasks.size(); t++) {
-            add(tasks.get(t).id() + "_band", bandLabel(code, t), Band.values()[bands[t]].label());
+            add(bandDimensions[t], bandLabel(code, t), Band.values()[bands[t]].label());
         }
     }
 
@@ -121,7 +124,7 @@ final class Migration {
             if ((code & SEEN) == 0) {
                 add("segment", previousSegments.get(code & 0xff), GONE);
                 for (int t = 0; t < tasks.size(); t++) {
-                    add(tasks.get(t).id() + "_band", bandLabel(code, t), GONE);
+                    add(bandDimensions[t], bandLabel(code, t), GONE);
                 }
             }
         });

@@ -74,7 +74,7 @@ public final class RescoreJob {
             FirstPass pass = firstPass(request, tasks, bundles, work.path(), start);
             ScoresFileFinisher finisher = pass.finisher(request);
             if (destination instanceof ScoresDestination.File file) {
-                finisher.writeFile(pass.partial(), file.out(), Migration.none(tasks));
+                finisher.writeFile(pass.partial(), file.out());
             } else {
                 // The sealed type's last case: neither a snapshot nor a file is stdout.
                 finisher.writeStdout(pass.partial());

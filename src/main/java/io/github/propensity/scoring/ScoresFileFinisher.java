@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Pass two: adds each customer's percentile within this base to the scored rows and writes the final scores file
@@ -52,6 +53,15 @@ final class ScoresFileFinisher {
 
     /** Writes the scores file at {@code target} (gzip when its name ends in .gz), counting migration on the way. */
     void writeFile(Path partial, Path target, Migration migration) {
+        writeFile(partial, target, Optional.of(migration));
+    }
+
+    /** Writes a scores file outside any snapshot: nothing to migrate from, so no migration is counted. */
+    void writeFile(Path partial, Path target) {
+        writeFile(partial, target, Optional.empty());
+    }
+
+    private void writeFile(Path partial, Path target, Optional<Migration> migration) {
         try {
             AtomicFile.writeText(target, Compression.byName(target), writer -> copyWithPercentiles(partial, writer, migration));
         } catch (IOException e) {
@@ -64,14 +74,14 @@ final class ScoresFileFinisher {
         // Not closed: closing would close System.out for the rest of the process.
         Writer writer = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
         try {
-            copyWithPercentiles(partial, writer, Migration.none(tasks));
+            copyWithPercentiles(partial, writer, Optional.empty());
             writer.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the scores file: " + e.getMessage(), e);
         }
     }
 
-    private void copyWithPercentiles(Path partial, Writer writer, Migration migration) throws IOException {
+    private void copyWithPercentiles(Path partial, Writer writer, Optional<Migration> migration) throws IOException {
         float[][] sorted = new float[tasks.size()][];
         for (int t = 0; t < tasks.size(); t++) {
             sorted[t] = tally.sortedProbabilities(t);
@@ -89,8 +99,10 @@ final class ScoresFileFinisher {
                     writer.write(Decimals.format(percentile(sorted[t], tally.probability(t, row)), 1));
                 }
                 writer.write('\n');
-                tally.bands(row, bands);
-                migration.observe(firstField(line), policy.rules().get(tally.segment(row)).name(), bands);
+                if (migration.isPresent()) {
+                    tally.bands(row, bands);
+                    migration.get().observe(firstField(line), policy.rules().get(tally.segment(row)).name(), bands);
+                }
                 row++;
             }
         }
