@@ -18,10 +18,6 @@ final class CommandContext {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
-    CommandSpec spec() {
-        return spec;
-    }
-
     CommandLine commandLine() {
         return spec.commandLine();
     }

@@ -122,7 +122,7 @@ final class LookalikeCommand implements Callable<Integer> {
     /** Writes {@code target} whole or not at all (a reader sees the old file or the new one, never a part). */
     private static void writeAtomically(Path target, AtomicFile.TextContent body) {
         try {
-            AtomicFile.writeText(target.toAbsolutePath(), Compression.NONE, body);
+            AtomicFile.writeText(target, Compression.NONE, body);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         }

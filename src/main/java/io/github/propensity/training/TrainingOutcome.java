@@ -83,10 +83,5 @@ public record TrainingOutcome(TrainingRequest request, RowCounts rows, List<Colu
                 }
             }
         }
-
-        @Override
-        public double[] sortedProbabilities() {
-            return sortedProbabilities.clone();
-        }
     }
 }
