@@ -98,11 +98,6 @@ public final class ModelRegistry implements AutoCloseable {
         return poller.failures();
     }
 
-    /**
-     * The scheduled check. It must never throw: the executor cancels a task that throws, which would end reloading
-     * for the life of the process without a word. A read failure (a file being replaced) is expected now and then;
-     * anything else is a bug worth a stack trace. Either way the old view is kept and the next check retries.
-     */
     @Override
     public void close() {
         poller.close();

@@ -3,18 +3,29 @@ package io.github.propensity.serving;
 
 import io.github.propensity.model.Task;
 
+import java.util.ArrayList;
+import java.util.List;
+
+
 /**
  * What a column of a snapshot's scores file holds. The layout is fixed (id, segment, kept input columns, then per
- * task probability, score, band, reasons and percentile), so the text columns are known by name; everything else,
- * kept input columns included, holds numbers, with an empty cell where there is none.
+ * task probability, score, band, reasons and percentile): the first two columns are text whatever the id column is
+ * called (it keeps the input's name), bands and reasons are text by name; everything else, kept input columns
+ * included, holds numbers, with an empty cell where there is none.
  */
 public enum ScoreColumnKind {
     TEXT, NUMERIC;
 
-    public static ScoreColumnKind of(String column) {
-        if (column.equals("customer_id") || column.equals("segment")) {
-            return TEXT;
+    /** The kind of each column of a scores file with this header. */
+    public static List<ScoreColumnKind> of(List<String> header) {
+        List<ScoreColumnKind> kinds = new ArrayList<>(header.size());
+        for (int c = 0; c < header.size(); c++) {
+            kinds.add(c < 2 ? TEXT : byName(header.get(c)));
         }
+        return kinds;
+    }
+
+    private static ScoreColumnKind byName(String column) {
         for (Task task : Task.values()) {
             String prefix = task.id() + "_";
             if (column.equals(prefix + "band") || column.matches(prefix + "reason_\\d+")) {

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.stream.IntStream;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -167,8 +168,10 @@ public final class SegmentLists {
     }
 
     private static String sortColumn(String column, List<String> header) {
-        if (!header.contains(column) || ScoreColumnKind.of(column) != ScoreColumnKind.NUMERIC) {
-            List<String> numeric = header.stream().filter(c -> ScoreColumnKind.of(c) == ScoreColumnKind.NUMERIC).toList();
+        List<ScoreColumnKind> kinds = ScoreColumnKind.of(header);
+        List<String> numeric = IntStream.range(0, header.size()).filter(c -> kinds.get(c) == ScoreColumnKind.NUMERIC)
+                .mapToObj(header::get).toList();
+        if (!numeric.contains(column)) {
             throw new InvalidInputException("sort must name a numeric column of the scores file, one of " + String.join(", ", numeric)
                     + "; not '" + column + "'");
         }

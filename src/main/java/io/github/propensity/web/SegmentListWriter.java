@@ -94,7 +94,7 @@ sealed interface SegmentListWriter extends SegmentLists.RowSink {
         @Override
         public void header(List<String> columns) {
             this.columns = columns;
-            this.kinds = columns.stream().map(ScoreColumnKind::of).toList();
+            this.kinds = ScoreColumnKind.of(columns);
             ctx.contentType("application/json");
             try {
                 generator = json.getFactory().createGenerator(ctx.outputStream());
