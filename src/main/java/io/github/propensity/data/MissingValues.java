@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.data;
 
-import java.util.Locale;
-import java.util.Set;
+import java.util.List;
 
 /** The spellings of "no value" that exports from spreadsheets, R, pandas and SQL tools commonly produce. */
 public final class MissingValues {
-    private static final Set<String> TOKENS = Set.of("", "na", "n/a", "null", "?", "nan");
+    private static final List<String> TOKENS = List.of("", "na", "n/a", "null", "?", "nan");
 
     private MissingValues() {
     }
@@ -23,6 +22,15 @@ public final class MissingValues {
             return false;
         }
         String trimmed = raw.strip();
-        return trimmed.length() <= 4 && TOKENS.contains(trimmed.toLowerCase(Locale.ROOT));
+        if (trimmed.length() > 4) {
+            return false;
+        }
+        // Compared in place: "no" and "North" pass through here for every row, so no lower-cased copy is made.
+        for (String token : TOKENS) {
+            if (token.equalsIgnoreCase(trimmed)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -99,6 +99,9 @@ public final class SchemaInference {
         if (exclusion == null) {
             exclusion = automaticExclusion(kind, present, missing, distinct);
         }
+        if (exclusion == null && kind == ColumnKind.CATEGORICAL) {
+            exclusion = ContactDetails.exclusion(counts, present);
+        }
         return new ColumnDecision(name, kind, missing, distinct, strayTokens, trueToken, falseToken, exclusion);
     }
 

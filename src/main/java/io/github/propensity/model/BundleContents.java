@@ -14,7 +14,10 @@ public record BundleContents(Map<String, byte[]> files, CardRenderer cards) {
     public BundleContents {
         files = new LinkedHashMap<>(files);
         Objects.requireNonNull(cards, "cards");
-        for (String required : new String[]{BundleFiles.MODEL, BundleFiles.FEATURES, BundleFiles.CALIBRATION, BundleFiles.REFERENCE}) {
+        if (BundleFiles.classifierAmong(files.keySet()).isEmpty()) {
+            throw new IllegalArgumentException("bundle contents need exactly one of " + BundleFiles.CLASSIFIERS);
+        }
+        for (String required : new String[]{BundleFiles.FEATURES, BundleFiles.CALIBRATION, BundleFiles.REFERENCE}) {
             if (!files.containsKey(required)) {
                 throw new IllegalArgumentException("bundle contents lack " + required);
             }

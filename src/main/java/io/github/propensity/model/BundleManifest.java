@@ -13,8 +13,11 @@ import java.util.TreeMap;
 public record BundleManifest(String format, int formatVersion, String task, String version, Instant createdAt,
                              Map<String, String> files) {
     public static final String FORMAT = "propensity-model-bundle";
-    /** Bumped when a change to the bundle layout would make older code misread newer bundles. */
-    public static final int CURRENT_FORMAT_VERSION = 1;
+    /**
+     * Bumped when a change to the bundle layout would make older code misread newer bundles. 2: boosted trees are
+     * stored as {@link BundleFiles#TREES} ({@code binary:logistic}) instead of a Tribuo model.
+     */
+    public static final int CURRENT_FORMAT_VERSION = 2;
 
     public BundleManifest {
         Objects.requireNonNull(format, "format");

@@ -148,7 +148,9 @@ public final class ModelStore {
             }
             files.put(entry.getKey(), bytes);
         }
-        for (String required : new String[]{BundleFiles.MODEL, BundleFiles.FEATURES, BundleFiles.CALIBRATION,
+        String classifierFile = BundleFiles.classifierAmong(files.keySet()).orElseThrow(() -> new BundleException(directory
+                + " is damaged: bundle.json must list exactly one of " + String.join(", ", BundleFiles.CLASSIFIERS)));
+        for (String required : new String[]{BundleFiles.FEATURES, BundleFiles.CALIBRATION,
                 BundleFiles.REFERENCE, BundleFiles.CARD_JSON}) {
             if (!files.containsKey(required)) {
                 throw new BundleException(directory + " is incomplete: bundle.json lists no " + required);
@@ -161,9 +163,8 @@ public final class ModelStore {
             ReferenceProfile profile = files.containsKey(BundleFiles.PROFILE)
                     ? json.readValue(files.get(BundleFiles.PROFILE), ReferenceProfile.class) : null;
             JsonNode card = json.readTree(files.get(BundleFiles.CARD_JSON));
-            Model<Label> classifier = readClassifier(directory, files.get(BundleFiles.MODEL));
-            PropensityModel model = new PropensityModel(schema, new TribuoClassifier(classifier,
-                    schema.featureNames().toArray(String[]::new)), calibrator);
+            TrainedClassifier classifier = readClassifier(directory, classifierFile, files.get(classifierFile), schema);
+            PropensityModel model = new PropensityModel(schema, classifier, calibrator);
             return new ModelBundle(directory, manifest, model, reference, profile, card);
         } catch (JacksonException | IllegalArgumentException e) {
             throw new BundleException(directory + " is damaged: " + e.getMessage(), e);
@@ -245,8 +246,20 @@ public final class ModelStore {
         }
     }
 
+    private static TrainedClassifier readClassifier(Path directory, String file, byte[] bytes, FeatureSchema schema) throws IOException {
+        try {
+            return switch (file) {
+                case BundleFiles.TREES -> BoostedTrees.parse(bytes);
+                case BundleFiles.LINEAR -> LinearModel.parse(bytes);
+                default -> new TribuoClassifier(readTribuoModel(directory, bytes), schema.featureNames().toArray(String[]::new));
+            };
+        } catch (BundleException e) {
+            throw new BundleException(directory.resolve(file) + ": " + e.getMessage(), e);
+        }
+    }
+
     @SuppressWarnings("unchecked")
-    private static Model<Label> readClassifier(Path directory, byte[] bytes) throws IOException {
+    private static Model<Label> readTribuoModel(Path directory, byte[] bytes) throws IOException {
         Model<?> model;
         try {
             model = Model.deserializeFromStream(new ByteArrayInputStream(bytes));

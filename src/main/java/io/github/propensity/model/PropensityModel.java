@@ -3,28 +3,27 @@ package io.github.propensity.model;
 
 import io.github.propensity.features.FeatureEncoder;
 import io.github.propensity.features.FeatureSchema;
-import io.github.propensity.model.Calibrator;
 
 import java.util.Objects;
 
 /**
  * The scoring function of one model: encoder, classifier and calibrator together, so no caller can forget the
  * calibration step or encode differently. Scoring runs on the classifier compiled to plain arrays (the same numbers
- * as the Tribuo model, checked by tests, at a fraction of the cost per row). Immutable; safe to share across threads.
+ * as the trained model, checked by tests, at a fraction of the cost per row). Immutable; safe to share across threads.
  */
 public final class PropensityModel {
     private final FeatureSchema schema;
     private final FeatureEncoder encoder;
-    private final TribuoClassifier classifier;
+    private final TrainedClassifier classifier;
     private final Calibrator calibrator;
     private final CompiledScorer scorer;
 
-    public PropensityModel(FeatureSchema schema, TribuoClassifier classifier, Calibrator calibrator) {
+    public PropensityModel(FeatureSchema schema, TrainedClassifier classifier, Calibrator calibrator) {
         this.schema = Objects.requireNonNull(schema, "schema");
         this.encoder = schema.encoder();
         this.classifier = Objects.requireNonNull(classifier, "classifier");
         this.calibrator = Objects.requireNonNull(calibrator, "calibrator");
-        this.scorer = ScorerCompiler.compile(classifier.model(), encoder.featureNames());
+        this.scorer = classifier.compile(encoder.featureNames());
     }
 
     public FeatureSchema schema() {
@@ -35,7 +34,7 @@ public final class PropensityModel {
         return encoder;
     }
 
-    public TribuoClassifier classifier() {
+    public TrainedClassifier classifier() {
         return classifier;
     }
 

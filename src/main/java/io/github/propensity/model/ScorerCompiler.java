@@ -14,13 +14,30 @@ import org.tribuo.common.xgboost.XGBoostModel;
 import org.tribuo.math.la.DenseMatrix;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Flattens the Tribuo models this project trains into {@link CompiledScorer}s over the encoder's feature order. */
+/**
+ * Flattens trained classifiers into {@link CompiledScorer}s over the encoder's feature order: the project's
+ * {@link BoostedTrees}, and the Tribuo models (logistic regression, and the two-class softmax XGBoost of format-1
+ * bundles).
+ */
 public final class ScorerCompiler {
     private ScorerCompiler() {
+    }
+
+    /** Boosted trees whose split {@code f<j>} is the encoder's j-th of {@code width} features. */
+    static TreeEnsembleScorer compile(BoostedTrees model, int width) {
+        int[] identity = new int[width];
+        for (int j = 0; j < width; j++) {
+            identity[j] = j;
+        }
+        List<JsonNode> roots = model.trees();
+        double[] signs = new double[roots.size()];
+        Arrays.fill(signs, 1.0);
+        return arrange(roots, identity).build(signs, model.baseMargin());
     }
 
     public static CompiledScorer compile(Model<Label> model, String[] featureNames) {
@@ -80,7 +97,6 @@ public final class ScorerCompiler {
         ObjectMapper json = new ObjectMapper();
         double[] signs = new double[dump.length];
         List<JsonNode> roots = new ArrayList<>();
-        int depth = 0;
         for (int t = 0; t < dump.length; t++) {
             // Softmax boosting grows one tree per class per round, in class order.
             signs[t] = t % classes == positiveClass ? 1.0 : -1.0;
@@ -89,13 +105,21 @@ public final class ScorerCompiler {
             } catch (JsonProcessingException e) {
                 throw new BundleException("unreadable XGBoost tree dump: " + e.getMessage(), e);
             }
-            depth = Math.max(depth, TreeArrays.depthOf(roots.get(t)));
+        }
+        // Tribuo's softmax starts both classes at the same margin, which cancels in the positive-class log-odds.
+        return arrange(roots, encoderIndexOfId).build(signs, 0.0);
+    }
+
+    private static TreeArrays arrange(List<JsonNode> roots, int[] encoderIndexOfFeature) {
+        int depth = 0;
+        for (JsonNode root : roots) {
+            depth = Math.max(depth, TreeArrays.depthOf(root));
         }
         TreeArrays arrays = new TreeArrays(depth);
         for (JsonNode root : roots) {
-            arrays.add(root, encoderIndexOfId);
+            arrays.add(root, encoderIndexOfFeature);
         }
-        return arrays.build(signs);
+        return arrays;
     }
 
     /**
@@ -158,7 +182,7 @@ public final class ScorerCompiler {
                 innerSlots[slot] = left[0];
                 return new double[]{left[0], cover};
             }
-            featureSlots[slot] = encoderIndexOfId[Integer.parseInt(node.get("split").asText().substring(1))];
+            featureSlots[slot] = featureIndex(node.get("split").asText(), encoderIndexOfId);
             thresholdSlots[slot] = (float) node.get("split_condition").asDouble();
             JsonNode yes = child(node, node.get("yes").asInt());
             JsonNode no = child(node, node.get("no").asInt());
@@ -183,6 +207,19 @@ public final class ScorerCompiler {
             fillUnreachable(2 * slot + 2, level + 1, depth, value, featureSlots, thresholdSlots, innerSlots, leafSlots);
         }
 
+        private static int featureIndex(String split, int[] encoderIndexOfFeature) {
+            int feature;
+            try {
+                feature = Integer.parseInt(split.substring(1));
+            } catch (NumberFormatException | IndexOutOfBoundsException e) {
+                throw new BundleException("XGBoost tree splits on '" + split + "', not on a column f<number>");
+            }
+            if (!split.startsWith("f") || feature < 0 || feature >= encoderIndexOfFeature.length) {
+                throw new BundleException("XGBoost tree splits on '" + split + "', which the feature schema does not produce");
+            }
+            return encoderIndexOfFeature[feature];
+        }
+
         private static JsonNode child(JsonNode node, int id) {
             for (JsonNode child : node.path("children")) {
                 if (child.get("nodeid").asInt() == id) {
@@ -192,8 +229,8 @@ public final class ScorerCompiler {
             throw new BundleException("XGBoost tree dump lacks node " + id);
         }
 
-        TreeEnsembleScorer build(double[] signs) {
-            return new TreeEnsembleScorer(depth, signs, ints(feature), floats(threshold), doubles(innerValue), doubles(leafValue));
+        TreeEnsembleScorer build(double[] signs, double baseMargin) {
+            return new TreeEnsembleScorer(depth, signs, baseMargin, ints(feature), floats(threshold), doubles(innerValue), doubles(leafValue));
         }
 
         private static int[] ints(List<Integer> values) {

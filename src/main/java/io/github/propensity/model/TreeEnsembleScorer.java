@@ -8,9 +8,10 @@ import java.util.Arrays;
  * tree with index arithmetic ({@code child = 2 i + 1 + (x < threshold ? 0 : 1)}), no pointer chasing and no branch
  * to mispredict; leaves above the common depth are padded with splits that always go left and keep their value.
  * <p>
- * Each tree adds to the log-odds with a sign: Tribuo trains XGBoost as two-class softmax, whose positive-class
- * probability is {@code sigmoid(margin(positive) - margin(negative))}, so trees of the positive class count +1 and
- * those of the negative class -1 (folded into the stored values).
+ * The log-odds are a base margin plus each tree's leaf with a sign. Trees trained with {@code binary:logistic}
+ * all count +1 on top of {@code logit(base_score)}. Format-1 bundles hold Tribuo's two-class softmax, whose
+ * positive-class probability is {@code sigmoid(margin(positive) - margin(negative))}: trees of the positive class
+ * count +1, those of the negative class -1 (folded into the stored values), and the base margin is 0.
  * <p>
  * Contributions follow Saabas ("Interpreting random forests", 2014), which XGBoost offers as approximate
  * contributions: along a customer's path each split's feature is credited with the change in the node's expected
@@ -33,13 +34,15 @@ public final class TreeEnsembleScorer implements CompiledScorer {
     /** [tree * leavesPerTree + leaf], signed. */
     private final double[] leafValue;
     private final double baseline;
+    private final double baseMargin;
 
     /**
      * @param sign       per tree, +1 for positive-class trees and -1 for negative-class ones
+     * @param baseMargin the log-odds before any tree
      * @param innerValue per inner node, the cover-weighted expected value of the leaves below it (unsigned)
      * @param leafValue  per leaf, its value (unsigned)
      */
-    TreeEnsembleScorer(int depth, double[] sign, int[] feature, float[] threshold, double[] innerValue, double[] leafValue) {
+    TreeEnsembleScorer(int depth, double[] sign, double baseMargin, int[] feature, float[] threshold, double[] innerValue, double[] leafValue) {
         this.trees = sign.length;
         this.depth = depth;
         this.innerPerTree = (1 << depth) - 1;
@@ -51,7 +54,8 @@ public final class TreeEnsembleScorer implements CompiledScorer {
         this.threshold = threshold.clone();
         this.childDelta = new double[2 * feature.length];
         this.leafValue = new double[leafValue.length];
-        double expected = 0;
+        this.baseMargin = baseMargin;
+        double expected = baseMargin;
         for (int t = 0; t < trees; t++) {
             for (int node = 0; node < innerPerTree; node++) {
                 int at = t * innerPerTree + node;
@@ -77,7 +81,7 @@ public final class TreeEnsembleScorer implements CompiledScorer {
     @Override
     public double logOdds(double[] features) {
         float[] x = toFloat(features);
-        double sum = 0;
+        double sum = baseMargin;
         for (int t = 0; t < trees; t++) {
             int base = t * innerPerTree;
             int node = 0;
@@ -94,7 +98,7 @@ public final class TreeEnsembleScorer implements CompiledScorer {
     public double explain(double[] features, double[] contributions) {
         Arrays.fill(contributions, 0.0);
         float[] x = toFloat(features);
-        double sum = 0;
+        double sum = baseMargin;
         for (int t = 0; t < trees; t++) {
             int base = t * innerPerTree;
             int node = 0;

@@ -10,17 +10,20 @@ import org.tribuo.classification.LabelFactory;
 import org.tribuo.impl.ArrayExample;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * A Tribuo binary classifier over the project's dense encoded features: the bridge between our {@code double[]}
- * feature vectors and Tribuo's examples while training (datasets, validation and out-of-fold predictions) and the
- * serialized form a bundle keeps. Scoring never goes through it: loaded models are compiled to array scorers
- * ({@link ScorerCompiler}), which tests check against {@link #positiveProbabilities}.
+ * feature vectors and Tribuo's examples while training the linear models, and the serialized form a bundle keeps
+ * (also of format-1 bundles' XGBoost models). Scoring never goes through it: loaded models are compiled to array
+ * scorers ({@link ScorerCompiler}), which tests check against {@link #positiveProbabilities}.
  */
-public final class TribuoClassifier {
+public final class TribuoClassifier implements TrainedClassifier {
     /** Tribuo labels are case-sensitive strings; the user's label values are mapped onto these two. */
     public static final Label POSITIVE = new Label("positive");
     public static final Label NEGATIVE = new Label("negative");
@@ -35,6 +38,27 @@ public final class TribuoClassifier {
 
     public Model<Label> model() {
         return model;
+    }
+
+    @Override
+    public String bundleFile() {
+        return BundleFiles.MODEL;
+    }
+
+    @Override
+    public byte[] serialize() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            model.serializeToStream(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    @Override
+    public CompiledScorer compile(String[] encoderFeatureNames) {
+        return ScorerCompiler.compile(model, encoderFeatureNames);
     }
 
     public static MutableDataset<Label> dataset(String[] featureNames, double[][] features, boolean[] outcomes, String description) {

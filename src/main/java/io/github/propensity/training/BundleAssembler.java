@@ -8,12 +8,7 @@ import io.github.propensity.model.BundleContents;
 import io.github.propensity.model.BundleFiles;
 import io.github.propensity.storage.JsonMappers;
 import io.github.propensity.model.ScoreReference;
-import org.tribuo.Model;
-import org.tribuo.classification.Label;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +25,7 @@ public final class BundleAssembler {
 
     public BundleContents assemble(TrainingOutcome outcome) {
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put(BundleFiles.MODEL, serialize(outcome.model().classifier().model()));
+        files.put(outcome.model().classifier().bundleFile(), outcome.model().classifier().serialize());
         files.put(BundleFiles.FEATURES, write(outcome.model().schema()));
         files.put(BundleFiles.CALIBRATION, write(outcome.model().calibrator()));
         files.put(BundleFiles.REFERENCE, write(ScoreReference.fromSorted(outcome.reference().sortedProbabilities())));
@@ -56,13 +51,12 @@ public final class BundleAssembler {
                     result.validationLogLoss(), result.validationAuc(), result.validationBrier(), result.fitSeconds()));
         }
         CandidateResult chosen = outcome.selection().chosen();
-        String reason = "lowest validation log loss (" + PropensityTrainer.fmt(chosen.validationLogLoss()) + ") of "
+        String reason = "lowest " + outcome.selection().basis() + " (" + PropensityTrainer.fmt(chosen.validationLogLoss()) + ") of "
                 + candidates.size() + " candidates" + runnerUp(outcome);
         ModelCard.Metrics metrics = new ModelCard.Metrics(
                 outcome.metrics().test() == null ? null : ModelCard.MetricSet.of("holdout of " + outcome.rows().holdout()
                         + " rows never used for fitting, selection or calibration; calibrated probabilities", outcome.metrics().test()),
-                ModelCard.MetricSet.of(PropensityTrainer.CALIBRATION_FOLDS + "-fold out-of-fold predictions on the training rows; uncalibrated probabilities",
-                        outcome.metrics().crossValidated()));
+                ModelCard.MetricSet.of(outcome.metrics().crossValidatedSource(), outcome.metrics().crossValidated()));
         return new ModelCard(request.task().id(), request.task().meaning(), version, createdAt,
                 new ModelCard.LabelDefinition(request.label().column(), request.label().positiveValue(),
                         "positive when " + request.label().column() + " = " + request.label().positiveValue()
@@ -94,15 +88,5 @@ public final class BundleAssembler {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialize " + value.getClass().getSimpleName(), e);
         }
-    }
-
-    private static byte[] serialize(Model<Label> model) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try {
-            model.serializeToStream(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
     }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.training;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,17 +16,21 @@ public record CandidateGrid(List<LogisticSpec> logistic, List<XGBoostSpec> xgboo
         if (logistic.isEmpty() && xgboost.isEmpty()) {
             throw new IllegalArgumentException("at least one candidate is needed");
         }
+    }
+
+    /** Every candidate in the order they are tried (linear first), the boosted ones with {@code threads} threads. */
+    public List<CandidateSpec> specs(int threads) {
+        List<CandidateSpec> specs = new ArrayList<>(logistic);
         for (XGBoostSpec spec : xgboost) {
-            if (spec.rounds() < XGBoostRoundSearch.ROUND_STEP) {
-                throw new IllegalArgumentException("XGBoost needs at least " + XGBoostRoundSearch.ROUND_STEP + " rounds");
-            }
+            specs.add(spec.withThreads(threads));
         }
+        return specs;
     }
 
     public static CandidateGrid defaults() {
         return new CandidateGrid(
-                List.of(new LogisticSpec(0.1, 1e-3, 10, 1), new LogisticSpec(0.05, 1e-2, 25, 1)),
-                List.of(xgboost(2, 1.0), xgboost(3, 1.0), xgboost(4, 1.0), xgboost(6, 1.0)));
+                List.of(new LogisticSpec(1.0), new LogisticSpec(30.0)),
+                List.of(xgboost(2, 1.0), xgboost(3, 1.0), xgboost(4, 1.0), xgboost(6, 1.0), xgboost(8, 1.0), xgboost(4, 5.0), xgboost(6, 5.0)));
     }
 
     /** A default-shaped XGBoost candidate of the given depth and minimum child weight, up to 1,000 rounds. */

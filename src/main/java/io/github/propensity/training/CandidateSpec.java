@@ -3,8 +3,6 @@ package io.github.propensity.training;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import org.tribuo.Trainer;
-import org.tribuo.classification.Label;
 
 /** A model family with its hyperparameters: enough to refit the same model on other rows. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "family")
@@ -15,8 +13,6 @@ public sealed interface CandidateSpec permits LogisticSpec, XGBoostSpec {
     String family();
 
     String describe();
-
-    Trainer<Label> trainer(long seed);
 
     /** The settings for training on {@code ratio} times as many rows as these were tuned on. */
     CandidateSpec forMoreRows(double ratio);

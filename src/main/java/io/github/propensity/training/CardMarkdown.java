@@ -36,7 +36,8 @@ public final class CardMarkdown {
         if (card.metrics().test() != null) {
             metricRow(md, "holdout (calibrated)", card.metrics().test().summary());
         }
-        metricRow(md, "cross-validated (uncalibrated)", card.metrics().crossValidated().summary());
+        metricRow(md, "out-of-sample training rows (uncalibrated; " + card.metrics().crossValidated().description().split(";")[0] + ")",
+                card.metrics().crossValidated().summary());
         md.append("\n");
         ModelCard.MetricSet primary = card.metrics().test() != null ? card.metrics().test() : card.metrics().crossValidated();
         md.append("### Deciles (").append(primary.description()).append(")\n\n")

@@ -3,6 +3,10 @@ package io.github.propensity.training;
 
 import io.github.propensity.features.FeatureColumn;
 import io.github.propensity.features.FeatureSchema;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.propensity.model.BoostedTrees;
+import io.github.propensity.model.LinearModel;
+import io.github.propensity.model.TrainedClassifier;
 import io.github.propensity.model.TribuoClassifier;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
@@ -21,9 +25,22 @@ final class ImportanceExtractor {
     private ImportanceExtractor() {
     }
 
-    static List<FeatureImportance> extract(Model<Label> model, FeatureSchema schema) {
+    static List<FeatureImportance> extract(TrainedClassifier classifier, FeatureSchema schema) {
         Map<String, Double> byFeature = new HashMap<>();
         Map<String, Double> signedByFeature = new HashMap<>();
+        if (classifier instanceof BoostedTrees trees) {
+            totalGain(trees, schema.featureNames(), byFeature);
+            return byColumn(byFeature, signedByFeature, schema);
+        }
+        if (classifier instanceof LinearModel linear) {
+            double[] coefficients = linear.coefficients();
+            for (int j = 0; j < coefficients.length; j++) {
+                byFeature.put(linear.featureNames().get(j), Math.abs(coefficients[j]));
+                signedByFeature.put(linear.featureNames().get(j), coefficients[j]);
+            }
+            return byColumn(byFeature, signedByFeature, schema);
+        }
+        Model<Label> model = ((TribuoClassifier) classifier).model();
         if (model instanceof LinearSGDModel linear) {
             DenseMatrix weights = linear.getWeightsCopy();
             int positive = model.getOutputIDInfo().getID(TribuoClassifier.POSITIVE);
@@ -40,6 +57,27 @@ final class ImportanceExtractor {
         } else {
             throw new IllegalArgumentException("no importance for " + model.getClass().getSimpleName());
         }
+        return byColumn(byFeature, signedByFeature, schema);
+    }
+
+    /** XGBoost's "total gain": the loss reduction of every split on a feature, summed over the trees. */
+    private static void totalGain(BoostedTrees trees, List<String> featureNames, Map<String, Double> byFeature) {
+        for (JsonNode root : trees.trees()) {
+            addGain(root, featureNames, byFeature);
+        }
+    }
+
+    private static void addGain(JsonNode node, List<String> featureNames, Map<String, Double> byFeature) {
+        if (node.has("split")) {
+            int feature = Integer.parseInt(node.get("split").asText().substring(1));
+            byFeature.merge(featureNames.get(feature), node.path("gain").asDouble(), Double::sum);
+        }
+        for (JsonNode child : node.path("children")) {
+            addGain(child, featureNames, byFeature);
+        }
+    }
+
+    private static List<FeatureImportance> byColumn(Map<String, Double> byFeature, Map<String, Double> signedByFeature, FeatureSchema schema) {
         double total = byFeature.values().stream().mapToDouble(Double::doubleValue).sum();
         List<FeatureImportance> result = new ArrayList<>();
         for (FeatureColumn column : schema.columns()) {

@@ -1,25 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.training;
 
-import org.tribuo.Trainer;
-import org.tribuo.classification.Label;
-import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
-import org.tribuo.classification.sgd.objectives.LogMulticlass;
-import org.tribuo.math.optimisers.AdaGradRDA;
 import java.util.Locale;
 
 /**
- * Regularized logistic regression fitted by SGD on the encoder's standardized features. AdaGrad-RDA is Tribuo's
- * optimiser with an L2 term; {@code l2} is applied at every step (Tribuo's example-count divisor is left at 1).
+ * Logistic regression on the encoder's standardized features, L2-regularized with strength {@code l2} (scikit-learn's
+ * {@code 1/C}), fitted to convergence by {@link LogisticFitter}.
  */
-public record LogisticSpec(double learningRate, double l2, int epochs, int minibatchSize) implements CandidateSpec {
+public record LogisticSpec(double l2) implements CandidateSpec {
     public LogisticSpec {
-        if (!(learningRate > 0) || !(l2 >= 0) || epochs < 1 || minibatchSize < 1) {
-            throw new IllegalArgumentException("invalid logistic regression settings");
+        if (!(l2 >= 0) || Double.isInfinite(l2)) {
+            throw new IllegalArgumentException("invalid logistic regression settings: l2 " + l2);
         }
     }
 
-    /** Epochs pass over all rows whatever their number, so the settings carry over unchanged. */
+    /** The penalty is on the summed loss, so more rows weigh the data more against it, as intended. */
     @Override
     public LogisticSpec forMoreRows(double ratio) {
         return this;
@@ -32,13 +27,6 @@ public record LogisticSpec(double learningRate, double l2, int epochs, int minib
 
     @Override
     public String describe() {
-        return String.format(Locale.ROOT, "logistic regression (SGD, AdaGrad-RDA lr=%s, l2=%s, %d epochs)", learningRate, l2, epochs);
-    }
-
-    @Override
-    public Trainer<Label> trainer(long seed) {
-        // A huge logging interval keeps Tribuo's per-epoch log lines off the user's terminal.
-        return new LinearSGDTrainer(new LogMulticlass(), new AdaGradRDA(learningRate, 1e-6, 0.0, l2, 1),
-                epochs, Integer.MAX_VALUE, minibatchSize, seed);
+        return String.format(Locale.ROOT, "logistic regression (L-BFGS, L2 %s)", l2);
     }
 }

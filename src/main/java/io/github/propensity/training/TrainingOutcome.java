@@ -48,9 +48,13 @@ public record TrainingOutcome(TrainingRequest request, RowCounts rows, List<Colu
         }
     }
 
-    /** @param chosen the candidate with the lowest validation log loss, one of {@code candidates} */
-    public record Selection(List<CandidateResult> candidates, CandidateResult chosen) {
+    /**
+     * @param chosen the candidate with the lowest out-of-sample log loss, one of {@code candidates}
+     * @param basis  what that log loss was measured on, in words for the card
+     */
+    public record Selection(List<CandidateResult> candidates, CandidateResult chosen, String basis) {
         public Selection {
+            Objects.requireNonNull(basis, "basis");
             candidates = List.copyOf(candidates);
             if (!candidates.contains(chosen)) {
                 throw new IllegalArgumentException("the chosen candidate is not among the candidates");
@@ -59,17 +63,20 @@ public record TrainingOutcome(TrainingRequest request, RowCounts rows, List<Colu
     }
 
     /**
-     * @param crossValidated out-of-fold metrics of the chosen candidate's uncalibrated probabilities
-     * @param test           holdout metrics of the final calibrated model, null when no holdout was kept
+     * @param crossValidated       out-of-sample metrics of the chosen candidate's uncalibrated probabilities on
+     *                             training rows: out-of-fold when cross-fitted, the validation split's otherwise
+     * @param crossValidatedSource how those were measured, in words for the card
+     * @param test                 holdout metrics of the final calibrated model, null when no holdout was kept
      */
-    public record Metrics(EvaluationReport crossValidated, EvaluationReport test) {
+    public record Metrics(EvaluationReport crossValidated, String crossValidatedSource, EvaluationReport test) {
         public Metrics {
             Objects.requireNonNull(crossValidated, "crossValidated");
+            Objects.requireNonNull(crossValidatedSource, "crossValidatedSource");
         }
     }
 
     /**
-     * @param sortedProbabilities calibrated out-of-fold probabilities of the training rows, sorted: the reference
+     * @param sortedProbabilities calibrated out-of-sample probabilities of training rows, sorted: the reference
      *                            population for percentiles and score drift
      * @param profile             the training rows' distribution of every input column, for feature drift
      */

@@ -1,15 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.training;
 
-import org.tribuo.Trainer;
-import org.tribuo.classification.Label;
-import org.tribuo.classification.xgboost.XGBoostClassificationTrainer;
-import org.tribuo.common.xgboost.XGBoostTrainer;
 import java.util.Locale;
 
 /**
- * Gradient-boosted trees. Tribuo always trains {@code multi:softprob} with two classes (two trees per round), so a
- * round here is one tree per class; rounds are chosen by early stopping on validation log loss.
+ * Gradient-boosted trees, trained by {@link BoosterTrainer} with {@code binary:logistic}: one tree per round.
+ * {@code rounds} is the cap while tuning (early stopping on validation log loss picks the number) and the exact
+ * count when refitting.
  */
 public record XGBoostSpec(int maxDepth, int rounds, double eta, double subsample, double columnSample,
                           double minChildWeight, int threads) implements CandidateSpec {
@@ -43,13 +40,5 @@ public record XGBoostSpec(int maxDepth, int rounds, double eta, double subsample
     public String describe() {
         return String.format(Locale.ROOT, "XGBoost (depth %d, %d rounds, eta %s, min child weight %s, subsample %s, colsample %s)",
                 maxDepth, rounds, eta, minChildWeight, subsample, columnSample);
-    }
-
-    @Override
-    public Trainer<Label> trainer(long seed) {
-        // The 14-argument constructor is the one that sets the hist tree method; the shorter ones leave "auto".
-        return new XGBoostClassificationTrainer(XGBoostTrainer.BoosterType.GBTREE, XGBoostTrainer.TreeMethod.HIST,
-                rounds, eta, 0.0, maxDepth, minChildWeight, subsample, columnSample, 1.0, 0.0, threads,
-                XGBoostTrainer.LoggingVerbosity.SILENT, seed);
     }
 }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,9 +49,14 @@ class TrainEvaluateCommandTest {
     @Test
     void trainPublishesACompleteBundleAndReportsItAsJson() {
         Path bundle = models.resolve("purchase").resolve(firstVersion);
-        for (String file : new String[]{"bundle.json", "model.tribuo", "features.json", "calibration.json", "reference.json", "card.json", "card.md"}) {
+        for (String file : new String[]{"bundle.json", "features.json", "calibration.json", "reference.json", "card.json", "card.md"}) {
             assertTrue(Files.isRegularFile(bundle.resolve(file)), file);
         }
+        // Exactly one model file, in this format version's own form (no Tribuo model).
+        boolean trees = Files.isRegularFile(bundle.resolve("trees.json"));
+        assertTrue(trees ^ Files.isRegularFile(bundle.resolve("linear.json")), "one of trees.json and linear.json");
+        assertFalse(Files.exists(bundle.resolve("model.tribuo")));
+        assertEquals(trees ? "xgboost" : "logistic-regression", trainSummary.get("model").asText());
         assertTrue(trainSummary.get("test").get("auc").asDouble() > 0.6);
         assertEquals(400, trainSummary.get("test").get("rows").asInt());
     }

@@ -66,6 +66,25 @@ class SchemaInferenceTest {
         assertTrue(find(decisions, "customer_id").exclusion().startsWith("near-unique"));
     }
 
+    /** Repeated contact details (shared household phones, a few addresses) are not near-unique, yet never features. */
+    @Test
+    void excludesRepeatedPhoneNumbersAndEmailAddressesAsPersonalData() throws IOException {
+        StringBuilder csv = new StringBuilder("phone,email,ticket,plan\n");
+        String[] formats = {"(415) 555-01%02d", "+1 212-555-01%02d", "720.555.01%02d"};
+        for (int i = 0; i < 3000; i++) {
+            String phone = i % 10 == 0 ? "" : String.format(java.util.Locale.ROOT, formats[i % 3], i % 40);
+            csv.append(phone).append(',').append("Person").append(i % 30).append("@Example.com,")
+                    .append("T-").append(i % 50).append(',').append(i % 2 == 0 ? "basic" : "premium").append('\n');
+        }
+        Path file = dir.resolve("contacts.csv");
+        Files.writeString(file, csv);
+        List<ColumnDecision> decisions = SchemaInference.infer(CustomerTable.read(file, null), Map.of());
+        assertTrue(find(decisions, "phone").exclusion().startsWith("phone numbers"), find(decisions, "phone").exclusion());
+        assertTrue(find(decisions, "email").exclusion().startsWith("e-mail addresses"), find(decisions, "email").exclusion());
+        assertTrue(find(decisions, "ticket").isFeature(), "short codes with a few digits are not phone numbers");
+        assertTrue(find(decisions, "plan").isFeature());
+    }
+
     @Test
     void namedColumnsAreNeverFeatures() throws IOException {
         List<ColumnDecision> decisions = SchemaInference.infer(table(), Map.of("customer_id", "the customer id", "label", "the label"));

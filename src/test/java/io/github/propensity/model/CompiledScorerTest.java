@@ -13,6 +13,11 @@ import io.github.propensity.training.TrainingOutcome;
 import io.github.propensity.training.TrainingRequest;
 import io.github.propensity.training.XGBoostSpec;
 import org.junit.jupiter.api.BeforeAll;
+import org.tribuo.Model;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
+import org.tribuo.classification.sgd.objectives.LogMulticlass;
+import org.tribuo.math.optimisers.AdaGradRDA;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +29,7 @@ import java.util.stream.IntStream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-/** The compiled scorers reproduce Tribuo's own predictions, and their contributions add up to the log-odds. */
+/** The compiled linear scorer reproduces Tribuo's own predictions, and contributions add up to the log-odds. */
 class CompiledScorerTest {
     @TempDir
     static Path dir;
@@ -44,10 +49,8 @@ class CompiledScorerTest {
                 "customer_id", List.of("email", "phone", "purchased_30d", "converted"), null, 9, 0.2, 1));
     }
 
-    private static void assertMatchesTribuo(TrainingOutcome outcome) {
-        PropensityModel model = outcome.model();
-        double[][] encoded = TableEncoding.encode(table, model.encoder(), rows);
-        double[] tribuo = model.classifier().positiveProbabilities(encoded);
+    private static void assertMatchesTribuo(PropensityModel model, double[][] encoded) {
+        double[] tribuo = assertInstanceOf(TribuoClassifier.class, model.classifier()).positiveProbabilities(encoded);
         double[] contributions = new double[model.encoder().width()];
         for (int i = 0; i < encoded.length; i++) {
             double logOdds = model.scorer().logOdds(encoded[i]);
@@ -62,17 +65,59 @@ class CompiledScorerTest {
         }
     }
 
+    /** That the compiled trees give XGBoost's own predictions is checked where they are trained, in BoosterTrainerTest. */
     @Test
-    void compiledTreesReproduceXGBoostPredictions() {
+    void treeContributionsAddUpToTheLogOdds() {
         TrainingOutcome outcome = train(new CandidateGrid(List.of(), List.of(new XGBoostSpec(4, 120, 0.05, 0.8, 0.8, 1, 1))));
-        assertInstanceOf(TreeEnsembleScorer.class, outcome.model().scorer());
-        assertMatchesTribuo(outcome);
+        PropensityModel model = outcome.model();
+        assertInstanceOf(BoostedTrees.class, model.classifier());
+        assertInstanceOf(TreeEnsembleScorer.class, model.scorer());
+        double[][] encoded = TableEncoding.encode(table, model.encoder(), rows);
+        double[] contributions = new double[model.encoder().width()];
+        for (double[] row : encoded) {
+            double logOdds = model.scorer().logOdds(row);
+            assertEquals(logOdds, model.scorer().explain(row, contributions), 1e-9);
+            double sum = model.scorer().baselineLogOdds();
+            for (double contribution : contributions) {
+                sum += contribution;
+            }
+            assertEquals(logOdds, sum, 1e-9, "contributions must add up to the log-odds");
+        }
     }
 
     @Test
-    void compiledLinearModelReproducesLogisticRegressionPredictions() {
-        TrainingOutcome outcome = train(new CandidateGrid(List.of(new LogisticSpec(0.1, 1e-3, 5, 1)), List.of()));
+    void linearContributionsAreCoefficientTimesValue() {
+        TrainingOutcome outcome = train(new CandidateGrid(List.of(new LogisticSpec(1.0)), List.of()));
+        LinearModel linear = assertInstanceOf(LinearModel.class, outcome.model().classifier());
         assertInstanceOf(LinearScorer.class, outcome.model().scorer());
-        assertMatchesTribuo(outcome);
+        double[][] encoded = TableEncoding.encode(table, outcome.model().encoder(), rows);
+        double[] coefficients = linear.coefficients();
+        double[] contributions = new double[coefficients.length];
+        for (double[] row : encoded) {
+            double logOdds = linear.intercept();
+            for (int j = 0; j < row.length; j++) {
+                logOdds += coefficients[j] * row[j];
+            }
+            assertEquals(logOdds, outcome.model().scorer().explain(row, contributions), 1e-9);
+            assertEquals(coefficients[3] * row[3], contributions[3], 1e-12);
+        }
+    }
+
+    /** Format-1 bundles hold Tribuo models; their compiled form must keep giving Tribuo's own predictions. */
+    @Test
+    void tribuoLogisticRegressionCompilesToItsOwnPredictions() {
+        TrainingOutcome outcome = train(new CandidateGrid(List.of(new LogisticSpec(1.0)), List.of()));
+        String[] names = outcome.model().encoder().featureNames();
+        double[][] encoded = TableEncoding.encode(table, outcome.model().encoder(), rows);
+        boolean[] outcomes = new boolean[encoded.length];
+        int column = table.columnIndex("churned");
+        for (int i = 0; i < encoded.length; i++) {
+            outcomes[i] = "yes".equals(table.value(i, column));
+        }
+        Model<Label> model = new LinearSGDTrainer(new LogMulticlass(), new AdaGradRDA(0.1, 1e-6, 0.0, 1e-3, 1), 5, Integer.MAX_VALUE, 1, 9)
+                .train(TribuoClassifier.dataset(names, encoded, outcomes, "test"));
+        TribuoClassifier classifier = new TribuoClassifier(model, names);
+        PropensityModel compiled = new PropensityModel(outcome.model().schema(), classifier, outcome.model().calibrator());
+        assertMatchesTribuo(compiled, encoded);
     }
 }

@@ -43,7 +43,7 @@ class ModelStoreTest {
     @BeforeAll
     static void trainOnce() throws IOException {
         Path csv = SyntheticCsv.write(shared.resolve("customers.csv"), 600, 7);
-        CandidateGrid quick = new CandidateGrid(List.of(new LogisticSpec(0.1, 0.0, 5, 1)), List.of(new XGBoostSpec(2, 50, 0.05, 0.8, 0.8, 1, 1)));
+        CandidateGrid quick = new CandidateGrid(List.of(new LogisticSpec(1.0)), List.of(new XGBoostSpec(2, 50, 0.05, 0.8, 0.8, 1, 1)));
         outcome = new PropensityTrainer(quick).train(new TrainingRequest(Task.CHURN, csv, new LabelSpec("churned", "yes"),
                 "customer_id", List.of(), null, 3, 0.2, 1));
         someRows = new double[][]{new double[outcome.model().encoder().width()], new double[outcome.model().encoder().width()]};
@@ -93,7 +93,7 @@ class ModelStoreTest {
     @Test
     void detectsADamagedBundleFile() throws IOException {
         String version = publish();
-        Path model = root.resolve("churn").resolve(version).resolve(BundleFiles.MODEL);
+        Path model = root.resolve("churn").resolve(version).resolve(outcome.model().classifier().bundleFile());
         byte[] bytes = Files.readAllBytes(model);
         bytes[bytes.length / 2] ^= 0x55;
         Files.write(model, bytes);
@@ -105,7 +105,7 @@ class ModelStoreTest {
     void rejectsABundleOfANewerFormatVersion() throws IOException {
         String version = publish();
         Path manifest = root.resolve("churn").resolve(version).resolve(BundleFiles.MANIFEST);
-        String text = Files.readString(manifest).replace("\"format_version\" : 1", "\"format_version\" : 99");
+        String text = Files.readString(manifest).replace("\"format_version\" : " + BundleManifest.CURRENT_FORMAT_VERSION, "\"format_version\" : 99");
         Files.writeString(manifest, text);
         BundleException error = assertThrows(BundleException.class, () -> new ModelStore(root).loadCurrent(Task.CHURN));
         assertTrue(error.getMessage().contains("format version 99"), error.getMessage());

@@ -59,7 +59,7 @@ class RescoreJobTest {
         SampleWriter.write(base, null, 2500, 6);
         models = shared.resolve("models");
         ModelStore store = new ModelStore(models);
-        CandidateGrid quick = new CandidateGrid(List.of(new LogisticSpec(0.1, 1e-3, 5, 1)),
+        CandidateGrid quick = new CandidateGrid(List.of(new LogisticSpec(1.0)),
                 List.of(new XGBoostSpec(3, 60, 0.1, 0.8, 0.8, 1, 1)));
         String[][] labels = {{"churn", "churned"}, {"purchase", "purchased_30d"}, {"conversion", "converted"}};
         for (String[] label : labels) {

@@ -75,7 +75,7 @@ class PropensityTrainerTest {
 
     @Test
     void theSameSeedGivesTheSameModel() {
-        CandidateGrid quick = new CandidateGrid(List.of(new LogisticSpec(0.1, 0.0, 3, 1)), List.of(new XGBoostSpec(3, 100, 0.05, 0.8, 0.8, 1, 1)));
+        CandidateGrid quick = new CandidateGrid(List.of(new LogisticSpec(1.0)), List.of(new XGBoostSpec(3, 100, 0.05, 0.8, 0.8, 1, 1)));
         TrainingOutcome first = new PropensityTrainer(quick).train(churnRequest(5, 0.2));
         TrainingOutcome second = new PropensityTrainer(quick).train(churnRequest(5, 0.2));
         double[][] rows = new double[50][];
@@ -89,11 +89,39 @@ class PropensityTrainerTest {
 
     @Test
     void rowsWithoutALabelAreLeftOutAndCounted() {
-        CandidateGrid quick = new CandidateGrid(List.of(new LogisticSpec(0.1, 0.0, 3, 1)), List.of());
+        CandidateGrid quick = new CandidateGrid(List.of(new LogisticSpec(1.0)), List.of());
         TrainingOutcome outcome = new PropensityTrainer(quick).train(new TrainingRequest(Task.CONVERSION, training,
                 new LabelSpec("converted", "YES"), "customer_id", List.of("email", "phone", "churned", "purchased_30d"),
                 null, 1, 0.2, 1));
         assertTrue(outcome.rows().labelled() < 2500 && outcome.rows().labelled() > 1500, "only free-plan customers carry the label");
         assertEquals(5000, outcome.rows().data());
+    }
+
+    /**
+     * Each size calibrates on probabilities of rows the calibrated model's fit never saw: out-of-fold ones below
+     * 20,000 training rows, the validation split's above; and from 50,000 the candidates are compared on a sample.
+     */
+    @Test
+    void eachTrainingSizeCalibratesOnHeldOutProbabilities() throws IOException {
+        CandidateGrid quick = new CandidateGrid(List.of(new LogisticSpec(1.0)), List.of(new XGBoostSpec(3, 200, 0.1, 0.8, 0.8, 1, 2)));
+        TrainingOutcome small = new PropensityTrainer(quick).train(churnRequest(3, 0.2));
+        assertEquals(4000, small.reference().sortedProbabilities().length, "every training row has an out-of-fold probability");
+        assertTrue(small.selection().basis().contains("cross-validated"), small.selection().basis());
+
+        for (int customers : new int[]{30_000, 70_000}) {
+            Path file = dir.resolve("base-" + customers + ".csv");
+            SampleWriter.write(file, null, customers, 9);
+            TrainingOutcome outcome = new PropensityTrainer(quick).train(new TrainingRequest(Task.CHURN, file, new LabelSpec("churned", "yes"),
+                    "customer_id", NOT_FOR_CHURN, null, 3, 0.2, 2));
+            int trainingRows = outcome.rows().training();
+            int validationRows = outcome.reference().sortedProbabilities().length;
+            assertEquals(0.2 * trainingRows, validationRows, 0.01 * trainingRows, "the validation split's probabilities");
+            assertTrue(outcome.selection().basis().contains("validation split"), outcome.selection().basis());
+            assertEquals(customers >= 62_500, !outcome.metrics().crossValidatedSource().contains("refitted"),
+                    customers + ": " + outcome.metrics().crossValidatedSource());
+            assertEquals(validationRows, outcome.metrics().crossValidated().rows());
+            assertTrue(outcome.metrics().test().auc() > 0.7, "holdout AUC " + outcome.metrics().test().auc());
+            assertTrue(outcome.metrics().test().ece() < 0.03, "holdout ECE " + outcome.metrics().test().ece());
+        }
     }
 }

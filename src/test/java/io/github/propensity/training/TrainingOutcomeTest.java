@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class TrainingOutcomeTest {
-    private static final CandidateResult LOGISTIC = new CandidateResult(new LogisticSpec(0.1, 0.0, 3, 1), 0.4, 0.7, 0.15, 1);
+    private static final CandidateResult LOGISTIC = new CandidateResult(new LogisticSpec(1.0), 0.4, 0.7, 0.15, 1);
     private static final CandidateResult TREES = new CandidateResult(new XGBoostSpec(3, 100, 0.05, 0.8, 0.8, 1, 1), 0.38, 0.72, 0.14, 2);
 
     @Test
@@ -29,8 +29,8 @@ class TrainingOutcomeTest {
 
     @Test
     void rejectsAChosenCandidateThatIsNotAmongTheCandidates() {
-        assertEquals(TREES, new TrainingOutcome.Selection(List.of(LOGISTIC, TREES), TREES).chosen());
-        assertThrows(IllegalArgumentException.class, () -> new TrainingOutcome.Selection(List.of(LOGISTIC), TREES));
+        assertEquals(TREES, new TrainingOutcome.Selection(List.of(LOGISTIC, TREES), TREES, "validation log loss").chosen());
+        assertThrows(IllegalArgumentException.class, () -> new TrainingOutcome.Selection(List.of(LOGISTIC), TREES, "validation log loss"));
     }
 
     @Test
