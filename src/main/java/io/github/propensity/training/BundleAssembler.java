@@ -4,6 +4,7 @@ package io.github.propensity.training;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.propensity.data.ColumnDecision;
+import io.github.propensity.model.BoostedTrees;
 import io.github.propensity.model.BundleContents;
 import io.github.propensity.model.BundleFiles;
 import io.github.propensity.storage.JsonMappers;
@@ -67,11 +68,20 @@ public final class BundleAssembler {
                         outcome.rows().labelled(), outcome.rows().training(), outcome.rows().trainingPositives(), outcome.rows().holdout(),
                         request.holdoutFraction(), request.idColumn(), request.dropColumns()),
                 schema, outcome.model().encoder().width(),
-                new ModelCard.Selection(chosen.spec().family(), chosen.spec().describe(), chosen.spec(), reason, candidates),
+                new ModelCard.Selection(chosen.spec().family(), shippedDescription(outcome), chosen.spec(), reason, candidates),
                 new ModelCard.Calibration(outcome.calibration().calibrator().method(), outcome.calibration().reason(),
                         outcome.calibration().plattCvLogLoss(), outcome.calibration().isotonicCvLogLoss()),
                 metrics, outcome.importance().stream().limit(TOP_DRIVERS).toList(), request.seed(), SoftwareVersions.current(),
                 Math.round(outcome.trainingSeconds() * 10) / 10.0, request.origin());
+    }
+
+    /** The chosen settings, and the rounds the shipped trees have when the final fit scaled them to more rows. */
+    private static String shippedDescription(TrainingOutcome outcome) {
+        CandidateSpec chosen = outcome.selection().chosen().spec();
+        if (outcome.model().classifier() instanceof BoostedTrees trees && chosen instanceof XGBoostSpec tuned && trees.rounds() != tuned.rounds()) {
+            return chosen.describe() + "; refitted on all training rows with " + trees.rounds() + " rounds";
+        }
+        return chosen.describe();
     }
 
     private static String runnerUp(TrainingOutcome outcome) {
