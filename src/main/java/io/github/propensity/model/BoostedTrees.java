@@ -1,13 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.model;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,7 +19,6 @@ import java.util.List;
  */
 public record BoostedTrees(double baseScore, List<String> treeDumps) implements TrainedClassifier {
     public static final String FORMAT = "xgboost-binary-logistic-trees";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public BoostedTrees {
         if (!(baseScore > 0 && baseScore < 1)) {
@@ -54,11 +50,7 @@ public record BoostedTrees(double baseScore, List<String> treeDumps) implements 
     public List<JsonNode> trees() {
         List<JsonNode> trees = new ArrayList<>(treeDumps.size());
         for (String dump : treeDumps) {
-            try {
-                trees.add(JSON.readTree(dump));
-            } catch (JsonProcessingException e) {
-                throw new BundleException("unreadable XGBoost tree: " + e.getOriginalMessage(), e);
-            }
+            trees.add(ClassifierJson.tree(dump));
         }
         return trees;
     }
@@ -70,31 +62,18 @@ public record BoostedTrees(double baseScore, List<String> treeDumps) implements 
 
     @Override
     public byte[] serialize() {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("format", FORMAT);
+        ObjectNode root = ClassifierJson.document(FORMAT);
         root.put("objective", "binary:logistic");
         root.put("base_score", baseScore);
         root.put("rounds", rounds());
         ArrayNode trees = root.putArray("trees");
         trees().forEach(trees::add);
-        try {
-            return JSON.writeValueAsBytes(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write boosted trees", e);
-        }
+        return ClassifierJson.write(root);
     }
 
     /** Reads {@link #serialize()}'s form; a file of another form or a damaged one is a {@link BundleException}. */
     public static BoostedTrees parse(byte[] bytes) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(bytes);
-        } catch (IOException e) {
-            throw new BundleException("the trees file is not JSON: " + e.getMessage(), e);
-        }
-        if (root == null || !FORMAT.equals(root.path("format").asText())) {
-            throw new BundleException("the trees file is not of format " + FORMAT);
-        }
+        JsonNode root = ClassifierJson.read(bytes, FORMAT, "the trees file");
         List<String> dumps = new ArrayList<>();
         for (JsonNode tree : root.path("trees")) {
             dumps.add(tree.toString());

@@ -1,13 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.model;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,7 +15,6 @@ import java.util.List;
  */
 public record LinearModel(List<String> featureNames, double[] coefficients, double intercept) implements TrainedClassifier {
     public static final String FORMAT = "logistic-regression";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public LinearModel {
         featureNames = List.copyOf(featureNames);
@@ -48,8 +44,7 @@ public record LinearModel(List<String> featureNames, double[] coefficients, doub
 
     @Override
     public byte[] serialize() {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("format", FORMAT);
+        ObjectNode root = ClassifierJson.document(FORMAT);
         root.put("intercept", intercept);
         ArrayNode features = root.putArray("features");
         ArrayNode values = root.putArray("coefficients");
@@ -57,24 +52,12 @@ public record LinearModel(List<String> featureNames, double[] coefficients, doub
             features.add(featureNames.get(j));
             values.add(coefficients[j]);
         }
-        try {
-            return JSON.writeValueAsBytes(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a linear model", e);
-        }
+        return ClassifierJson.write(root);
     }
 
     /** Reads {@link #serialize()}'s form; another form or a damaged file is a {@link BundleException}. */
     public static LinearModel parse(byte[] bytes) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(bytes);
-        } catch (IOException e) {
-            throw new BundleException("the linear model is not JSON: " + e.getMessage(), e);
-        }
-        if (root == null || !FORMAT.equals(root.path("format").asText())) {
-            throw new BundleException("the linear model is not of format " + FORMAT);
-        }
+        JsonNode root = ClassifierJson.read(bytes, FORMAT, "the linear model");
         List<String> names = new ArrayList<>();
         root.path("features").forEach(name -> names.add(name.asText()));
         JsonNode values = root.path("coefficients");

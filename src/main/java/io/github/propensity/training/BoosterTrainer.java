@@ -46,7 +46,7 @@ public final class BoosterTrainer {
         if (weights != null && weights.length != fit.rows()) {
             throw new IllegalArgumentException("one weight per row is required");
         }
-        double baseScore = positiveShare(fit.outcomes(), weights);
+        double baseScore = EncodedData.positiveShare(fit.outcomes(), weights);
         int width = fit.rows() > 0 ? fit.features()[0].length : 0;
         DMatrix train = null;
         DMatrix held = null;
@@ -114,20 +114,6 @@ public final class BoosterTrainer {
             }
         }
         return best + 1;
-    }
-
-    private static double positiveShare(boolean[] outcomes, double[] weights) {
-        double positive = 0;
-        double total = 0;
-        for (int i = 0; i < outcomes.length; i++) {
-            double weight = weights == null ? 1 : weights[i];
-            total += weight;
-            positive += outcomes[i] ? weight : 0;
-        }
-        if (!(positive > 0 && positive < total)) {
-            throw new IllegalArgumentException("boosted trees need rows of both outcomes");
-        }
-        return positive / total;
     }
 
     /** One flat row-major float matrix; a size past 2^31 cells cannot be laid out and fails rather than wraps. */

@@ -30,6 +30,21 @@ public record EncodedData(double[][] features, boolean[] outcomes) {
         return count;
     }
 
+    /** The weighted share of positive outcomes (equal weights when null); both outcomes must be present. */
+    public static double positiveShare(boolean[] outcomes, double[] weights) {
+        double positive = 0;
+        double total = 0;
+        for (int i = 0; i < outcomes.length; i++) {
+            double weight = weights == null ? 1 : weights[i];
+            total += weight;
+            positive += outcomes[i] ? weight : 0;
+        }
+        if (!(positive > 0 && positive < total)) {
+            throw new IllegalArgumentException("a classifier needs rows of both outcomes with positive weight");
+        }
+        return positive / total;
+    }
+
     public EncodedData subset(int[] rows) {
         double[][] x = new double[rows.length][];
         boolean[] y = new boolean[rows.length];

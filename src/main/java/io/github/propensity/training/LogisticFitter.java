@@ -38,15 +38,9 @@ public final class LogisticFitter {
         }
         int width = featureNames.size();
         double[] beta = new double[width + 1];
-        double positive = 0;
-        double total = 0;
-        for (int i = 0; i < rows.length; i++) {
-            double w = weights == null ? 1 : weights[i];
-            total += w;
-            positive += outcomes[i] ? w : 0;
-        }
         // Start at the prevalence: the intercept-only optimum.
-        beta[width] = Math.log(positive / (total - positive));
+        double share = EncodedData.positiveShare(outcomes, weights);
+        beta[width] = Math.log(share / (1 - share));
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
             BFGS.minimize(new Objective(SparseRows.of(rows, width), outcomes, weights, l2, width, pool), MEMORY, beta,
