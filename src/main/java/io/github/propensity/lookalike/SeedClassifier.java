@@ -54,7 +54,7 @@ final class SeedClassifier implements SimilarityModel {
 
     @Override
     public double score(float[] vector) {
-        return scorer.logOdds(toDouble(vector));
+        return scorer.logOdds(vector);
     }
 
     @Override
@@ -64,7 +64,7 @@ final class SeedClassifier implements SimilarityModel {
 
     @Override
     public void explain(float[] vector, double[] perFeature) {
-        scorer.explain(toDouble(vector), perFeature);
+        scorer.explain(vector, perFeature);
     }
 
     static double[] toDouble(float[] row) {

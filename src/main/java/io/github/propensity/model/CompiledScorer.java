@@ -17,6 +17,12 @@ public sealed interface CompiledScorer permits LinearScorer, TreeEnsembleScorer 
      */
     double explain(double[] features, double[] contributions);
 
+    /** {@link #logOdds(double[])} of a row kept in floats (the lookalike pool's vectors), with no copy. */
+    double logOdds(float[] features);
+
+    /** {@link #explain(double[], double[])} of a row kept in floats. */
+    double explain(float[] features, double[] contributions);
+
     /** The log-odds of a customer with no contributions: the intercept, or the trees' expected value. */
     double baselineLogOdds();
 

@@ -36,6 +36,25 @@ public record LinearScorer(double[] coefficients, double intercept) implements C
     }
 
     @Override
+    public double logOdds(float[] features) {
+        double sum = intercept;
+        for (int j = 0; j < coefficients.length; j++) {
+            sum += coefficients[j] * features[j];
+        }
+        return sum;
+    }
+
+    @Override
+    public double explain(float[] features, double[] contributions) {
+        double sum = intercept;
+        for (int j = 0; j < coefficients.length; j++) {
+            contributions[j] = coefficients[j] * features[j];
+            sum += contributions[j];
+        }
+        return sum;
+    }
+
+    @Override
     public double baselineLogOdds() {
         return intercept;
     }

@@ -18,7 +18,7 @@ import java.util.Arrays;
  * value (the cover-weighted mean of the leaves below). They sum exactly to the log-odds minus the ensemble's
  * expected value and cost no more than the prediction itself, which exact TreeSHAP would not.
  * <p>
- * Comparisons use the feature value rounded to float, as XGBoost does. Encoded rows never hold NaN (the encoder
+ * Comparisons use the feature value rounded to float, as XGBoost does (cast in place: no array per row). Encoded rows never hold NaN (the encoder
  * imputes), so XGBoost's missing-value branches are not needed.
  */
 public final class TreeEnsembleScorer implements CompiledScorer {
@@ -80,14 +80,28 @@ public final class TreeEnsembleScorer implements CompiledScorer {
 
     @Override
     public double logOdds(double[] features) {
-        float[] x = toFloat(features);
         double sum = baseMargin;
         for (int t = 0; t < trees; t++) {
             int base = t * innerPerTree;
             int node = 0;
             for (int level = 0; level < depth; level++) {
                 int at = base + node;
-                node = 2 * node + 1 + (x[feature[at]] < threshold[at] ? 0 : 1);
+                node = 2 * node + 1 + ((float) features[feature[at]] < threshold[at] ? 0 : 1);
+            }
+            sum += leafValue[t * leavesPerTree + node - innerPerTree];
+        }
+        return sum;
+    }
+
+    @Override
+    public double logOdds(float[] features) {
+        double sum = baseMargin;
+        for (int t = 0; t < trees; t++) {
+            int base = t * innerPerTree;
+            int node = 0;
+            for (int level = 0; level < depth; level++) {
+                int at = base + node;
+                node = 2 * node + 1 + (features[feature[at]] < threshold[at] ? 0 : 1);
             }
             sum += leafValue[t * leavesPerTree + node - innerPerTree];
         }
@@ -97,7 +111,6 @@ public final class TreeEnsembleScorer implements CompiledScorer {
     @Override
     public double explain(double[] features, double[] contributions) {
         Arrays.fill(contributions, 0.0);
-        float[] x = toFloat(features);
         double sum = baseMargin;
         for (int t = 0; t < trees; t++) {
             int base = t * innerPerTree;
@@ -105,7 +118,26 @@ public final class TreeEnsembleScorer implements CompiledScorer {
             for (int level = 0; level < depth; level++) {
                 int at = base + node;
                 int f = feature[at];
-                int right = x[f] < threshold[at] ? 0 : 1;
+                int right = (float) features[f] < threshold[at] ? 0 : 1;
+                contributions[f] += childDelta[2 * at + right];
+                node = 2 * node + 1 + right;
+            }
+            sum += leafValue[t * leavesPerTree + node - innerPerTree];
+        }
+        return sum;
+    }
+
+    @Override
+    public double explain(float[] features, double[] contributions) {
+        Arrays.fill(contributions, 0.0);
+        double sum = baseMargin;
+        for (int t = 0; t < trees; t++) {
+            int base = t * innerPerTree;
+            int node = 0;
+            for (int level = 0; level < depth; level++) {
+                int at = base + node;
+                int f = feature[at];
+                int right = features[f] < threshold[at] ? 0 : 1;
                 contributions[f] += childDelta[2 * at + right];
                 node = 2 * node + 1 + right;
             }
@@ -117,13 +149,5 @@ public final class TreeEnsembleScorer implements CompiledScorer {
     @Override
     public double baselineLogOdds() {
         return baseline;
-    }
-
-    private static float[] toFloat(double[] features) {
-        float[] x = new float[features.length];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (float) features[i];
-        }
-        return x;
     }
 }

@@ -32,6 +32,25 @@ class ClassifierFilesTest {
         assertEquals(base + 0.6, scorer.logOdds(new double[]{0, 0.5}), 1e-12);
     }
 
+    /** Rows kept in floats (the lookalike pool) score exactly as the same values widened to doubles. */
+    @Test
+    void floatRowsScoreAsTheirDoubleWidening() {
+        CompiledScorer trees = new BoostedTrees(0.4, List.of(STUMP, STUMP.replace("0.5", "0.25"))).compile(new String[]{"a", "b"});
+        CompiledScorer linear = new LinearModel(List.of("a", "b"), new double[]{0.7, -1.3}, 0.2).compile(new String[]{"a", "b"});
+        java.util.Random random = new java.util.Random(5);
+        double[] contributionsOfFloats = new double[2];
+        double[] contributionsOfDoubles = new double[2];
+        for (int i = 0; i < 1000; i++) {
+            float[] row = {(float) random.nextGaussian(), random.nextFloat()};
+            double[] widened = {row[0], row[1]};
+            for (CompiledScorer scorer : List.of(trees, linear)) {
+                assertEquals(scorer.logOdds(widened), scorer.logOdds(row), 0.0);
+                assertEquals(scorer.explain(widened, contributionsOfDoubles), scorer.explain(row, contributionsOfFloats), 0.0);
+                assertArrayEquals(contributionsOfDoubles, contributionsOfFloats, 0.0);
+            }
+        }
+    }
+
     @Test
     void treesThatSplitOnAColumnTheSchemaLacksAreRefused() {
         BoostedTrees trees = new BoostedTrees(0.5, List.of(STUMP));
