@@ -16,6 +16,16 @@ record FittedRanking(double[] scores, List<SimilarityModel> models, boolean rank
         return new FittedRanking(scores, List.of(model), false);
     }
 
+    /** Scores of the given pool rows only, in their order. */
+    static FittedRanking of(Pool pool, SimilarityModel model, int[] rows) {
+        if (rows == null) {
+            return of(pool, model);
+        }
+        double[] scores = new double[rows.length];
+        IntStream.range(0, rows.length).parallel().forEach(i -> scores[i] = model.score(pool.vectors()[rows[i]]));
+        return new FittedRanking(scores, List.of(model), false);
+    }
+
     /** The mean of the two rankings' percentile ranks (scales differ, ranks do not). */
     static FittedRanking blend(FittedRanking first, FittedRanking second) {
         double[] a = ranks(first.scores);

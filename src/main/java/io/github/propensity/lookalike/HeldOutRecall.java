@@ -25,27 +25,59 @@ final class HeldOutRecall {
         for (int row : trainingSeed) {
             excluded[row] = true;
         }
+        boolean[] isHeldOut = new boolean[scores.length];
+        for (int row : heldOut) {
+            isHeldOut[row] = true;
+        }
         int candidates = scores.length - trainingSeed.length;
         double[] candidateScores = new double[candidates];
+        boolean[] candidateHeldOut = new boolean[candidates];
         int k = 0;
         for (int row = 0; row < scores.length; row++) {
             if (!excluded[row]) {
+                candidateHeldOut[k] = isHeldOut[row];
                 candidateScores[k++] = scores[row];
             }
         }
-        Arrays.sort(candidateScores);
+        boolean[] all = new boolean[candidates];
+        Arrays.fill(all, true);
+        return measure(method, candidateScores, all, candidateHeldOut, sizeShare);
+    }
+
+    /**
+     * The same from the scores of candidate rows only (the pool without the training seed), when the ranking was
+     * computed for a uniform sample of them plus every held-out member.
+     *
+     * @param inSample which rows belong to the uniform sample: the thresholds of the top shares come from these
+     * @param heldOut  which rows are held-out seed members: the recall counts these
+     */
+    static LookalikeCard.MethodQuality measure(String method, double[] scores, boolean[] inSample, boolean[] heldOut, double sizeShare) {
+        int sampled = 0;
+        int heldOutCount = 0;
+        for (int i = 0; i < scores.length; i++) {
+            sampled += inSample[i] ? 1 : 0;
+            heldOutCount += heldOut[i] ? 1 : 0;
+        }
+        double[] sampleScores = new double[sampled];
+        int k = 0;
+        for (int i = 0; i < scores.length; i++) {
+            if (inSample[i]) {
+                sampleScores[k++] = scores[i];
+            }
+        }
+        Arrays.sort(sampleScores);
         double[] shares = {FIXED_SHARES[0], FIXED_SHARES[1], FIXED_SHARES[2], sizeShare};
         double[] recall = new double[shares.length];
         for (int s = 0; s < shares.length; s++) {
-            int top = (int) Math.max(1, Math.round(shares[s] * candidates));
-            double threshold = candidateScores[candidates - top];
+            int top = (int) Math.max(1, Math.round(shares[s] * sampled));
+            double threshold = sampleScores[sampled - top];
             long found = 0;
-            for (int row : heldOut) {
-                found += scores[row] >= threshold ? 1 : 0;
+            for (int i = 0; i < scores.length; i++) {
+                found += heldOut[i] && scores[i] >= threshold ? 1 : 0;
             }
-            recall[s] = (double) found / heldOut.length;
+            recall[s] = (double) found / heldOutCount;
         }
-        return new LookalikeCard.MethodQuality(method, heldOut.length, recall[0], recall[1], recall[2], recall[3],
+        return new LookalikeCard.MethodQuality(method, heldOutCount, recall[0], recall[1], recall[2], recall[3],
                 recall[2] / FIXED_SHARES[2]);
     }
 }

@@ -43,13 +43,17 @@ public final class LookalikeBuilder {
         int[][] split = splitSeed(seedRows, spec.holdoutShare(), random);
         List<LookalikeCard.MethodQuality> qualities = new ArrayList<>();
         Map<SimilarityMethod, FittedRanking> heldOutRankings = new EnumMap<>(SimilarityMethod.class);
+        EvaluationRows evaluation = EvaluationRows.draw(pool.size(), split[0], split[1], random);
+        if (evaluation.sampled()) {
+            log.info("  the methods are compared on a random {} of the {} pool customers outside the training seed, and every held-out member",
+                    evaluation.sampleSize(), pool.size() - split[0].length);
+        }
         for (SimilarityMethod method : SimilarityMethod.values()) {
             FittedRanking ranking = method == SimilarityMethod.BLEND
                     ? FittedRanking.blend(heldOutRankings.get(SimilarityMethod.SEED_CLASSIFIER), heldOutRankings.get(SimilarityMethod.SEED_CENTROIDS))
-                    : fit(pool, method, split[0], random);
+                    : fit(pool, method, split[0], random, evaluation.rows());
             heldOutRankings.put(method, ranking);
-            double[] scores = ranking.scores();
-            qualities.add(HeldOutRecall.measure(method.label(), scores, split[0], split[1], sizeShare));
+            qualities.add(HeldOutRecall.measure(method.label(), ranking.scores(), evaluation.inSample(), evaluation.heldOut(), sizeShare));
             LookalikeCard.MethodQuality q = qualities.get(qualities.size() - 1);
             log.info("  {}: held-out seed recall top 1% {}, 5% {}, 10% {} (lift {}x); at the audience size {}", method.label(),
                     pct(q.recallTop1()), pct(q.recallTop5()), pct(q.recallTop10()), String.format(Locale.ROOT, "%.1f", q.liftTop10()),
@@ -63,7 +67,7 @@ public final class LookalikeBuilder {
                 + best.heldOut() + " held-out members in the top " + Decimals.format(100 * sizeShare, 2) + "% of the pool)";
         log.info("chose {}: {}", chosen.label(), reason);
 
-        FittedRanking ranking = fit(pool, chosen, seedRows, random);
+        FittedRanking ranking = fit(pool, chosen, seedRows, random, null);
         int[] eligible = eligible(spec, pool);
         AudienceRows rows = new AudienceRows(spec.export(), encoded.source(), pool, ranking, eligible.length);
         List<List<String>> top = top(ranking, rows, eligible, audience);
@@ -119,7 +123,8 @@ public final class LookalikeBuilder {
         return new int[][]{Arrays.copyOfRange(shuffled, heldOut, shuffled.length), Arrays.copyOfRange(shuffled, 0, heldOut)};
     }
 
-    private static FittedRanking fit(Pool pool, SimilarityMethod method, int[] seedRows, Random random) {
+    /** @param scoredRows the pool rows to rank, or null for all of them */
+    private static FittedRanking fit(Pool pool, SimilarityMethod method, int[] seedRows, Random random, int[] scoredRows) {
         float[][] seed = new float[seedRows.length][];
         double[] weights = new double[seedRows.length];
         for (int i = 0; i < seedRows.length; i++) {
@@ -129,15 +134,15 @@ public final class LookalikeBuilder {
         long randomSeed = random.nextLong();
         return switch (method) {
             case SEED_CLASSIFIER -> FittedRanking.of(pool, SeedClassifier.fit(SeedClassifier.LINEAR, pool.featureNames(), seed, weights,
-                    background(pool, seedRows, random), randomSeed));
+                    background(pool, seedRows, random), randomSeed), scoredRows);
             case SEED_TREES -> FittedRanking.of(pool, SeedBag.of(IntStream.range(0, SeedBag.MODELS).mapToObj(b ->
                     (SimilarityModel) SeedClassifier.fit(SeedClassifier.TREES, pool.featureNames(), seed, weights,
-                            background(pool, seedRows, random), randomSeed + b)).toList()));
-            case SEED_CENTROIDS -> FittedRanking.of(pool, SeedCentroids.fit(seed, randomSeed));
+                            background(pool, seedRows, random), randomSeed + b)).toList()), scoredRows);
+            case SEED_CENTROIDS -> FittedRanking.of(pool, SeedCentroids.fit(seed, randomSeed), scoredRows);
             case BLEND -> FittedRanking.blend(
                     FittedRanking.of(pool, SeedClassifier.fit(SeedClassifier.LINEAR, pool.featureNames(), seed, weights,
-                            background(pool, seedRows, random), randomSeed)),
-                    FittedRanking.of(pool, SeedCentroids.fit(seed, randomSeed)));
+                            background(pool, seedRows, random), randomSeed), scoredRows),
+                    FittedRanking.of(pool, SeedCentroids.fit(seed, randomSeed), scoredRows));
         };
     }
 
