@@ -3,9 +3,9 @@ package io.github.propensity.model;
 
 /**
  * A trained classifier flattened into plain arrays for scoring: the log-odds of the positive class for an encoded
- * row, and how much each encoded feature contributed to it. Built once per loaded model from the Tribuo model and
- * checked against it (see the tests); thread-safe and allocation-free per row, because batch rescoring and the
- * server call it millions of times.
+ * row, and how much each encoded feature contributed to it. Built once per loaded model from the stored one and
+ * checked against XGBoost's and Tribuo's own predictions (see the tests); thread-safe and allocation-free per row,
+ * because batch rescoring and the server call it millions of times.
  */
 public sealed interface CompiledScorer permits LinearScorer, TreeEnsembleScorer {
     /** Log-odds of the positive class, before calibration. */

@@ -18,10 +18,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A Tribuo binary classifier over the project's dense encoded features: the bridge between our {@code double[]}
- * feature vectors and Tribuo's examples while training the linear models, and the serialized form a bundle keeps
- * (also of format-1 bundles' XGBoost models). Scoring never goes through it: loaded models are compiled to array
- * scorers ({@link ScorerCompiler}), which tests check against {@link #positiveProbabilities}.
+ * A Tribuo binary classifier over the project's dense encoded features: the model of a format-1 bundle (logistic
+ * regression by SGD, or two-class softmax XGBoost), kept so that those bundles load and score as when they were made.
+ * Scoring never goes through it: it is compiled to an array scorer ({@link ScorerCompiler}), which tests check
+ * against {@link #positiveProbabilities}.
  */
 public final class TribuoClassifier implements TrainedClassifier {
     /** Tribuo labels are case-sensitive strings; the user's label values are mapped onto these two. */

@@ -7,12 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.propensity.model.BoostedTrees;
 import io.github.propensity.model.LinearModel;
 import io.github.propensity.model.TrainedClassifier;
-import io.github.propensity.model.TribuoClassifier;
-import org.tribuo.Model;
-import org.tribuo.classification.Label;
-import org.tribuo.classification.sgd.linear.LinearSGDModel;
-import org.tribuo.common.xgboost.XGBoostModel;
-import org.tribuo.math.la.DenseMatrix;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,24 +34,7 @@ final class ImportanceExtractor {
             }
             return byColumn(byFeature, signedByFeature, schema);
         }
-        Model<Label> model = ((TribuoClassifier) classifier).model();
-        if (model instanceof LinearSGDModel linear) {
-            DenseMatrix weights = linear.getWeightsCopy();
-            int positive = model.getOutputIDInfo().getID(TribuoClassifier.POSITIVE);
-            int negative = model.getOutputIDInfo().getID(TribuoClassifier.NEGATIVE);
-            // Two-class softmax: the log-odds of "positive" is the difference of the two rows of weights.
-            for (int id = 0; id < model.getFeatureIDMap().size(); id++) {
-                String name = model.getFeatureIDMap().get(id).getName();
-                double coefficient = weights.get(positive, id) - weights.get(negative, id);
-                byFeature.put(name, Math.abs(coefficient));
-                signedByFeature.put(name, coefficient);
-            }
-        } else if (model instanceof XGBoostModel<Label> xgboost) {
-            xgboost.getFeatureImportance().get(0).getTotalGain().forEach(byFeature::put);
-        } else {
-            throw new IllegalArgumentException("no importance for " + model.getClass().getSimpleName());
-        }
-        return byColumn(byFeature, signedByFeature, schema);
+        throw new IllegalArgumentException("no importance for a " + classifier.getClass().getSimpleName() + "; training makes boosted trees or linear models");
     }
 
     /** XGBoost's "total gain": the loss reduction of every split on a feature, summed over the trees. */

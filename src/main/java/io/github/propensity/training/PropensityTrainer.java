@@ -57,7 +57,6 @@ public final class PropensityTrainer {
 
     public PropensityTrainer(CandidateGrid grid) {
         this.grid = grid;
-        TribuoLogging.quiet();
     }
 
     public TrainingOutcome train(TrainingRequest request) {
@@ -193,7 +192,9 @@ public final class PropensityTrainer {
         List<CandidateResult> candidates = new ArrayList<>();
         for (FittedCandidate candidate : fitted) {
             EvaluationReport report = BinaryEvaluator.evaluate(candidate.validationProbabilities(), validation.outcomes());
-            candidates.add(logged(new CandidateResult(candidate.spec(), report.logLoss(), report.auc(), report.brier(), candidate.seconds())));
+            // The card records the settings as a refit would use them, with the run's threads.
+            candidates.add(logged(new CandidateResult(withThreads(candidate.spec(), request.threads()), report.logLoss(), report.auc(),
+                    report.brier(), candidate.seconds())));
         }
         int best = lowestLogLoss(candidates);
         CandidateResult chosen = candidates.get(best);
