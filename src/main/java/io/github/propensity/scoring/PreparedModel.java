@@ -88,12 +88,12 @@ public final class PreparedModel {
 
     /** Scratch space sized for this model; one per thread, reused for every row. */
     public RowScore newRowScore() {
-        return new RowScore(encoder.width(), reasons.columns());
+        return new RowScore(encoder.width(), reasons.columns(), bundle.reference());
     }
 
     /**
      * Scores one row into {@code into}: encode, calibrated probability with per-feature contributions, reasons,
-     * band, 0-100 score and reference percentile.
+     * band and 0-100 score (the reference percentile is looked up when asked for).
      *
      * @param fields the row's cells laid out as the header this model was prepared for
      * @throws FeatureValueException naming the column whose value cannot be read; {@code into} is then unusable
@@ -108,6 +108,5 @@ public final class PreparedModel {
         into.probability = probability;
         into.score = Math.round(probability * 100);
         into.band = thresholds.band(probability);
-        into.referencePercentile = bundle.reference().percentile(probability);
     }
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.scoring;
 
+import io.github.propensity.model.ScoreReference;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,9 +20,10 @@ public final class RowScore {
     double probability;
     long score;
     Band band;
-    double referencePercentile;
+    private final ScoreReference reference;
 
-    RowScore(int features, int columns) {
+    RowScore(int features, int columns, ScoreReference reference) {
+        this.reference = reference;
         this.encoded = new double[features];
         this.contributions = new double[features];
         this.byColumn = new double[columns];
@@ -41,9 +44,12 @@ public final class RowScore {
         return band;
     }
 
-    /** Share (0-100, in steps of 0.1) of the model's reference population scoring at or below this row. */
+    /**
+     * Share (0-100, in steps of 0.1) of the model's reference population scoring at or below this row; looked up
+     * when asked (the server asks, batch rescoring ranks within the base instead).
+     */
     public double referencePercentile() {
-        return referencePercentile;
+        return reference.percentile(probability);
     }
 
     /** The reason in {@code slot} (0 to {@link ReasonBuilder#REASONS} - 1), empty when fewer columns push at all. */

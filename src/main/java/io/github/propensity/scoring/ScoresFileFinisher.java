@@ -82,9 +82,9 @@ final class ScoresFileFinisher {
     }
 
     private void copyWithPercentiles(Path partial, Writer writer, Optional<Migration> migration) throws IOException {
-        float[][] sorted = new float[tasks.size()][];
+        SortedScores[] sorted = new SortedScores[tasks.size()];
         for (int t = 0; t < tasks.size(); t++) {
-            sorted[t] = tally.sortedProbabilities(t);
+            sorted[t] = new SortedScores(tally.sortedProbabilities(t));
         }
         byte[] bands = new byte[tasks.size()];
         try (BufferedReader in = Files.newBufferedReader(partial, StandardCharsets.UTF_8)) {
@@ -109,18 +109,8 @@ final class ScoresFileFinisher {
     }
 
     /** Share (0-100) of this base scoring at or below {@code probability}. */
-    static double percentile(float[] sorted, float probability) {
-        int low = 0;
-        int high = sorted.length;
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (sorted[middle] <= probability) {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        return 100.0 * low / sorted.length;
+    static double percentile(SortedScores sorted, float probability) {
+        return 100.0 * sorted.countAtMost(probability) / sorted.size();
     }
 
     /** The first CSV field of a line written by {@link BatchWorker} (quoted only when it must be). */
