@@ -18,38 +18,38 @@ public record LinearScorer(double[] coefficients, double intercept) implements C
 
     @Override
     public double logOdds(double[] features) {
-        double sum = intercept;
-        for (int j = 0; j < coefficients.length; j++) {
-            sum += coefficients[j] * features[j];
-        }
-        return sum;
-    }
-
-    @Override
-    public double explain(double[] features, double[] contributions) {
-        double sum = intercept;
-        for (int j = 0; j < coefficients.length; j++) {
-            contributions[j] = coefficients[j] * features[j];
-            sum += contributions[j];
-        }
-        return sum;
+        return explain(features, null);
     }
 
     @Override
     public double logOdds(float[] features) {
+        return explain(features, null);
+    }
+
+    /** With {@code contributions} null, only the log-odds. */
+    @Override
+    public double explain(double[] features, double[] contributions) {
         double sum = intercept;
         for (int j = 0; j < coefficients.length; j++) {
-            sum += coefficients[j] * features[j];
+            double contribution = coefficients[j] * features[j];
+            if (contributions != null) {
+                contributions[j] = contribution;
+            }
+            sum += contribution;
         }
         return sum;
     }
 
+    /** {@link #explain(double[], double[])} of a row kept in floats (each value widens exactly). */
     @Override
     public double explain(float[] features, double[] contributions) {
         double sum = intercept;
         for (int j = 0; j < coefficients.length; j++) {
-            contributions[j] = coefficients[j] * features[j];
-            sum += contributions[j];
+            double contribution = coefficients[j] * features[j];
+            if (contributions != null) {
+                contributions[j] = contribution;
+            }
+            sum += contribution;
         }
         return sum;
     }

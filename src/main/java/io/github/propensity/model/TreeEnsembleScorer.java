@@ -80,46 +80,38 @@ public final class TreeEnsembleScorer implements CompiledScorer {
 
     @Override
     public double logOdds(double[] features) {
-        double sum = baseMargin;
-        for (int t = 0; t < trees; t++) {
-            int base = t * innerPerTree;
-            int node = 0;
-            for (int level = 0; level < depth; level++) {
-                int at = base + node;
-                node = 2 * node + 1 + ((float) features[feature[at]] < threshold[at] ? 0 : 1);
-            }
-            sum += leafValue[t * leavesPerTree + node - innerPerTree];
-        }
-        return sum;
+        return walk(features, null);
     }
 
     @Override
     public double logOdds(float[] features) {
-        double sum = baseMargin;
-        for (int t = 0; t < trees; t++) {
-            int base = t * innerPerTree;
-            int node = 0;
-            for (int level = 0; level < depth; level++) {
-                int at = base + node;
-                node = 2 * node + 1 + (features[feature[at]] < threshold[at] ? 0 : 1);
-            }
-            sum += leafValue[t * leavesPerTree + node - innerPerTree];
-        }
-        return sum;
+        return walk(features, null);
     }
 
     @Override
     public double explain(double[] features, double[] contributions) {
         Arrays.fill(contributions, 0.0);
+        return walk(features, contributions);
+    }
+
+    @Override
+    public double explain(float[] features, double[] contributions) {
+        Arrays.fill(contributions, 0.0);
+        return walk(features, contributions);
+    }
+
+    /** The log-odds of a row, adding each split's credit to {@code contributions} unless it is null. */
+    private double walk(double[] features, double[] contributions) {
         double sum = baseMargin;
         for (int t = 0; t < trees; t++) {
             int base = t * innerPerTree;
             int node = 0;
             for (int level = 0; level < depth; level++) {
                 int at = base + node;
-                int f = feature[at];
-                int right = (float) features[f] < threshold[at] ? 0 : 1;
-                contributions[f] += childDelta[2 * at + right];
+                int right = (float) features[feature[at]] < threshold[at] ? 0 : 1;
+                if (contributions != null) {
+                    contributions[feature[at]] += childDelta[2 * at + right];
+                }
                 node = 2 * node + 1 + right;
             }
             sum += leafValue[t * leavesPerTree + node - innerPerTree];
@@ -127,18 +119,18 @@ public final class TreeEnsembleScorer implements CompiledScorer {
         return sum;
     }
 
-    @Override
-    public double explain(float[] features, double[] contributions) {
-        Arrays.fill(contributions, 0.0);
+    /** {@link #walk(double[], double[])} over a row kept in floats: the same comparisons, without the cast. */
+    private double walk(float[] features, double[] contributions) {
         double sum = baseMargin;
         for (int t = 0; t < trees; t++) {
             int base = t * innerPerTree;
             int node = 0;
             for (int level = 0; level < depth; level++) {
                 int at = base + node;
-                int f = feature[at];
-                int right = features[f] < threshold[at] ? 0 : 1;
-                contributions[f] += childDelta[2 * at + right];
+                int right = features[feature[at]] < threshold[at] ? 0 : 1;
+                if (contributions != null) {
+                    contributions[feature[at]] += childDelta[2 * at + right];
+                }
                 node = 2 * node + 1 + right;
             }
             sum += leafValue[t * leavesPerTree + node - innerPerTree];
