@@ -20,15 +20,24 @@ public final class NumericValues {
 
     /** The finite number a stripped cell holds, or null if it holds none ("NaN" and "Infinity" are not numbers here). */
     public static Double parse(String stripped) {
+        double value = parseOrNaN(stripped);
+        return Double.isNaN(value) ? null : value;
+    }
+
+    /**
+     * {@link #parse} without boxing, for the per-cell paths that run millions of times: NaN when the cell holds no
+     * finite number.
+     */
+    public static double parseOrNaN(String stripped) {
         if (stripped.isEmpty()) {
-            return null;
+            return Double.NaN;
         }
         char first = stripped.charAt(0);
         char last = stripped.charAt(stripped.length() - 1);
         // Double.parseDouble also takes "1d", "0x1p3", "NaN": none of these is a number in a customer CSV.
         if (!(Character.isDigit(first) || first == '-' || first == '+' || first == '.')
                 || !(Character.isDigit(last) || last == '.')) {
-            return null;
+            return Double.NaN;
         }
         double fast = parsePlainDecimal(stripped);
         if (!Double.isNaN(fast)) {
@@ -37,14 +46,14 @@ public final class NumericValues {
         for (int i = 0; i < stripped.length(); i++) {
             char c = stripped.charAt(i);
             if (!(c >= '0' && c <= '9' || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E')) {
-                return null;
+                return Double.NaN;
             }
         }
         try {
             double value = Double.parseDouble(stripped);
-            return Double.isFinite(value) ? value : null;
+            return Double.isFinite(value) ? value : Double.NaN;
         } catch (NumberFormatException e) {
-            return null;
+            return Double.NaN;
         }
     }
 

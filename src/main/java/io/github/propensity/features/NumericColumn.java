@@ -39,8 +39,8 @@ public record NumericColumn(String name, double median, double mean, double stan
 
     /** Writes this column's features for one raw cell at {@code offset}. */
     public void encode(String raw, double[] out, int offset) {
-        Double value = readValue(raw);
-        boolean missing = value == null;
+        double value = readOrNaN(raw);
+        boolean missing = Double.isNaN(value);
         out[offset] = ((missing ? median : value) - mean) / standardDeviation;
         if (missingIndicator) {
             out[offset + 1] = missing ? 1.0 : 0.0;
@@ -49,15 +49,18 @@ public record NumericColumn(String name, double median, double mean, double stan
 
     /** The raw number in the cell, or null when it is missing. */
     public Double readValue(String raw) {
+        double value = readOrNaN(raw);
+        return Double.isNaN(value) ? null : value;
+    }
+
+    /** {@link #readValue} without boxing (it runs for every numeric cell scored): NaN when the cell is missing. */
+    private double readOrNaN(String raw) {
         if (MissingValues.isMissing(raw)) {
-            return null;
+            return Double.NaN;
         }
         String stripped = raw.strip();
-        Double value = NumericValues.parse(stripped);
-        if (value == null) {
-            if (missingTokens.contains(stripped)) {
-                return null;
-            }
+        double value = NumericValues.parseOrNaN(stripped);
+        if (Double.isNaN(value) && !missingTokens.contains(stripped)) {
             throw new FeatureValueException(name, "expected a number");
         }
         return value;

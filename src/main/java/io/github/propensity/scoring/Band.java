@@ -7,8 +7,11 @@ import java.util.Locale;
 public enum Band {
     LOW, MEDIUM, HIGH;
 
+    private final String label = name().toLowerCase(Locale.ROOT);
+
+    /** The lower-case name written in scores files (made once: it is printed for every customer and task). */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return label;
     }
 
     public static Band parse(String text) {

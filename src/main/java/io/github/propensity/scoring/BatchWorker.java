@@ -5,10 +5,7 @@ import io.github.propensity.data.Decimals;
 import io.github.propensity.data.MissingValues;
 import io.github.propensity.features.FeatureValueException;
 import io.github.propensity.model.Task;
-import org.apache.commons.csv.CSVFormat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,8 +16,6 @@ import java.util.List;
  * per-call scratch, so one instance serves all threads.
  */
 final class BatchWorker {
-    private static final CSVFormat CSV = CSVFormat.RFC4180;
-
     private final List<PreparedModel> models;
     private final List<DriftBinning> drift;
     private final SegmentPolicy policy;
@@ -58,7 +53,7 @@ final class BatchWorker {
         int[] rowEnds = new int[batch.size()];
         Band[] bandByTask = new Band[Task.values().length];
         List<BadRow> bad = new ArrayList<>();
-        StringBuilder text = new StringBuilder(batch.size() * 256);
+        StringBuilder text = new StringBuilder(batch.size() * 512);
         int scored = 0;
         for (int i = 0; i < batch.size(); i++) {
             String[] fields = batch.rows()[i];
@@ -115,25 +110,21 @@ final class BatchWorker {
     }
 
     private void appendRow(StringBuilder text, String[] fields, String id, String segment, RowScore[] scores) {
-        try {
-            CSV.print(id, text, true);
-            CSV.print(segment, text, false);
-            for (int column : keepColumns) {
-                // The second pass reads the partial file line by line, so a kept value must not span lines.
-                String value = fields[column];
-                CSV.print(value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0 ? value.replaceAll("[\r\n]+", " ") : value, text, false);
-            }
-            for (RowScore score : scores) {
-                text.append(',').append(Decimals.format(score.probability(), 6));
-                text.append(',').append(score.score());
-                text.append(',').append(score.band().label());
-                for (int slot = 0; slot < ReasonBuilder.REASONS; slot++) {
-                    CSV.print(score.reason(slot), text, false);
-                }
-            }
-            text.append('\n');
-        } catch (IOException e) {
-            throw new UncheckedIOException("appending to a StringBuilder cannot fail", e);
+        CsvValues.appendFirst(text, id);
+        CsvValues.appendAfterComma(text, segment);
+        for (int column : keepColumns) {
+            // The second pass reads the partial file line by line, so a kept value must not span lines.
+            String value = fields[column];
+            CsvValues.appendAfterComma(text, value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0 ? value.replaceAll("[\r\n]+", " ") : value);
         }
+        for (RowScore score : scores) {
+            text.append(',').append(Decimals.format(score.probability(), 6));
+            text.append(',').append(score.score());
+            text.append(',').append(score.band().label());
+            for (int slot = 0; slot < ReasonBuilder.REASONS; slot++) {
+                CsvValues.appendAfterComma(text, score.reason(slot));
+            }
+        }
+        text.append('\n');
     }
 }

@@ -13,10 +13,10 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.IntFunction;
 
 /**
  * Segment and band migration between the previous snapshot and this run: from-to counts of customers, with
@@ -32,24 +32,35 @@ final class Migration {
 
     private final List<Task> tasks;
     private final List<String> previousSegments;
+    private final List<String> segments;
     private final LongIntMap previous;
-    /** The band dimension of each task slot ({@code churn_band}, ...), made once rather than per customer. */
+    /** The band dimension of each task slot ({@code churn_band}, ...). */
     private final String[] bandDimensions;
-    /** dimension -> from -> to -> customers */
-    private final Map<String, Map<String, Map<String, Long>>> counts = new LinkedHashMap<>();
+    /**
+     * [previous segment, or (new) last][this run's segment, or (gone) last] customers: counted by index, the labels
+     * only joined when written, since a million customers each looking up strings in maps cost seconds.
+     */
+    private final long[][] segmentCounts;
+    /** [task slot][previous band ordinal, or NO_BAND for (new)][band ordinal, or NO_BAND for (gone)] customers. */
+    private final long[][][] bandCounts;
 
-    private Migration(List<Task> tasks, List<String> previousSegments, LongIntMap previous) {
+    private Migration(List<Task> tasks, List<String> segments, List<String> previousSegments, LongIntMap previous) {
         this.tasks = tasks;
+        this.segments = List.copyOf(segments);
         this.previousSegments = previousSegments;
         this.previous = previous;
         this.bandDimensions = tasks.stream().map(task -> task.id() + "_band").toArray(String[]::new);
+        this.segmentCounts = new long[previousSegments.size() + 1][segments.size() + 1];
+        this.bandCounts = new long[tasks.size()][NO_BAND + 1][NO_BAND + 1];
     }
 
     /**
      * Reads the previous snapshot's scores file (id, segment, bands). Its id column is the one its manifest names;
      * snapshots made before manifests named it always called it {@code customer_id}.
+     *
+     * @param segments this run's segment names, in policy order
      */
-    static Migration from(Path previousSnapshot, List<Task> tasks) {
+    static Migration from(Path previousSnapshot, List<Task> tasks, List<String> segments) {
         List<String> segmentNames = new ArrayList<>();
         LongIntMap map = new LongIntMap(1 << 16);
         Path previousScores = RescoreJob.scoresFileIn(previousSnapshot);
@@ -80,7 +91,10 @@ final class Migration {
                 map.putIfAbsent(LongIntMap.hash(fields[id]), code);
             }
         }
-        return new Migration(tasks, segmentNames, map);
+        if (segmentNames.size() > 0xff) {
+            throw DataException.inFile(previousScores, "the previous snapshot has more than 255 segments");
+        }
+        return new Migration(tasks, segments, segmentNames, map);
     }
 
     private static String idColumnOf(Path snapshot) {
@@ -92,29 +106,34 @@ final class Migration {
         }
     }
 
-    static Migration none(List<Task> tasks) {
-        return new Migration(tasks, List.of(), new LongIntMap(16));
+    static Migration none(List<Task> tasks, List<String> segments) {
+        return new Migration(tasks, segments, List.of(), new LongIntMap(16));
     }
 
     int previousCustomers() {
         return previous.size();
     }
 
-    /** Counts one current customer; {@code bands} holds band ordinals per task slot. */
-    void observe(String customerId, String segment, byte[] bands) {
+    /**
+     * Counts one current customer.
+     *
+     * @param segment this run's segment index (policy order)
+     * @param bands   band ordinals per task slot
+     */
+    void observe(String customerId, int segment, byte[] bands) {
         long key = LongIntMap.hash(customerId);
         int code = previous.get(key);
         if (code < 0 || (code & SEEN) != 0) {
-            add("segment", NEW, segment);
+            segmentCounts[previousSegments.size()][segment]++;
             for (int t = 0; t < tasks.size(); t++) {
-                add(bandDimensions[t], NEW, Band.values()[bands[t]].label());
+                bandCounts[t][NO_BAND][bands[t]]++;
             }
             return;
         }
         previous.replace(key, code | SEEN);
-        add("segment", previousSegments.get(code & 0xff), segment);
+        segmentCounts[code & 0xff][segment]++;
         for (int t = 0; t < tasks.size(); t++) {
-            add(bandDimensions[t], bandLabel(code, t), Band.values()[bands[t]].label());
+            bandCounts[t][previousBand(code, t)][bands[t]]++;
         }
     }
 
@@ -122,30 +141,43 @@ final class Migration {
     void write(Writer out) throws IOException {
         previous.forEachValue(code -> {
             if ((code & SEEN) == 0) {
-                add("segment", previousSegments.get(code & 0xff), GONE);
+                segmentCounts[code & 0xff][segments.size()]++;
                 for (int t = 0; t < tasks.size(); t++) {
-                    add(bandDimensions[t], bandLabel(code, t), GONE);
+                    bandCounts[t][previousBand(code, t)][NO_BAND]++;
                 }
             }
         });
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator('\n').get())) {
             printer.printRecord("dimension", "from", "to", "customers");
-            for (Map.Entry<String, Map<String, Map<String, Long>>> dimension : counts.entrySet()) {
-                for (Map.Entry<String, Map<String, Long>> from : dimension.getValue().entrySet()) {
-                    for (Map.Entry<String, Long> to : from.getValue().entrySet()) {
-                        printer.printRecord(dimension.getKey(), from.getKey(), to.getKey(), to.getValue());
-                    }
-                }
+            print(printer, "segment", segmentCounts, from -> from < previousSegments.size() ? previousSegments.get(from) : NEW,
+                    to -> to < segments.size() ? segments.get(to) : GONE);
+            for (int t = 0; t < tasks.size(); t++) {
+                print(printer, bandDimensions[t], bandCounts[t], from -> from == NO_BAND ? NEW : Band.values()[from].label(),
+                        to -> to == NO_BAND ? GONE : Band.values()[to].label());
             }
         }
     }
 
-    private String bandLabel(int code, int taskSlot) {
-        int band = (code >>> (8 + 2 * taskSlot)) & 3;
-        return band == NO_BAND ? NEW : Band.values()[band].label();
+    /** One dimension's non-zero cells, sorted by from and to label. */
+    private static void print(CSVPrinter printer, String dimension, long[][] counts, IntFunction<String> fromLabel,
+                              IntFunction<String> toLabel) throws IOException {
+        Map<String, Map<String, Long>> sorted = new TreeMap<>();
+        for (int from = 0; from < counts.length; from++) {
+            for (int to = 0; to < counts[from].length; to++) {
+                if (counts[from][to] > 0) {
+                    sorted.computeIfAbsent(fromLabel.apply(from), f -> new TreeMap<>()).merge(toLabel.apply(to), counts[from][to], Long::sum);
+                }
+            }
+        }
+        for (Map.Entry<String, Map<String, Long>> from : sorted.entrySet()) {
+            for (Map.Entry<String, Long> to : from.getValue().entrySet()) {
+                printer.printRecord(dimension, from.getKey(), to.getKey(), to.getValue());
+            }
+        }
     }
 
-    private void add(String dimension, String from, String to) {
-        counts.computeIfAbsent(dimension, d -> new TreeMap<>()).computeIfAbsent(from, f -> new TreeMap<>()).merge(to, 1L, Long::sum);
+    /** The previous band ordinal of a task slot packed in {@code code}, NO_BAND when that task was not scored. */
+    private static int previousBand(int code, int taskSlot) {
+        return (code >>> (8 + 2 * taskSlot)) & 3;
     }
 }

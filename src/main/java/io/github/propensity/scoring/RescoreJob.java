@@ -92,7 +92,7 @@ public final class RescoreJob {
         }
 
         ScoresFileFinisher finisher(RescoreRequest request) {
-            return new ScoresFileFinisher(tasks(), request.input(), request.policy(), tally);
+            return new ScoresFileFinisher(tasks(), request.input(), tally);
         }
     }
 
@@ -186,11 +186,11 @@ public final class RescoreJob {
                                    SnapshotStore store, StagedDirectory work, Instant startedAt, long start) {
         Path workDirectory = work.path();
         List<Task> tasks = pass.tasks();
-        Migration migration = Migration.none(tasks);
+        Migration migration = Migration.none(tasks, request.policy().names());
         Integer previousCustomers = null;
         Path previous = store.latest().orElse(null);
         if (previous != null) {
-            migration = Migration.from(previous, tasks);
+            migration = Migration.from(previous, tasks, request.policy().names());
             previousCustomers = migration.previousCustomers();
         }
         pass.finisher(request).writeFile(pass.partial(), workDirectory.resolve(snapshot.scoresFile()), migration);

@@ -1,18 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.scoring;
 
-import io.github.propensity.data.Decimals;
 import io.github.propensity.model.Task;
 import io.github.propensity.storage.AtomicFile;
 import io.github.propensity.storage.Compression;
 import org.apache.commons.csv.CSVFormat;
 
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,13 +25,11 @@ import java.util.Optional;
 final class ScoresFileFinisher {
     private final List<Task> tasks;
     private final ScoringInput input;
-    private final SegmentPolicy policy;
     private final ScoringTally tally;
 
-    ScoresFileFinisher(List<Task> tasks, ScoringInput input, SegmentPolicy policy, ScoringTally tally) {
+    ScoresFileFinisher(List<Task> tasks, ScoringInput input, ScoringTally tally) {
         this.tasks = tasks;
         this.input = input;
-        this.policy = policy;
         this.tally = tally;
     }
 
@@ -63,7 +59,7 @@ final class ScoresFileFinisher {
 
     private void writeFile(Path partial, Path target, Optional<Migration> migration) {
         try {
-            AtomicFile.writeText(target, Compression.byName(target), writer -> copyWithPercentiles(partial, writer, migration));
+            AtomicFile.write(target, Compression.byName(target), out -> copyWithPercentiles(partial, out, migration));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the scores file " + target + ": " + e.getMessage(), e);
         }
@@ -72,45 +68,61 @@ final class ScoresFileFinisher {
     /** Writes the scores file to standard output. */
     void writeStdout(Path partial) {
         // Not closed: closing would close System.out for the rest of the process.
-        Writer writer = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
+        OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
         try {
-            copyWithPercentiles(partial, writer, Optional.empty());
-            writer.flush();
+            copyWithPercentiles(partial, out, Optional.empty());
+            out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the scores file: " + e.getMessage(), e);
         }
     }
 
-    private void copyWithPercentiles(Path partial, Writer writer, Optional<Migration> migration) throws IOException {
-        SortedScores[] sorted = new SortedScores[tasks.size()];
+    private void copyWithPercentiles(Path partial, OutputStream out, Optional<Migration> migration) throws IOException {
+        BasePercentiles[] percentiles = new BasePercentiles[tasks.size()];
         for (int t = 0; t < tasks.size(); t++) {
-            sorted[t] = new SortedScores(tally.sortedProbabilities(t));
+            percentiles[t] = new BasePercentiles(tally.sortedProbabilities(t));
         }
         byte[] bands = new byte[tasks.size()];
-        try (BufferedReader in = Files.newBufferedReader(partial, StandardCharsets.UTF_8)) {
-            CSVFormat.RFC4180.builder().setRecordSeparator('\n').get()
-                    .printRecord(writer, header(input.idColumn(), tasks, input.keepColumns()).toArray());
-            String line;
+        StringBuilder header = new StringBuilder();
+        CSVFormat.RFC4180.builder().setRecordSeparator('\n').get()
+                .printRecord(header, header(input.idColumn(), tasks, input.keepColumns()).toArray());
+        out.write(header.toString().getBytes(StandardCharsets.UTF_8));
+        // 8 bytes fit ",100.0" and any shorter percentile.
+        byte[] suffix = new byte[8 * tasks.size() + 1];
+        try (InputStream in = Files.newInputStream(partial)) {
+            ByteLines lines = new ByteLines(in);
             int row = 0;
-            while ((line = in.readLine()) != null) {
-                writer.write(line);
+            while (lines.next()) {
+                out.write(lines.buffer(), lines.start(), lines.length());
+                int length = 0;
                 for (int t = 0; t < tasks.size(); t++) {
-                    writer.write(',');
-                    writer.write(Decimals.format(percentile(sorted[t], tally.probability(t, row)), 1));
+                    suffix[length++] = ',';
+                    byte[] value = percentiles[t].text(percentiles[t].tenths(tally.probability(t, row)));
+                    System.arraycopy(value, 0, suffix, length, value.length);
+                    length += value.length;
                 }
-                writer.write('\n');
+                suffix[length++] = '\n';
+                out.write(suffix, 0, length);
                 if (migration.isPresent()) {
                     tally.bands(row, bands);
-                    migration.get().observe(firstField(line), policy.rules().get(tally.segment(row)).name(), bands);
+                    migration.get().observe(firstField(lines.buffer(), lines.start(), lines.length()),
+                            tally.segment(row), bands);
                 }
                 row++;
             }
         }
     }
 
-    /** Share (0-100) of this base scoring at or below {@code probability}. */
-    static double percentile(SortedScores sorted, float probability) {
-        return 100.0 * sorted.countAtMost(probability) / sorted.size();
+    /** The customer id at the start of a line written by {@link BatchWorker}, decoded from its bytes. */
+    private static String firstField(byte[] line, int start, int length) {
+        if (length > 0 && line[start] == '"') {
+            return firstField(new String(line, start, length, StandardCharsets.UTF_8));
+        }
+        int comma = start;
+        while (comma < start + length && line[comma] != ',') {
+            comma++;
+        }
+        return new String(line, start, comma - start, StandardCharsets.UTF_8);
     }
 
     /** The first CSV field of a line written by {@link BatchWorker} (quoted only when it must be). */

@@ -88,9 +88,11 @@ public record SegmentPolicy(BandCutoffs bands, List<SegmentRule> rules) {
         }
 
         /** Index of the customer's primary segment in {@link #rules()}. */
+        private static final String[] NO_VALUES = new String[0];
+
         public int segmentOf(Band[] bandsByTask, String[] fields) {
             for (int r = 0; r < rules.size(); r++) {
-                String[] values = new String[positions[r].length];
+                String[] values = positions[r].length == 0 ? NO_VALUES : new String[positions[r].length];
                 for (int c = 0; c < values.length; c++) {
                     values[c] = fields[positions[r][c]];
                 }

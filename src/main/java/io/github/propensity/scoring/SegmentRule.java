@@ -4,6 +4,7 @@ package io.github.propensity.scoring;
 import io.github.propensity.model.Task;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -19,6 +20,8 @@ import java.util.Locale;
  * never matches. Column values are compared trimmed and ignoring case.
  */
 public record SegmentRule(String name, Map<Task, Set<Band>> when, Map<String, Set<String>> where) {
+    private static final List<Task> TASKS = List.of(Task.values());
+
     public SegmentRule(String name, Map<Task, Set<Band>> when) {
         this(name, when, Map.of());
     }
@@ -55,11 +58,15 @@ public record SegmentRule(String name, Map<Task, Set<Band>> when, Map<String, Se
      * @param columnValues the customer's values of this rule's {@code where} columns, in the map's order
      */
     public boolean matches(Band[] bands, String[] columnValues) {
-        for (Map.Entry<Task, Set<Band>> condition : when.entrySet()) {
-            Band band = bands[condition.getKey().ordinal()];
-            if (band == null || !condition.getValue().contains(band)) {
+        // By task rather than over when.entrySet(): this runs for every customer, and the entry iterator allocates.
+        for (Task task : TASKS) {
+            Set<Band> allowed = when.get(task);
+            if (allowed != null && (bands[task.ordinal()] == null || !allowed.contains(bands[task.ordinal()]))) {
                 return false;
             }
+        }
+        if (where.isEmpty()) {
+            return true;
         }
         int column = 0;
         for (Set<String> allowed : where.values()) {

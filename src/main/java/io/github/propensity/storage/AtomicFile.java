@@ -48,6 +48,13 @@ public final class AtomicFile {
         }
     }
 
+    /** Writes bytes that are already encoded text (e.g. copied lines), compressed as asked. */
+    public static void write(Path target, Compression compression, Content content) throws IOException {
+        try (StagedFile staged = staged(target, file -> content.writeTo(file.bytes(compression)))) {
+            staged.commit();
+        }
+    }
+
     /** Writes the content completely under a temporary name and leaves the rename to {@link StagedFile#commit}. */
     public static StagedFile stage(Path target, Content content) throws IOException {
         return staged(target, staged -> content.writeTo(staged.stream()));

@@ -30,6 +30,7 @@ public final class StagedFile implements AutoCloseable {
     private final FileChannel channel;
     private final OutputStream stream;
     private Writer text;
+    private OutputStream compressed;
     private boolean complete;
     private boolean committed;
 
@@ -56,14 +57,28 @@ public final class StagedFile implements AutoCloseable {
         return new KeepOpen(stream);
     }
 
-    /** The file as UTF-8 text, compressed as asked; at most one per file. */
+    /** The file as UTF-8 text, compressed as asked; one text or {@link #bytes} per file. */
     public Writer text(Compression compression) throws IOException {
-        checkWritable();
-        if (text != null) {
-            throw new IllegalStateException("the text of " + target + " is already open");
-        }
+        checkOneContent();
         text = new BufferedWriter(new OutputStreamWriter(compression.wrap(new KeepOpen(stream)), StandardCharsets.UTF_8), BUFFER);
         return text;
+    }
+
+    /**
+     * The file's bytes compressed as asked, for content that is already encoded (copied lines); one text or bytes
+     * per file. Closing it does not end the file.
+     */
+    public OutputStream bytes(Compression compression) throws IOException {
+        checkOneContent();
+        compressed = compression.wrap(new KeepOpen(stream));
+        return new KeepOpen(compressed);
+    }
+
+    private void checkOneContent() {
+        checkWritable();
+        if (text != null || compressed != null) {
+            throw new IllegalStateException("the content of " + target + " is already open");
+        }
     }
 
     /** Ends the content and forces it to disk: the file is whole under {@link #temporary()}, ready to commit. */
@@ -73,6 +88,9 @@ public final class StagedFile implements AutoCloseable {
             try (channel) {
                 if (text != null) {
                     text.close();
+                }
+                if (compressed != null) {
+                    compressed.close();
                 }
                 stream.flush();
                 channel.force(true);
