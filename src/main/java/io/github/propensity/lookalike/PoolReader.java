@@ -3,6 +3,7 @@ package io.github.propensity.lookalike;
 
 import io.github.propensity.data.ColumnDecision;
 import io.github.propensity.data.CsvRecordReader;
+import io.github.propensity.data.InOrderPipeline;
 import io.github.propensity.data.CustomerTable;
 import io.github.propensity.data.DataException;
 import io.github.propensity.data.NumericValues;
@@ -14,6 +15,8 @@ import io.github.propensity.features.FeatureValueException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -42,49 +45,27 @@ final class PoolReader {
     static EncodedPool read(PoolSource source) {
         FeatureSchema schema = fitSchema(source);
         FeatureEncoder encoder = schema.encoder();
-        List<String> ids = new ArrayList<>();
-        Map<String, Integer> rowOfId = new HashMap<>();
-        List<float[]> vectors = new ArrayList<>();
-        List<String> emails = new ArrayList<>();
-        List<String> phones = new ArrayList<>();
-        List<Long> repeatedLines = new ArrayList<>();
-        long duplicates = 0;
-        boolean contactColumns;
-        double[] encoded = new double[encoder.width()];
+        Rows rows = new Rows(source);
         try (CsvRecordReader reader = CsvRecordReader.open(source.file(), source.separator().orElse(null))) {
             int id = requireIdColumn(reader, source.idColumn());
             int email = source.keepContacts() ? reader.header().indexOf(source.emailColumn()) : -1;
             int phone = source.keepContacts() ? reader.header().indexOf(source.phoneColumn()) : -1;
-            contactColumns = email >= 0 || phone >= 0;
+            rows.contactColumns = email >= 0 || phone >= 0;
             FeatureEncoder.HeaderBinding binding = encoder.bind(reader.header());
-            String[] fields;
-            while ((fields = reader.next()) != null) {
-                String customer = fields[id].strip();
-                if (rowOfId.putIfAbsent(customer, ids.size()) != null) {
-                    duplicates++;
-                    if (repeatedLines.size() < REPORTED_LINES) {
-                        repeatedLines.add(reader.lineNumber());
-                    }
-                    continue;
+            // Parsing stays on this thread; encoding, most of the work per row, runs on every core.
+            try (InOrderPipeline<RawBatch, EncodedBatch> encoding = new InOrderPipeline<>(
+                    Runtime.getRuntime().availableProcessors(), "pool-encoding",
+                    batch -> batch.encode(encoder, binding), batch -> rows.add(batch, id, email, phone))) {
+                RawBatch batch;
+                while ((batch = RawBatch.read(reader)) != null) {
+                    encoding.submit(batch);
                 }
-                try {
-                    encoder.encode(fields, binding, encoded);
-                } catch (FeatureValueException e) {
-                    throw DataException.at(source.file(), reader.lineNumber(), e.getMessage());
-                }
-                float[] vector = new float[encoded.length];
-                for (int j = 0; j < encoded.length; j++) {
-                    vector[j] = (float) encoded[j];
-                }
-                ids.add(customer);
-                vectors.add(vector);
-                if (source.keepContacts()) {
-                    emails.add(email < 0 ? null : fields[email]);
-                    phones.add(phone < 0 ? null : fields[phone]);
-                }
+                encoding.finish();
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + source.file() + ": " + e.getMessage(), e);
         }
-        checkDuplicates(source, duplicates, ids.size() + duplicates, repeatedLines);
+        checkDuplicates(source, rows.duplicates, rows.ids.size() + rows.duplicates, rows.repeatedLines);
         String[] featureNames = encoder.featureNames();
         int[] columnOfFeature = new int[featureNames.length];
         int feature = 0;
@@ -93,8 +74,92 @@ final class PoolReader {
                 columnOfFeature[feature++] = c;
             }
         }
-        return new EncodedPool(source, ids, rowOfId, vectors.toArray(float[][]::new), emails.toArray(String[]::new),
-                phones.toArray(String[]::new), contactColumns, featureNames, schema.inputColumns(), columnOfFeature, duplicates);
+        return new EncodedPool(source, rows.ids, rows.rowOfId, rows.vectors.toArray(float[][]::new),
+                rows.emails.toArray(String[]::new), rows.phones.toArray(String[]::new), rows.contactColumns, featureNames,
+                schema.inputColumns(), columnOfFeature, rows.duplicates);
+    }
+
+    /** Consecutive pool records as parsed, with their line numbers. */
+    private record RawBatch(String[][] fields, long[] lines, int size) {
+        static final int ROWS = 2048;
+
+        static RawBatch read(CsvRecordReader reader) {
+            String[][] fields = new String[ROWS][];
+            long[] lines = new long[ROWS];
+            int size = 0;
+            String[] row;
+            while (size < ROWS && (row = reader.next()) != null) {
+                fields[size] = row;
+                lines[size] = reader.lineNumber();
+                size++;
+            }
+            return size == 0 ? null : new RawBatch(fields, lines, size);
+        }
+
+        /** Encodes every row; a row that cannot be read keeps its message, reported only if the row is kept. */
+        EncodedBatch encode(FeatureEncoder encoder, FeatureEncoder.HeaderBinding binding) {
+            double[] encoded = new double[encoder.width()];
+            float[][] vectors = new float[size][];
+            String[] failures = new String[size];
+            for (int i = 0; i < size; i++) {
+                try {
+                    encoder.encode(fields[i], binding, encoded);
+                } catch (FeatureValueException e) {
+                    failures[i] = e.getMessage();
+                    continue;
+                }
+                float[] vector = new float[encoded.length];
+                for (int j = 0; j < encoded.length; j++) {
+                    vector[j] = (float) encoded[j];
+                }
+                vectors[i] = vector;
+            }
+            return new EncodedBatch(this, vectors, failures);
+        }
+    }
+
+    private record EncodedBatch(RawBatch raw, float[][] vectors, String[] failures) {
+    }
+
+    /** The pool as it is collected, in file order: the first row of each id, its vector and contacts. */
+    private static final class Rows {
+        private final PoolSource source;
+        final List<String> ids = new ArrayList<>();
+        final Map<String, Integer> rowOfId = new HashMap<>();
+        final List<float[]> vectors = new ArrayList<>();
+        final List<String> emails = new ArrayList<>();
+        final List<String> phones = new ArrayList<>();
+        final List<Long> repeatedLines = new ArrayList<>();
+        long duplicates;
+        boolean contactColumns;
+
+        Rows(PoolSource source) {
+            this.source = source;
+        }
+
+        void add(EncodedBatch batch, int id, int email, int phone) {
+            RawBatch raw = batch.raw();
+            for (int i = 0; i < raw.size(); i++) {
+                String[] fields = raw.fields()[i];
+                String customer = fields[id].strip();
+                if (rowOfId.putIfAbsent(customer, ids.size()) != null) {
+                    duplicates++;
+                    if (repeatedLines.size() < REPORTED_LINES) {
+                        repeatedLines.add(raw.lines()[i]);
+                    }
+                    continue;
+                }
+                if (batch.failures()[i] != null) {
+                    throw DataException.at(source.file(), raw.lines()[i], batch.failures()[i]);
+                }
+                ids.add(customer);
+                vectors.add(batch.vectors()[i]);
+                if (source.keepContacts()) {
+                    emails.add(email < 0 ? null : fields[email]);
+                    phones.add(phone < 0 ? null : fields[phone]);
+                }
+            }
+        }
     }
 
     private static void checkDuplicates(PoolSource source, long duplicates, long rows, List<Long> repeatedLines) {

@@ -4,6 +4,7 @@ package io.github.propensity.scoring;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.propensity.data.CsvRecordReader;
 import io.github.propensity.data.DataException;
+import io.github.propensity.data.InOrderPipeline;
 import io.github.propensity.features.MissingFeatureColumnsException;
 import io.github.propensity.model.BundleException;
 import io.github.propensity.storage.JsonMappers;
@@ -22,16 +23,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Rescores a customer base with every current model. Pass one streams the input through the scoring threads in
@@ -148,36 +144,24 @@ public final class RescoreJob {
     private static long scoreRows(RescoreRequest request, CsvRecordReader reader, BatchWorker worker, ScoringTally tally,
                                   Path partial, long start) {
         long fileSize = sizeOf(request.data());
-        ExecutorService pool = Executors.newFixedThreadPool(request.threads(), runnable -> {
-            Thread thread = new Thread(runnable, "scoring");
-            thread.setDaemon(true);
-            return thread;
-        });
         FirstOccurrences firstLines = new FirstOccurrences(1 << 16);
         long rows = 0;
-        try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-            ArrayDeque<Future<BatchResult>> inFlight = new ArrayDeque<>();
+        try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8);
+             InOrderPipeline<RowBatch, BatchResult> scoring = new InOrderPipeline<>(request.threads(), "scoring",
+                     worker::score, result -> tally.add(result, firstLines, out))) {
             long lastProgress = System.nanoTime();
             RowBatch batch;
             while ((batch = readBatch(reader)) != null) {
                 rows += batch.size();
-                RowBatch submitted = batch;
-                inFlight.add(pool.submit(() -> worker.score(submitted)));
-                if (inFlight.size() >= request.threads() * 3) {
-                    tally.add(await(inFlight.poll()), firstLines, out);
-                }
+                scoring.submit(batch);
                 if (System.nanoTime() - lastProgress > PROGRESS_NANOS) {
                     lastProgress = System.nanoTime();
                     progress(rows, start, reader.bytesRead(), fileSize);
                 }
             }
-            while (!inFlight.isEmpty()) {
-                tally.add(await(inFlight.poll()), firstLines, out);
-            }
+            scoring.finish();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write scores under " + partial.getParent() + ": " + e.getMessage(), e);
-        } finally {
-            pool.shutdownNow();
         }
         return rows;
     }
@@ -270,20 +254,6 @@ public final class RescoreJob {
             size++;
         }
         return size == 0 ? null : new RowBatch(rows, lines, size);
-    }
-
-    private static BatchResult await(Future<BatchResult> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while scoring", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException("scoring failed", e.getCause());
-        }
     }
 
     private static void checkBadRows(RescoreRequest request, long rows, ScoringTally tally) {
