@@ -3,7 +3,6 @@ package io.github.propensity.lookalike;
 
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The candidate base read once and encoded (floats: a million customers fit in a few hundred MB), ready for any number
@@ -12,8 +11,8 @@ import java.util.Map;
  */
 public final class EncodedPool {
     private final PoolSource source;
-    private final List<String> ids;
-    private final Map<String, Integer> rowOfId;
+    private final IdIndex ids;
+    private final List<String> idList;
     private final float[][] vectors;
     private final String[] emails;
     private final String[] phones;
@@ -23,13 +22,13 @@ public final class EncodedPool {
     private final int[] columnOfFeature;
     private final long duplicates;
 
-    EncodedPool(PoolSource source, List<String> ids, Map<String, Integer> rowOfId, float[][] vectors, String[] emails,
+    EncodedPool(PoolSource source, IdIndex ids, float[][] vectors, String[] emails,
                 String[] phones, boolean contactColumns, String[] featureNames, List<String> inputColumns,
                 int[] columnOfFeature, long duplicates) {
         this.source = source;
-        // The reader hands over its collections; wrapping instead of copying spares a million-entry copy.
-        this.ids = Collections.unmodifiableList(ids);
-        this.rowOfId = Collections.unmodifiableMap(rowOfId);
+        // The reader hands over its index, which nothing changes afterwards; copying it would cost a million entries.
+        this.ids = ids;
+        this.idList = Collections.unmodifiableList(ids.ids());
         this.vectors = vectors;
         this.emails = emails;
         this.phones = phones;
@@ -59,13 +58,12 @@ public final class EncodedPool {
     }
 
     List<String> ids() {
-        return ids;
+        return idList;
     }
 
     /** The row of a customer id, or -1 when the id is not in the pool. */
     int rowOf(String id) {
-        Integer row = rowOfId.get(id);
-        return row == null ? -1 : row;
+        return ids.rowOf(id);
     }
 
     float[][] vectors() {

@@ -18,7 +18,6 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,7 +73,7 @@ final class PoolReader {
                 columnOfFeature[feature++] = c;
             }
         }
-        return new EncodedPool(source, rows.ids, rows.rowOfId, rows.vectors.toArray(float[][]::new),
+        return new EncodedPool(source, rows.ids, rows.vectors.toArray(float[][]::new),
                 rows.emails.toArray(String[]::new), rows.phones.toArray(String[]::new), rows.contactColumns, featureNames,
                 schema.inputColumns(), columnOfFeature, rows.duplicates);
     }
@@ -124,8 +123,7 @@ final class PoolReader {
     /** The pool as it is collected, in file order: the first row of each id, its vector and contacts. */
     private static final class Rows {
         private final PoolSource source;
-        final List<String> ids = new ArrayList<>();
-        final Map<String, Integer> rowOfId = new HashMap<>();
+        final IdIndex ids = new IdIndex();
         final List<float[]> vectors = new ArrayList<>();
         final List<String> emails = new ArrayList<>();
         final List<String> phones = new ArrayList<>();
@@ -142,17 +140,16 @@ final class PoolReader {
             for (int i = 0; i < raw.size(); i++) {
                 String[] fields = raw.fields()[i];
                 String customer = fields[id].strip();
-                if (rowOfId.putIfAbsent(customer, ids.size()) != null) {
+                if (batch.failures()[i] != null && ids.rowOf(customer) < 0) {
+                    throw DataException.at(source.file(), raw.lines()[i], batch.failures()[i]);
+                }
+                if (!ids.add(customer)) {
                     duplicates++;
                     if (repeatedLines.size() < REPORTED_LINES) {
                         repeatedLines.add(raw.lines()[i]);
                     }
                     continue;
                 }
-                if (batch.failures()[i] != null) {
-                    throw DataException.at(source.file(), raw.lines()[i], batch.failures()[i]);
-                }
-                ids.add(customer);
                 vectors.add(batch.vectors()[i]);
                 if (source.keepContacts()) {
                     emails.add(email < 0 ? null : fields[email]);
