@@ -21,7 +21,12 @@ import io.javalin.security.Roles;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -83,6 +88,9 @@ public final class ApiServer {
     }
 
     /** Registers a route with the role it needs and the query parameters it takes, both checked before it runs. */
+    private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
+    private static final long SWALLOWED_BODY_BYTES = 2L << 20;
+
     private static void route(RoutesConfig routes, HandlerType method, String path, ApiRole role, List<String> queryParameters,
                               Handler handler) {
         routes.addEndpoint(new Endpoint(method, path, QueryParameters.only(queryParameters, handler),
@@ -91,14 +99,34 @@ public final class ApiServer {
 
     private static void requireBodyWithinLimit(Context ctx, long limit) {
         String length = ctx.header("Content-Length");
-        if (length != null) {
-            try {
-                if (Long.parseLong(length.strip()) > limit) {
-                    throw new ApiError(413, "Content too large", "the body is larger than the limit of " + limit + " bytes");
-                }
-            } catch (NumberFormatException e) {
-                throw new ApiError(400, "Bad request", "Content-Length is not a number");
+        if (length == null) {
+            return;
+        }
+        long declared;
+        try {
+            declared = Long.parseLong(length.strip());
+        } catch (NumberFormatException e) {
+            throw new ApiError(400, "Bad request", "Content-Length is not a number");
+        }
+        if (declared > limit) {
+            if (declared <= SWALLOWED_BODY_BYTES) {
+                discardBody(ctx);
             }
+            throw new ApiError(413, "Content too large", "the body is larger than the limit of " + limit + " bytes");
+        }
+    }
+
+    /**
+     * Reads and drops a refused body. Closing the connection on a client still sending makes TCP reset it, and the
+     * client then sees a broken connection instead of the 413; as Tomcat's {@code maxSwallowSize}, bodies up to
+     * {@link #SWALLOWED_BODY_BYTES} are read first, larger ones are cut off.
+     */
+    private static void discardBody(Context ctx) {
+        try (InputStream body = ctx.req().getInputStream()) {
+            body.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            // The client went away while sending; the 413 stays the answer for whoever is still listening.
+            log.debug("refused body not read to its end: {}", e.getMessage());
         }
     }
 
