@@ -4,6 +4,7 @@ package io.github.propensity.lookalike;
 import io.github.propensity.data.ColumnDecision;
 import io.github.propensity.data.CsvRecordReader;
 import io.github.propensity.data.InOrderPipeline;
+import io.github.propensity.data.RecordBatch;
 import io.github.propensity.data.CustomerTable;
 import io.github.propensity.data.DataException;
 import io.github.propensity.data.NumericValues;
@@ -52,12 +53,12 @@ final class PoolReader {
             rows.contactColumns = email >= 0 || phone >= 0;
             FeatureEncoder.HeaderBinding binding = encoder.bind(reader.header());
             // Parsing stays on this thread; encoding, most of the work per row, runs on every core.
-            try (InOrderPipeline<RawBatch, EncodedBatch> encoding = new InOrderPipeline<>(
+            try (InOrderPipeline<RecordBatch, EncodedBatch> encoding = new InOrderPipeline<>(
                     Runtime.getRuntime().availableProcessors(), "pool-encoding",
-                    batch -> batch.encode(encoder, binding), batch -> rows.add(batch, id, email, phone))) {
-                RawBatch batch;
-                while ((batch = RawBatch.read(reader)) != null) {
-                    encoding.submit(batch);
+                    records -> EncodedBatch.of(records, encoder, binding), batch -> rows.add(batch, id, email, phone))) {
+                RecordBatch records;
+                while ((records = RecordBatch.read(reader, RecordBatch.DEFAULT_ROWS, false)) != null) {
+                    encoding.submit(records);
                 }
                 encoding.finish();
             }
@@ -78,25 +79,12 @@ final class PoolReader {
                 schema.inputColumns(), columnOfFeature, rows.duplicates);
     }
 
-    /** Consecutive pool records as parsed, with their line numbers. */
-    private record RawBatch(String[][] fields, long[] lines, int size) {
-        static final int ROWS = 2048;
-
-        static RawBatch read(CsvRecordReader reader) {
-            String[][] fields = new String[ROWS][];
-            long[] lines = new long[ROWS];
-            int size = 0;
-            String[] row;
-            while (size < ROWS && (row = reader.next()) != null) {
-                fields[size] = row;
-                lines[size] = reader.lineNumber();
-                size++;
-            }
-            return size == 0 ? null : new RawBatch(fields, lines, size);
-        }
-
-        /** Encodes every row; a row that cannot be read keeps its message, reported only if the row is kept. */
-        EncodedBatch encode(FeatureEncoder encoder, FeatureEncoder.HeaderBinding binding) {
+    /** A batch's records with their vectors; a record that could not be encoded has a failure instead. */
+    private record EncodedBatch(RecordBatch records, float[][] vectors, String[] failures) {
+        /** Encodes every record (on a worker); a failure is reported only if its record is kept, not a repeat. */
+        static EncodedBatch of(RecordBatch records, FeatureEncoder encoder, FeatureEncoder.HeaderBinding binding) {
+            int size = records.size();
+            String[][] fields = records.rows();
             double[] encoded = new double[encoder.width()];
             float[][] vectors = new float[size][];
             String[] failures = new String[size];
@@ -113,11 +101,8 @@ final class PoolReader {
                 }
                 vectors[i] = vector;
             }
-            return new EncodedBatch(this, vectors, failures);
+            return new EncodedBatch(records, vectors, failures);
         }
-    }
-
-    private record EncodedBatch(RawBatch raw, float[][] vectors, String[] failures) {
     }
 
     /** The pool as it is collected, in file order: the first row of each id, its vector and contacts. */
@@ -136,9 +121,9 @@ final class PoolReader {
         }
 
         void add(EncodedBatch batch, int id, int email, int phone) {
-            RawBatch raw = batch.raw();
+            RecordBatch raw = batch.records();
             for (int i = 0; i < raw.size(); i++) {
-                String[] fields = raw.fields()[i];
+                String[] fields = raw.rows()[i];
                 String customer = fields[id].strip();
                 if (batch.failures()[i] != null && ids.rowOf(customer) < 0) {
                     throw DataException.at(source.file(), raw.lines()[i], batch.failures()[i]);

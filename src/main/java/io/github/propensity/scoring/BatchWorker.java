@@ -3,6 +3,7 @@ package io.github.propensity.scoring;
 
 import io.github.propensity.data.Decimals;
 import io.github.propensity.data.MissingValues;
+import io.github.propensity.data.RecordBatch;
 import io.github.propensity.features.FeatureValueException;
 import io.github.propensity.model.Task;
 
@@ -36,7 +37,7 @@ final class BatchWorker {
         this.keepColumns = keepColumns.clone();
     }
 
-    BatchResult score(RowBatch batch) {
+    BatchResult score(RecordBatch batch) {
         int taskCount = models.size();
         RowScore[] scores = new RowScore[taskCount];
         long[][][] featureBins = new long[taskCount][][];

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.propensity.data.CsvRecordReader;
 import io.github.propensity.data.DataException;
 import io.github.propensity.data.InOrderPipeline;
+import io.github.propensity.data.RecordBatch;
 import io.github.propensity.features.MissingFeatureColumnsException;
 import io.github.propensity.model.BundleException;
 import io.github.propensity.storage.JsonMappers;
@@ -147,11 +148,11 @@ public final class RescoreJob {
         FirstOccurrences firstLines = new FirstOccurrences(1 << 16);
         long rows = 0;
         try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8);
-             InOrderPipeline<RowBatch, BatchResult> scoring = new InOrderPipeline<>(request.threads(), "scoring",
+             InOrderPipeline<RecordBatch, BatchResult> scoring = new InOrderPipeline<>(request.threads(), "scoring",
                      worker::score, result -> tally.add(result, firstLines, out))) {
             long lastProgress = System.nanoTime();
-            RowBatch batch;
-            while ((batch = readBatch(reader)) != null) {
+            RecordBatch batch;
+            while ((batch = RecordBatch.read(reader, BATCH_ROWS, true)) != null) {
                 rows += batch.size();
                 scoring.submit(batch);
                 if (System.nanoTime() - lastProgress > PROGRESS_NANOS) {
@@ -241,19 +242,6 @@ public final class RescoreJob {
             log.info("scoring {} with model {}", tasks.get(t), bundles.get(t).version());
         }
         return tasks;
-    }
-
-    private static RowBatch readBatch(CsvRecordReader reader) {
-        String[][] rows = new String[BATCH_ROWS][];
-        long[] lines = new long[BATCH_ROWS];
-        int size = 0;
-        String[] fields;
-        while (size < BATCH_ROWS && (fields = reader.nextAnyWidth()) != null) {
-            rows[size] = fields;
-            lines[size] = reader.lineNumber();
-            size++;
-        }
-        return size == 0 ? null : new RowBatch(rows, lines, size);
     }
 
     private static void checkBadRows(RescoreRequest request, long rows, ScoringTally tally) {
