@@ -119,11 +119,13 @@ final class BatchWorker {
             CsvValues.appendAfterComma(text, value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0 ? value.replaceAll("[\r\n]+", " ") : value);
         }
         for (RowScore score : scores) {
-            text.append(',').append(Decimals.format(score.probability(), 6));
+            Decimals.append(text.append(','), score.probability(), 6);
             text.append(',').append(score.score());
             text.append(',').append(score.band().label());
             for (int slot = 0; slot < ReasonBuilder.REASONS; slot++) {
-                CsvValues.appendAfterComma(text, score.reason(slot));
+                int comma = text.length();
+                score.appendReason(slot, text.append(','));
+                CsvValues.quoteAppended(text, comma);
             }
         }
         text.append('\n');

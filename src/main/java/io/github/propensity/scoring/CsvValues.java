@@ -26,6 +26,18 @@ final class CsvValues {
         }
     }
 
+    /**
+     * Quotes, as the printer would when it must, the value appended to {@code line} (written there directly, without
+     * a string) after the comma at {@code comma}.
+     */
+    static void quoteAppended(StringBuilder line, int comma) {
+        if (!isPlain(line, comma + 1, line.length())) {
+            String value = line.substring(comma + 1);
+            line.setLength(comma);
+            print(line, value, false);
+        }
+    }
+
     /** Appends the first value of a line. */
     static void appendFirst(StringBuilder line, CharSequence value) {
         print(line, value, true);
@@ -36,12 +48,15 @@ final class CsvValues {
      * without a delimiter, quote or line break.
      */
     static boolean isPlain(CharSequence value) {
-        int length = value.length();
-        if (length == 0 || value.charAt(0) < '0' || value.charAt(length - 1) <= ' ') {
+        return isPlain(value, 0, value.length());
+    }
+
+    private static boolean isPlain(CharSequence text, int start, int end) {
+        if (end == start || text.charAt(start) < '0' || text.charAt(end - 1) <= ' ') {
             return false;
         }
-        for (int i = 0; i < length; i++) {
-            char c = value.charAt(i);
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
             if (c == ',' || c == '"' || c == '\n' || c == '\r' || c > '~') {
                 return false;
             }

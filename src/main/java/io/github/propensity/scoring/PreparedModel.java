@@ -14,7 +14,7 @@ import java.util.stream.IntStream;
  * reason builder. It is the only implementation of scoring a row, shared by batch rescoring and every HTTP path,
  * so a customer gets the same probability, score, band, reasons and reference percentile wherever they are scored.
  * Immutable and thread-safe; per-row state lives in a caller-owned {@link RowScore}, so a batch allocates its
- * arrays once and then only the reason strings per row.
+ * arrays once and writes reason text only where it is asked for.
  */
 public final class PreparedModel {
     private final Task task;
@@ -88,7 +88,7 @@ public final class PreparedModel {
 
     /** Scratch space sized for this model; one per thread, reused for every row. */
     public RowScore newRowScore() {
-        return new RowScore(encoder.width(), reasons.columns(), bundle.reference());
+        return new RowScore(encoder.width(), reasons, bundle.reference());
     }
 
     /**
@@ -104,7 +104,7 @@ public final class PreparedModel {
         for (int c = 0; c < positions.length; c++) {
             into.rawValues[c] = fields[positions[c]];
         }
-        reasons.reasons(into.contributions, into.rawValues, into.byColumn, into.reasons);
+        reasons.rank(into.contributions, into.byColumn, into.reasonColumns, into.reasonPushes);
         into.probability = probability;
         into.score = Math.round(probability * 100);
         into.band = thresholds.band(probability);

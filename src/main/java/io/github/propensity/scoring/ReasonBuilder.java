@@ -39,43 +39,60 @@ public final class ReasonBuilder {
     }
 
     /**
-     * Writes the top reasons into {@code reasons} (empty strings when fewer columns push at all).
+     * Ranks the columns that push this row most: writes the top {@link #REASONS} column indices (strongest first, -1
+     * in slots no column fills) and their pushes. The text is made only when asked ({@link #append}), so a batch
+     * run writes it straight into its output line instead of building strings per customer.
      *
-     * @param rawValues the row's raw cells in schema column order
-     * @param byColumn  scratch space of {@link #columns()} doubles
+     * @param byColumn scratch space of {@link #columns()} doubles
      */
-    public void reasons(double[] contributions, String[] rawValues, double[] byColumn, String[] reasons) {
+    public void rank(double[] contributions, double[] byColumn, int[] topColumns, double[] topPushes) {
         Arrays.fill(byColumn, 0.0);
         for (int f = 0; f < contributions.length; f++) {
             byColumn[columnOfFeature[f]] += contributions[f];
         }
-        int[] top = new int[REASONS];
-        Arrays.fill(top, -1);
+        Arrays.fill(topColumns, -1);
         for (int c = 0; c < byColumn.length; c++) {
             double magnitude = Math.abs(byColumn[c]);
             if (magnitude < 5e-4) {
                 continue;
             }
             for (int slot = 0; slot < REASONS; slot++) {
-                if (top[slot] < 0 || magnitude > Math.abs(byColumn[top[slot]])) {
-                    System.arraycopy(top, slot, top, slot + 1, REASONS - slot - 1);
-                    top[slot] = c;
+                if (topColumns[slot] < 0 || magnitude > Math.abs(byColumn[topColumns[slot]])) {
+                    System.arraycopy(topColumns, slot, topColumns, slot + 1, REASONS - slot - 1);
+                    topColumns[slot] = c;
                     break;
                 }
             }
         }
         for (int slot = 0; slot < REASONS; slot++) {
-            int c = top[slot];
-            reasons[slot] = c < 0 ? "" : columnNames[c] + "=" + display(rawValues[c]) + " ("
-                    + (byColumn[c] >= 0 ? "+" : "") + Decimals.format(byColumn[c], 2) + ")";
+            topPushes[slot] = topColumns[slot] < 0 ? 0.0 : byColumn[topColumns[slot]];
         }
     }
 
-    private static String display(String raw) {
-        if (MissingValues.isMissing(raw)) {
-            return "missing";
+    /** Appends one reason, e.g. {@code days_since_last_login=41 (+0.62)}. */
+    public void append(StringBuilder out, int column, double push, String rawValue) {
+        out.append(columnNames[column]).append('=');
+        appendDisplay(out, rawValue);
+        out.append(" (");
+        if (push >= 0) {
+            out.append('+');
         }
-        String value = raw.strip().replace('\n', ' ').replace('\r', ' ');
-        return value.length() > MAX_VALUE_CHARS ? value.substring(0, MAX_VALUE_CHARS) + "..." : value;
+        Decimals.append(out, push, 2).append(')');
+    }
+
+    private static void appendDisplay(StringBuilder out, String raw) {
+        if (MissingValues.isMissing(raw)) {
+            out.append("missing");
+            return;
+        }
+        String value = raw.strip();
+        int end = Math.min(value.length(), MAX_VALUE_CHARS);
+        for (int i = 0; i < end; i++) {
+            char c = value.charAt(i);
+            out.append(c == '\n' || c == '\r' ? ' ' : c);
+        }
+        if (value.length() > MAX_VALUE_CHARS) {
+            out.append("...");
+        }
     }
 }

@@ -16,14 +16,19 @@ public final class RowScore {
     final double[] contributions;
     final double[] byColumn;
     final String[] rawValues;
-    final String[] reasons = new String[ReasonBuilder.REASONS];
+    /** [slot] the input column of each top reason, -1 where there is none; with its push on the log-odds. */
+    final int[] reasonColumns = new int[ReasonBuilder.REASONS];
+    final double[] reasonPushes = new double[ReasonBuilder.REASONS];
+    private final ReasonBuilder reasonText;
     double probability;
     long score;
     Band band;
     private final ScoreReference reference;
 
-    RowScore(int features, int columns, ScoreReference reference) {
+    RowScore(int features, ReasonBuilder reasonText, ScoreReference reference) {
         this.reference = reference;
+        this.reasonText = reasonText;
+        int columns = reasonText.columns();
         this.encoded = new double[features];
         this.contributions = new double[features];
         this.byColumn = new double[columns];
@@ -54,15 +59,28 @@ public final class RowScore {
 
     /** The reason in {@code slot} (0 to {@link ReasonBuilder#REASONS} - 1), empty when fewer columns push at all. */
     public String reason(int slot) {
-        return reasons[slot];
+        if (reasonColumns[slot] < 0) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder(48);
+        appendReason(slot, text);
+        return text.toString();
+    }
+
+    /** Appends the reason in {@code slot} (nothing when there is none), without making a string. */
+    void appendReason(int slot, StringBuilder out) {
+        int column = reasonColumns[slot];
+        if (column >= 0) {
+            reasonText.append(out, column, reasonPushes[slot], rawValues[column]);
+        }
     }
 
     /** The non-empty reasons, strongest first. */
     public List<String> reasons() {
-        List<String> present = new ArrayList<>(reasons.length);
-        for (String reason : reasons) {
-            if (!reason.isEmpty()) {
-                present.add(reason);
+        List<String> present = new ArrayList<>(ReasonBuilder.REASONS);
+        for (int slot = 0; slot < ReasonBuilder.REASONS; slot++) {
+            if (reasonColumns[slot] >= 0) {
+                present.add(reason(slot));
             }
         }
         return List.copyOf(present);

@@ -29,6 +29,9 @@ class CsvValuesTest {
             StringBuilder actual = new StringBuilder("x");
             CsvValues.appendAfterComma(actual, value);
             assertEquals(expected.toString(), actual.toString(), "value [" + value + "]");
+            StringBuilder appendedInPlace = new StringBuilder("x,").append(value);
+            CsvValues.quoteAppended(appendedInPlace, 1);
+            assertEquals(expected.toString(), appendedInPlace.toString(), "value appended in place [" + value + "]");
         }
     }
 
