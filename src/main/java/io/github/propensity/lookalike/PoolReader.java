@@ -59,6 +59,11 @@ final class PoolReader {
                 RecordBatch records;
                 while ((records = RecordBatch.read(reader, RecordBatch.DEFAULT_ROWS, false)) != null) {
                     encoding.submit(records);
+                    if (records.failure() != null) {
+                        // The rows before the unreadable record first: an earlier bad value is named instead.
+                        encoding.finish();
+                        records.failIfCutShort();
+                    }
                 }
                 encoding.finish();
             }

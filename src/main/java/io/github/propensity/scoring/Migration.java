@@ -91,8 +91,8 @@ final class Migration {
                 map.putIfAbsent(LongIntMap.hash(fields[id]), code);
             }
         }
-        if (segmentNames.size() > 0xff) {
-            throw DataException.inFile(previousScores, "the previous snapshot has more than 255 segments");
+        if (segmentNames.size() > 0x100) {
+            throw DataException.inFile(previousScores, "the previous snapshot has more than 256 segments");
         }
         return new Migration(tasks, segments, segmentNames, map);
     }

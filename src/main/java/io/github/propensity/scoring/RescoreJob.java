@@ -155,6 +155,10 @@ public final class RescoreJob {
             while ((batch = RecordBatch.read(reader, BATCH_ROWS, true)) != null) {
                 rows += batch.size();
                 scoring.submit(batch);
+                if (batch.failure() != null) {
+                    scoring.finish();
+                    batch.failIfCutShort();
+                }
                 if (System.nanoTime() - lastProgress > PROGRESS_NANOS) {
                     lastProgress = System.nanoTime();
                     progress(rows, start, reader.bytesRead(), fileSize);

@@ -147,7 +147,7 @@ final class ScoringTally {
     }
 
     int segment(int row) {
-        return segments[row];
+        return segments[row] & 0xff;
     }
 
     void bands(int row, byte[] into) {
@@ -159,7 +159,7 @@ final class ScoringTally {
     Map<String, Long> segmentCounts() {
         long[] counts = new long[policy.rules().size()];
         for (int row = 0; row < scored; row++) {
-            counts[segments[row]]++;
+            counts[segments[row] & 0xff]++;
         }
         Map<String, Long> named = new LinkedHashMap<>();
         for (int s = 0; s < counts.length; s++) {

@@ -16,11 +16,17 @@ import java.util.ArrayList;
  * last rule must take everyone, so every customer lands in exactly one segment.
  */
 public record SegmentPolicy(BandCutoffs bands, List<SegmentRule> rules) {
+    /** A customer's segment is kept in one byte while a base is scored. */
+    public static final int MAX_SEGMENTS = 256;
+
     public SegmentPolicy {
         Objects.requireNonNull(bands, "bands");
         rules = List.copyOf(rules);
         if (rules.isEmpty() || !rules.get(rules.size() - 1).isCatchAll()) {
             throw new IllegalArgumentException("the last segment rule must have no conditions, so that every customer has a segment");
+        }
+        if (rules.size() > MAX_SEGMENTS) {
+            throw new IllegalArgumentException(rules.size() + " segment rules; at most " + MAX_SEGMENTS + " are supported");
         }
         Set<String> names = new HashSet<>();
         for (SegmentRule rule : rules) {

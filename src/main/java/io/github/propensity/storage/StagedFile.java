@@ -70,7 +70,8 @@ public final class StagedFile implements AutoCloseable {
      */
     public OutputStream bytes(Compression compression) throws IOException {
         checkOneContent();
-        compressed = compression.wrap(new KeepOpen(stream));
+        // Buffered in front too: a compressor fed line by line makes a deflate call per line.
+        compressed = new BufferedOutputStream(compression.wrap(new KeepOpen(stream)), BUFFER);
         return new KeepOpen(compressed);
     }
 

@@ -6,6 +6,7 @@ import io.github.propensity.model.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,6 +22,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,6 +41,7 @@ class ApiRobustnessTest {
         try (TestServer server = new TestServer(models, dir.resolve("snapshots"), null, 1 << 20)) {
             AtomicBoolean running = new AtomicBoolean(true);
             AtomicInteger failures = new AtomicInteger();
+            AtomicReference<String> firstFailure = new AtomicReference<>();
             AtomicInteger requests = new AtomicInteger();
             Set<String> versionsSeen = ConcurrentHashMap.newKeySet();
             ExecutorService clients = Executors.newFixedThreadPool(8);
@@ -52,12 +55,14 @@ class ApiRobustnessTest {
                             requests.incrementAndGet();
                             if (response.statusCode() != 200) {
                                 failures.incrementAndGet();
+                                firstFailure.compareAndSet(null, response.statusCode() + " " + response.body());
                             } else {
                                 int at = response.body().indexOf("\"model_version\":\"");
                                 versionsSeen.add(response.body().substring(at + 17, at + 42));
                             }
-                        } catch (Exception e) {
+                        } catch (IOException e) {
                             failures.incrementAndGet();
+                            firstFailure.compareAndSet(null, e.toString());
                         }
                     }
                     return null;
@@ -74,7 +79,7 @@ class ApiRobustnessTest {
                 future.get(30, TimeUnit.SECONDS);
             }
             clients.shutdown();
-            assertEquals(0, failures.get(), "failed requests during reloads");
+            assertEquals(0, failures.get(), "failed requests during reloads, the first: " + firstFailure.get());
             assertTrue(requests.get() > 100, "the load ran: " + requests.get());
             assertTrue(versionsSeen.containsAll(versions), "both versions were served: " + versionsSeen);
         }
