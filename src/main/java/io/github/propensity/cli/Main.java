@@ -30,7 +30,16 @@ public final class Main implements Runnable {
         CommandLine commandLine = commandLine();
         commandLine.setOut(out);
         commandLine.setErr(err);
-        int code = commandLine.execute(args);
+        int code;
+        try {
+            code = commandLine.execute(args);
+        } catch (OutOfMemoryError e) {
+            // The one Error worth a message: the fix is the user's, and a stack trace does not say it.
+            err.println("error: out of memory with a Java heap of " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                    + " MB; nothing was published. Give Java more, e.g. java -Xmx8g -jar ... (rescoring keeps about"
+                    + " 50 bytes per customer: 10M customers need about 0.6 GB, 100M about 5 GB)");
+            code = ExitCode.FAILURE;
+        }
         out.flush();
         err.flush();
         return code;

@@ -3,21 +3,41 @@ package io.github.propensity.scoring;
 
 /**
  * The input line on which each customer id was first scored, keyed by the id's 128-bit {@link CustomerIdHash}:
- * open addressing at most three quarters full, 24 bytes a slot, so 1M customers take 50 MB and 10M 400 MB (what the
- * 64-bit map of earlier versions took at its half-full load), and no id is held.
+ * open addressing at most three quarters full, 20 bytes a slot, so 10M customers take 335 MB and no id is held. A run
+ * that can estimate its rows ({@link #reserve}) sizes the table once instead of doubling it, which would hold the old
+ * and the new table at once.
  */
 final class FirstOccurrences {
     private long[] high;
     private long[] low;
     /** 0 marks an empty slot: input lines start at 1. */
-    private long[] lines;
+    private int[] lines;
     private int size;
 
     FirstOccurrences(int expected) {
-        int capacity = Integer.highestOneBit(Math.max(16, expected * 4 / 3 + 1) - 1) << 1;
+        allocate(capacityFor(expected));
+    }
+
+    /** Makes room for {@code expected} ids in all, if the table is smaller. */
+    void reserve(long expected) {
+        int capacity = capacityFor(expected);
+        if (capacity > lines.length) {
+            rehash(capacity);
+        }
+    }
+
+    private static int capacityFor(long expected) {
+        long needed = Math.max(16, expected * 4 / 3 + 1);
+        if (needed > 1 << 30) {
+            throw new IllegalStateException("more than " + ((1L << 30) * 3 / 4) + " customers in one run");
+        }
+        return Integer.highestOneBit((int) needed - 1) << 1;
+    }
+
+    private void allocate(int capacity) {
         high = new long[capacity];
         low = new long[capacity];
-        lines = new long[capacity];
+        lines = new int[capacity];
     }
 
     int size() {
@@ -30,16 +50,19 @@ final class FirstOccurrences {
      * @return 0 when the id is new, else the line it first appeared on (which stays recorded)
      */
     long putIfAbsent(long[] hash, int at, long line) {
-        if (line < 1) {
-            throw new IllegalArgumentException("input lines start at 1");
+        if (line < 1 || line > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("input line " + line + " is outside 1.." + Integer.MAX_VALUE);
         }
         if ((size + 1) * 4L > lines.length * 3L) {
-            grow();
+            if (lines.length >= 1 << 30) {
+                throw new IllegalStateException("more than " + size + " customers in one run");
+            }
+            rehash(lines.length * 2);
         }
-        return insert(hash[at], hash[at + 1], line);
+        return insert(hash[at], hash[at + 1], (int) line);
     }
 
-    private long insert(long h1, long h2, long line) {
+    private long insert(long h1, long h2, int line) {
         int mask = lines.length - 1;
         int slot = (int) (h1 ^ (h1 >>> 32)) & mask;
         while (lines[slot] != 0) {
@@ -55,13 +78,11 @@ final class FirstOccurrences {
         return 0;
     }
 
-    private void grow() {
+    private void rehash(int capacity) {
         long[] oldHigh = high;
         long[] oldLow = low;
-        long[] oldLines = lines;
-        high = new long[oldLines.length * 2];
-        low = new long[oldLines.length * 2];
-        lines = new long[oldLines.length * 2];
+        int[] oldLines = lines;
+        allocate(capacity);
         size = 0;
         for (int slot = 0; slot < oldLines.length; slot++) {
             if (oldLines[slot] != 0) {

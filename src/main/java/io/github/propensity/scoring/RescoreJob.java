@@ -40,6 +40,8 @@ public final class RescoreJob {
     private static final Logger log = LoggerFactory.getLogger(RescoreJob.class);
     static final int BATCH_ROWS = 2048;
     static final int BAD_ROW_EXAMPLES = 100;
+    /** Enough rows (about 2 MB of a typical file) that the reader's read-ahead barely skews the estimate. */
+    private static final int ESTIMATE_AFTER_ROWS = 16_384;
     private static final long PROGRESS_NANOS = 2_000_000_000L;
 
     private final ObjectMapper json = JsonMappers.standard();
@@ -151,9 +153,18 @@ public final class RescoreJob {
              InOrderPipeline<RecordBatch, BatchResult> scoring = new InOrderPipeline<>(request.threads(), "scoring",
                      worker::score, result -> tally.add(result, firstLines, out))) {
             long lastProgress = System.nanoTime();
+            boolean reserved = false;
             RecordBatch batch;
             while ((batch = RecordBatch.read(reader, BATCH_ROWS, true)) != null) {
                 rows += batch.size();
+                if (!reserved && rows >= ESTIMATE_AFTER_ROWS && fileSize > 0) {
+                    // What is kept per customer is sized once from the rows the file will hold, with a margin,
+                    // instead of doubled as it fills: doubling holds the old and the new table at once.
+                    long expected = (long) (1.1 * rows * fileSize / Math.max(1, reader.bytesRead()));
+                    firstLines.reserve(expected);
+                    tally.reserve(expected);
+                    reserved = true;
+                }
                 scoring.submit(batch);
                 if (batch.failure() != null) {
                     scoring.finish();

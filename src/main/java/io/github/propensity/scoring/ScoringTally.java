@@ -205,6 +205,11 @@ final class ScoringTally {
         return new DriftReport(Psi.ALERT, byTask);
     }
 
+    /** Makes room for {@code expected} scored rows at once, so the arrays are not doubled (old and new held) later. */
+    void reserve(long expected) {
+        ensureCapacity((int) Math.min(expected, Integer.MAX_VALUE - 8));
+    }
+
     private void ensureCapacity(int needed) {
         if (needed <= segments.length) {
             return;

@@ -21,10 +21,27 @@ class FirstOccurrencesTest {
 
     @Test
     void remembersTheFirstLineOfEveryIdWhileGrowing() {
-        FirstOccurrences seen = new FirstOccurrences(16);
+        rememberFirstLines(new FirstOccurrences(16), false);
+    }
+
+    @Test
+    void remembersThemWhenResizedOnceMidway() {
+        rememberFirstLines(new FirstOccurrences(16), true);
+    }
+
+    @Test
+    void rejectsALineBeyondWhatItStores() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new FirstOccurrences(16).putIfAbsent(hashOf("C1"), 0, Integer.MAX_VALUE + 1L));
+    }
+
+    private static void rememberFirstLines(FirstOccurrences seen, boolean reserveMidway) {
         Map<String, Long> firstLine = new HashMap<>();
         Random random = new Random(7);
         for (long line = 2; line < 100_000; line++) {
+            if (reserveMidway && line == 5_000) {
+                seen.reserve(120_000);
+            }
             String id = "C" + random.nextInt(60_000);
             Long expected = firstLine.putIfAbsent(id, line);
             assertEquals(expected == null ? 0 : expected, seen.putIfAbsent(hashOf(id), 0, line), id);
