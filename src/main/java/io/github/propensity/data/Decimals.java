@@ -26,12 +26,6 @@ public final class Decimals {
     }
 
     public static String format(double value, int places) {
-        long scaled = Math.round(Math.abs(value) * SCALES[places]);
-        String sign = value < 0 && scaled != 0 ? "-" : "";
-        if (places == 0) {
-            return sign + scaled;
-        }
-        String fraction = Long.toString(scaled % SCALES[places]);
-        return sign + scaled / SCALES[places] + "." + "0".repeat(places - fraction.length()) + fraction;
+        return append(new StringBuilder(24), value, places).toString();
     }
 }

@@ -8,6 +8,7 @@ package io.github.propensity.scoring;
  * and the new table at once.
  */
 final class FirstOccurrences {
+    private static final int MAX_CAPACITY = 1 << 30;
     private long[] high;
     private long[] low;
     /** 0 marks an empty slot: input lines start at 1. */
@@ -18,7 +19,7 @@ final class FirstOccurrences {
         allocate(capacityFor(expected));
     }
 
-    /** Makes room for {@code expected} ids in all, if the table is smaller. */
+    /** Makes room for {@code expected} ids in all, if the table is smaller (an estimate: it never fails). */
     void reserve(long expected) {
         int capacity = capacityFor(expected);
         if (capacity > lines.length) {
@@ -26,12 +27,10 @@ final class FirstOccurrences {
         }
     }
 
+    /** The power of two that holds {@code expected} ids at most three quarters full, capped at the largest table. */
     private static int capacityFor(long expected) {
         long needed = Math.max(16, expected * 4 / 3 + 1);
-        if (needed > 1 << 30) {
-            throw new IllegalStateException("more than " + ((1L << 30) * 3 / 4) + " customers in one run");
-        }
-        return Integer.highestOneBit((int) needed - 1) << 1;
+        return (int) Math.min(MAX_CAPACITY, Long.highestOneBit(needed - 1) << 1);
     }
 
     private void allocate(int capacity) {
@@ -54,7 +53,7 @@ final class FirstOccurrences {
             throw new IllegalArgumentException("input line " + line + " is outside 1.." + Integer.MAX_VALUE);
         }
         if ((size + 1) * 4L > lines.length * 3L) {
-            if (lines.length >= 1 << 30) {
+            if (lines.length == MAX_CAPACITY) {
                 throw new IllegalStateException("more than " + size + " customers in one run");
             }
             rehash(lines.length * 2);

@@ -80,6 +80,10 @@ final class Migration {
             while ((fields = reader.next()) != null) {
                 int segmentIndex = segmentNames.indexOf(fields[segment]);
                 if (segmentIndex < 0) {
+                    if (segmentNames.size() == SegmentPolicy.MAX_SEGMENTS) {
+                        throw DataException.inFile(previousScores, "the previous snapshot has more than "
+                                + SegmentPolicy.MAX_SEGMENTS + " segments");
+                    }
                     segmentNames.add(fields[segment]);
                     segmentIndex = segmentNames.size() - 1;
                 }
@@ -90,9 +94,6 @@ final class Migration {
                 }
                 map.putIfAbsent(LongIntMap.hash(fields[id]), code);
             }
-        }
-        if (segmentNames.size() > 0x100) {
-            throw DataException.inFile(previousScores, "the previous snapshot has more than 256 segments");
         }
         return new Migration(tasks, segments, segmentNames, map);
     }

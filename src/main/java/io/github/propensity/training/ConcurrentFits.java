@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.training;
 
+import io.github.propensity.data.InOrderPipeline;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /**
@@ -23,34 +23,16 @@ final class ConcurrentFits {
         if (threads <= 1 || fits.size() <= 1) {
             return fits.stream().map(Supplier::get).toList();
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, fits.size()), runnable -> {
-            Thread thread = new Thread(runnable, "candidate-fit");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            List<Future<T>> futures = new ArrayList<>();
+        List<T> results = new ArrayList<>();
+        try (InOrderPipeline<Supplier<T>, T> pipeline = new InOrderPipeline<>(Math.min(threads, fits.size()), "candidate-fit",
+                Supplier::get, results::add)) {
             for (Supplier<T> fit : fits) {
-                futures.add(pool.submit(fit::get));
+                pipeline.submit(fit);
             }
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while fitting candidates", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException("a candidate fit failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
+            pipeline.finish();
+        } catch (IOException e) {
+            throw new UncheckedIOException("collecting results in a list cannot fail", e);
         }
+        return results;
     }
 }

@@ -3,11 +3,12 @@ package io.github.propensity.data;
 
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Appending writes what formatting returns; formatting rounds the magnitude half up, with no "-0". */
+/** Appending and formatting round the magnitude half up and print it as BigDecimal would, with no "-0". */
 class DecimalsTest {
     @Test
     void appendWritesWhatFormatReturns() {
@@ -20,9 +21,17 @@ class DecimalsTest {
                 default -> (random.nextDouble() - 0.5) * 1e-3;
             };
             int places = i % 7;
-            assertEquals(Decimals.format(value, places), Decimals.append(new StringBuilder(), value, places).toString(),
+            assertEquals(independently(value, places), Decimals.append(new StringBuilder(), value, places).toString(),
                     value + " to " + places + " places");
+            assertEquals(independently(value, places), Decimals.format(value, places), value + " to " + places + " places");
         }
+    }
+
+    /** The magnitude rounded as Math.round does, printed by BigDecimal, with a minus unless it rounds to zero. */
+    private static String independently(double value, int places) {
+        long scaled = Math.round(Math.abs(value) * Math.pow(10, places));
+        String magnitude = BigDecimal.valueOf(scaled, places).toPlainString();
+        return value < 0 && scaled != 0 ? "-" + magnitude : magnitude;
     }
 
     @Test
