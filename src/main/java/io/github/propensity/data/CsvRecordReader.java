@@ -2,20 +2,12 @@
 package io.github.propensity.data;
 
 import io.github.propensity.storage.Sha256;
-import org.apache.commons.csv.CSVException;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.FilterInputStream;
-import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -26,7 +18,6 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
@@ -41,34 +32,25 @@ public final class CsvRecordReader implements Closeable {
     private static final char[] CANDIDATE_DELIMITERS = {',', ';', '\t'};
     private static final int GZIP_MAGIC_1 = 0x1f;
     private static final int GZIP_MAGIC_2 = 0x8b;
+    private static final int HEADER_PEEK_BYTES = 1 << 20;
 
     private final Path file;
     private final MessageDigest digest;
-    private final CSVParser parser;
-    private final Iterator<CSVRecord> records;
+    private final BufferedInputStream input;
+    private final CsvTokenizer tokenizer;
     private final List<String> header;
     private final char delimiter;
     private final CountingInputStream counted;
-    private final EndOfInputWatch endOfInput;
-    private long lastLineRead;
-    private long currentRecordLine;
 
     private CsvRecordReader(Path file, InputStream raw, Character separator) throws IOException {
         this.file = file;
         this.digest = Sha256.newDigest();
         this.counted = new CountingInputStream(raw);
-        BufferedInputStream hashed = new BufferedInputStream(new DigestInputStream(counted, digest), 1 << 16);
-        InputStream decoded = isGzip(hashed) ? new BufferedInputStream(new GZIPInputStream(hashed, 1 << 16), 1 << 16) : hashed;
+        this.input = new BufferedInputStream(new DigestInputStream(counted, digest), 1 << 16);
+        InputStream decoded = isGzip(input) ? new BufferedInputStream(new GZIPInputStream(input, 1 << 16), 1 << 16) : input;
         skipUtf8Bom(decoded);
-        BufferedReader reader = new BufferedReader(new InputStreamReader(decoded, StandardCharsets.UTF_8), 1 << 16);
-        this.delimiter = separator != null ? separator : detectDelimiter(reader);
-        CSVFormat format = CSVFormat.RFC4180.builder()
-                .setDelimiter(delimiter)
-                .setIgnoreEmptyLines(true)
-                .get();
-        this.endOfInput = new EndOfInputWatch(reader);
-        this.parser = CSVParser.builder().setReader(endOfInput).setFormat(format).get();
-        this.records = parser.iterator();
+        this.delimiter = separator != null ? separator : detectDelimiter(decoded);
+        this.tokenizer = new CsvTokenizer(decoded, delimiter);
         this.header = readHeader();
     }
 
@@ -118,7 +100,7 @@ public final class CsvRecordReader implements Closeable {
 
     /** The 1-based line on which the record last returned by {@link #next()} starts. */
     public long lineNumber() {
-        return currentRecordLine;
+        return tokenizer.recordLine();
     }
 
     /** Bytes of the file (as stored, compressed or not) read so far: progress for long files. */
@@ -131,22 +113,21 @@ public final class CsvRecordReader implements Closeable {
      * ragged rows instead of stopping at the first one.
      */
     public String[] nextAnyWidth() {
-        CSVRecord record = nextRecord();
-        return record == null ? null : record.values();
+        return nextRecord();
     }
 
     /** The next record's fields, or null at the end of the file. */
     public String[] next() {
-        CSVRecord record = nextRecord();
+        String[] record = nextRecord();
         if (record == null) {
             return null;
         }
-        if (record.size() != header.size()) {
-            throw DataException.at(file, currentRecordLine, "has " + record.size() + " fields but the header has "
+        if (record.length != header.size()) {
+            throw DataException.at(file, lineNumber(), "has " + record.length + " fields but the header has "
                     + header.size() + " (a missing or extra delimiter '" + printable(delimiter)
                     + "', or an unquoted delimiter inside a value)");
         }
-        return record.values();
+        return record;
     }
 
     /**
@@ -160,70 +141,57 @@ public final class CsvRecordReader implements Closeable {
     @Override
     public void close() {
         try {
-            parser.close();
+            input.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private List<String> readHeader() {
-        CSVRecord first = nextRecord();
+        String[] first = nextRecord();
         if (first == null) {
             throw DataException.inFile(file, "the file is empty; a header row naming the columns is required");
         }
-        List<String> names = new ArrayList<>(first.size());
+        List<String> names = new ArrayList<>(first.length);
         Set<String> seen = new HashSet<>();
-        for (int column = 0; column < first.size(); column++) {
-            String name = first.get(column).strip();
+        for (int column = 0; column < first.length; column++) {
+            String name = first[column].strip();
             if (name.isEmpty()) {
-                throw DataException.at(file, currentRecordLine, "header column " + (column + 1) + " has no name");
+                throw DataException.at(file, lineNumber(), "header column " + (column + 1) + " has no name");
             }
             if (!seen.add(name)) {
-                throw DataException.at(file, currentRecordLine, "duplicate header name '" + name + "' (columns must be unique)");
+                throw DataException.at(file, lineNumber(), "duplicate header name '" + name + "' (columns must be unique)");
             }
             names.add(name);
         }
         return List.copyOf(names);
     }
 
-    private CSVRecord nextRecord() {
+    private String[] nextRecord() {
         try {
-            if (!records.hasNext()) {
-                return null;
-            }
-            CSVRecord record = records.next();
-            currentRecordLine = lastLineRead + 1;
-            lastLineRead = parser.getCurrentLineNumber();
-            return record;
-        } catch (UncheckedIOException e) {
-            throw malformed(e);
+            return tokenizer.next();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        } catch (CsvTokenizer.SyntaxError e) {
+            throw DataException.at(file, e.line(), switch (e.fault()) {
+                case UNTERMINATED_QUOTE -> "a quoted value is never closed (unterminated quote \") - the rest of the file was swallowed into it";
+                case TEXT_AFTER_QUOTE -> "text after a closing quote; quotes inside a quoted value must be doubled (\"\")";
+                case RECORD_TOO_LONG -> "a record longer than " + (CsvTokenizer.MAX_RECORD_BYTES >> 20)
+                        + " MiB starts here; most likely a quoted value is never closed (unterminated quote \")";
+            });
         }
     }
 
-    /**
-     * Names what is wrong with a record Commons CSV refused. With this format its lexer refuses exactly two things,
-     * both as {@link CSVException}: end of input inside a quoted value, and text between a closing quote and the
-     * delimiter. They are told apart by whether the parser had asked for input past the end, not by the library's
-     * wording, which has changed between releases. Any other I/O failure is passed on as it is.
-     */
-    private RuntimeException malformed(UncheckedIOException e) {
-        if (!(e.getCause() instanceof CSVException)) {
-            return e;
+    /** The candidate delimiter seen most often outside quotes on the first line (peeked, not consumed). */
+    private static char detectDelimiter(InputStream in) throws IOException {
+        in.mark(HEADER_PEEK_BYTES);
+        byte[] peek = in.readNBytes(HEADER_PEEK_BYTES);
+        in.reset();
+        int end = 0;
+        while (end < peek.length && peek[end] != '\n' && peek[end] != '\r') {
+            end++;
         }
-        long line = lastLineRead + 1;
-        if (endOfInput.reached()) {
-            return DataException.at(file, line, "a quoted value is never closed (unterminated quote \") - the rest of the file was swallowed into it");
-        }
-        return DataException.at(file, line, "text after a closing quote; quotes inside a quoted value must be doubled (\"\")");
-    }
-
-    private static char detectDelimiter(BufferedReader reader) throws IOException {
-        reader.mark(1 << 20);
-        String headerLine = reader.readLine();
-        reader.reset();
-        if (headerLine == null) {
-            return ',';
-        }
+        String headerLine = new String(peek, 0, end, StandardCharsets.UTF_8);
         int[] counts = new int[CANDIDATE_DELIMITERS.length];
         boolean quoted = false;
         for (int i = 0; i < headerLine.length(); i++) {
@@ -264,36 +232,6 @@ public final class CsvRecordReader implements Closeable {
 
     static String printable(char delimiter) {
         return delimiter == '\t' ? "\\t" : String.valueOf(delimiter);
-    }
-
-    /**
-     * Remembers whether the parser has been told the input ended. The parser's buffer asks for more characters only
-     * once it has used up what it holds, so this is true only when parsing went past the last character.
-     */
-    private static final class EndOfInputWatch extends FilterReader {
-        private boolean reached;
-
-        EndOfInputWatch(Reader in) {
-            super(in);
-        }
-
-        boolean reached() {
-            return reached;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int c = super.read();
-            reached |= c < 0;
-            return c;
-        }
-
-        @Override
-        public int read(char[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            reached |= n < 0;
-            return n;
-        }
     }
 
     /** Counts the bytes that pass through, for progress reports. */

