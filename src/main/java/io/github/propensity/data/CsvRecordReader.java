@@ -33,6 +33,8 @@ public final class CsvRecordReader implements Closeable {
     private static final int GZIP_MAGIC_1 = 0x1f;
     private static final int GZIP_MAGIC_2 = 0x8b;
     private static final int HEADER_PEEK_BYTES = 1 << 20;
+    /** A chunk's bytes are about this many at most: a few per thread in flight keep memory flat. */
+    private static final int CHUNK_BYTES = 1 << 20;
 
     private final Path file;
     private final MessageDigest digest;
@@ -123,9 +125,7 @@ public final class CsvRecordReader implements Closeable {
             return null;
         }
         if (record.length != header.size()) {
-            throw DataException.at(file, lineNumber(), "has " + record.length + " fields but the header has "
-                    + header.size() + " (a missing or extra delimiter '" + printable(delimiter)
-                    + "', or an unquoted delimiter inside a value)");
+            throw widthError(lineNumber(), record.length);
         }
         return record;
     }
@@ -167,19 +167,47 @@ public final class CsvRecordReader implements Closeable {
         return List.copyOf(names);
     }
 
+    /**
+     * The next records, up to {@code maxRecords}, as bytes for another thread to split ({@link RecordChunk#split}),
+     * or null at the end of the file or after a chunk whose {@link RecordChunk#failure()} is set. For the readers
+     * that work on batches on several threads: this thread then only finds where records end.
+     */
+    public RecordChunk nextChunk(int maxRecords) {
+        try {
+            CsvTokenizer.Chunk chunk = tokenizer.nextChunk(maxRecords, CHUNK_BYTES);
+            return chunk == null ? null : new RecordChunk(this, chunk);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    char delimiter() {
+        return delimiter;
+    }
+
     private String[] nextRecord() {
         try {
             return tokenizer.next();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         } catch (CsvTokenizer.SyntaxError e) {
-            throw DataException.at(file, e.line(), switch (e.fault()) {
-                case UNTERMINATED_QUOTE -> "a quoted value is never closed (unterminated quote \") - the rest of the file was swallowed into it";
-                case TEXT_AFTER_QUOTE -> "text after a closing quote; quotes inside a quoted value must be doubled (\"\")";
-                case RECORD_TOO_LONG -> "a record longer than " + (CsvTokenizer.MAX_RECORD_BYTES >> 20)
-                        + " MiB starts here; most likely a quoted value is never closed (unterminated quote \")";
-            });
+            throw syntaxError(e);
         }
+    }
+
+    /** A record whose field count is not the header's, named by the line it starts on. */
+    DataException widthError(long line, int fields) {
+        return DataException.at(file, line, "has " + fields + " fields but the header has " + header.size()
+                + " (a missing or extra delimiter '" + printable(delimiter) + "', or an unquoted delimiter inside a value)");
+    }
+
+    DataException syntaxError(CsvTokenizer.SyntaxError e) {
+        return DataException.at(file, e.line(), switch (e.fault()) {
+            case UNTERMINATED_QUOTE -> "a quoted value is never closed (unterminated quote \") - the rest of the file was swallowed into it";
+            case TEXT_AFTER_QUOTE -> "text after a closing quote; quotes inside a quoted value must be doubled (\"\")";
+            case RECORD_TOO_LONG -> "a record longer than " + (CsvTokenizer.MAX_RECORD_BYTES >> 20)
+                    + " MiB starts here; most likely a quoted value is never closed (unterminated quote \")";
+        });
     }
 
     /** The candidate delimiter seen most often outside quotes on the first line (peeked, not consumed). */

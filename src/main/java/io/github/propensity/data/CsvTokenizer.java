@@ -62,6 +62,9 @@ final class CsvTokenizer {
     private long recordLine;
     private String[] fields = new String[16];
     private int fieldCount;
+    /** While a chunk is being gathered, where it starts: {@link #fill()} keeps the bytes from there. */
+    private int chunkStart = -1;
+    private boolean failed;
     private byte[] unquoted = new byte[256];
 
     /** @param delimiter an ASCII delimiter ({@code ,} {@code ;} or tab): never part of a multi-byte UTF-8 character */
@@ -83,6 +86,64 @@ final class CsvTokenizer {
         this.maxRecordBytes = maxRecordBytes;
     }
 
+    /** Splits a chunk that {@link #nextChunk} gathered, on any thread: its records, lines as in the whole file. */
+    CsvTokenizer(Chunk chunk, char delimiter) {
+        this.in = InputStream.nullInputStream();
+        this.delimiter = (byte) delimiter;
+        this.buffer = chunk.bytes();
+        this.limit = chunk.bytes().length;
+        this.maxRecordBytes = Math.max(2, limit);
+        this.endOfInput = true;
+        this.line = chunk.firstLine();
+    }
+
+    /**
+     * Whole records as bytes, not yet split into fields, so that the splitting and decoding (most of a record's cost)
+     * runs on the thread that uses them while this one only finds where records end.
+     *
+     * @param firstLine the line the first record's bytes start on
+     * @param records   how many records the bytes hold
+     * @param failure   null, or why the record after them could not be read (it starts on {@code failure.line()})
+     */
+    record Chunk(byte[] bytes, long firstLine, int records, SyntaxError failure) {
+    }
+
+    /**
+     * The next records, up to {@code maxRecords} or about {@code maxBytes}, as a {@link Chunk}; null at the end of
+     * the input or after a chunk that ended in a failure. Finding a record's end follows the same quoting rules as
+     * splitting it, so the records a chunk holds are exactly those {@link #next()} would return.
+     */
+    Chunk nextChunk(int maxRecords, int maxBytes) throws IOException {
+        if (failed || !skipEmptyLines()) {
+            return null;
+        }
+        long firstLine = line;
+        chunkStart = position;
+        int records = 0;
+        SyntaxError failure = null;
+        try {
+            while (records < maxRecords && position - chunkStart < maxBytes && skipEmptyLines()) {
+                recordLine = line;
+                int end = parseRecord(false);
+                if (end >= 0) {
+                    position = end;
+                    records++;
+                } else if (!fill()) {
+                    if (records > 0) {
+                        break; // the record may fit once the bytes before it are handed over
+                    }
+                    throw new SyntaxError(Fault.RECORD_TOO_LONG, recordLine);
+                }
+            }
+        } catch (SyntaxError e) {
+            failure = e;
+            failed = true;
+        }
+        byte[] bytes = Arrays.copyOfRange(buffer, chunkStart, position);
+        chunkStart = -1;
+        return new Chunk(bytes, firstLine, records, failure);
+    }
+
     /** The line on which the record last returned (or refused) starts. */
     long recordLine() {
         return recordLine;
@@ -95,7 +156,7 @@ final class CsvTokenizer {
         }
         recordLine = line;
         while (true) {
-            int end = parseRecord();
+            int end = parseRecord(true);
             if (end >= 0) {
                 position = end;
                 return Arrays.copyOf(fields, fieldCount);
@@ -134,10 +195,11 @@ final class CsvTokenizer {
     }
 
     /**
-     * Parses the record at {@link #position} into {@link #fields}: the index just past it (its line break included,
-     * {@link #line} moved past it), or -1 when it is not complete in the buffer and more input may follow.
+     * Parses the record at {@link #position}, into {@link #fields} if {@code keepFields}: the index just past it (its
+     * line break included, {@link #line} moved past it), or -1 when it is not complete in the buffer and more input
+     * may follow.
      */
-    private int parseRecord() throws SyntaxError {
+    private int parseRecord(boolean keepFields) throws SyntaxError {
         fieldCount = 0;
         long lines = 0;
         int p = position;
@@ -176,7 +238,9 @@ final class CsvTokenizer {
                     }
                     throw new SyntaxError(Fault.UNTERMINATED_QUOTE, recordLine);
                 }
-                add(doubled ? unquote(b, p + 1, closing) : decode(b, p + 1, closing - (p + 1)));
+                if (keepFields) {
+                    add(doubled ? unquote(b, p + 1, closing) : decode(b, p + 1, closing - (p + 1)));
+                }
                 p = closing + 1;
                 while (p < limit && b[p] != delimiter && isBlank(b[p])) {
                     p++;
@@ -199,7 +263,9 @@ final class CsvTokenizer {
                 if (q == limit && !endOfInput) {
                     return -1;
                 }
-                add(decode(b, p, q - p));
+                if (keepFields) {
+                    add(decode(b, p, q - p));
+                }
                 p = q;
             }
             if (p == limit) {
@@ -267,16 +333,20 @@ final class CsvTokenizer {
         if (endOfInput) {
             return false;
         }
-        int kept = limit - position;
-        if (position > 0) {
-            System.arraycopy(buffer, position, buffer, 0, kept);
+        int from = chunkStart >= 0 ? chunkStart : position;
+        int kept = limit - from;
+        if (from > 0) {
+            System.arraycopy(buffer, from, buffer, 0, kept);
         } else if (kept == buffer.length) {
             if (buffer.length >= maxRecordBytes) {
                 return false;
             }
             buffer = Arrays.copyOf(buffer, (int) Math.min(maxRecordBytes, 2L * buffer.length));
         }
-        position = 0;
+        position -= from;
+        if (chunkStart >= 0) {
+            chunkStart = 0;
+        }
         limit = kept;
         int read = in.readNBytes(buffer, limit, buffer.length - limit);
         limit += read;

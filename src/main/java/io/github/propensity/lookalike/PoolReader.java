@@ -5,6 +5,7 @@ import io.github.propensity.data.ColumnDecision;
 import io.github.propensity.data.CsvRecordReader;
 import io.github.propensity.data.InOrderPipeline;
 import io.github.propensity.data.RecordBatch;
+import io.github.propensity.data.RecordChunk;
 import io.github.propensity.data.CustomerTable;
 import io.github.propensity.data.DataException;
 import io.github.propensity.data.NumericValues;
@@ -52,18 +53,17 @@ final class PoolReader {
             int phone = source.keepContacts() ? reader.header().indexOf(source.phoneColumn()) : -1;
             rows.contactColumns = email >= 0 || phone >= 0;
             FeatureEncoder.HeaderBinding binding = encoder.bind(reader.header());
-            // Parsing stays on this thread; encoding, most of the work per row, runs on every core.
-            try (InOrderPipeline<RecordBatch, EncodedBatch> encoding = new InOrderPipeline<>(
+            // This thread only finds where records end; splitting and encoding them runs on every core.
+            try (InOrderPipeline<RecordChunk, EncodedBatch> encoding = new InOrderPipeline<>(
                     Runtime.getRuntime().availableProcessors(), "pool-encoding",
-                    records -> EncodedBatch.of(records, encoder, binding), batch -> rows.add(batch, id, email, phone))) {
-                RecordBatch records;
-                while ((records = RecordBatch.read(reader, RecordBatch.DEFAULT_ROWS, false)) != null) {
-                    encoding.submit(records);
-                    if (records.failure() != null) {
-                        // The rows before the unreadable record first: an earlier bad value is named instead.
-                        encoding.finish();
-                        records.failIfCutShort();
-                    }
+                    chunk -> EncodedBatch.of(chunk.split(false), encoder, binding), batch -> {
+                        rows.add(batch, id, email, phone);
+                        // The rows before an unreadable record first: an earlier bad value is named instead.
+                        batch.records().failIfCutShort();
+                    })) {
+                RecordChunk chunk;
+                while ((chunk = reader.nextChunk(RecordBatch.DEFAULT_ROWS)) != null) {
+                    encoding.submit(chunk);
                 }
                 encoding.finish();
             }

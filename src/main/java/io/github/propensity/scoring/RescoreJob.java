@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.propensity.data.CsvRecordReader;
 import io.github.propensity.data.DataException;
 import io.github.propensity.data.InOrderPipeline;
-import io.github.propensity.data.RecordBatch;
+import io.github.propensity.data.RecordChunk;
 import io.github.propensity.features.MissingFeatureColumnsException;
 import io.github.propensity.model.BundleException;
 import io.github.propensity.storage.JsonMappers;
@@ -150,13 +150,13 @@ public final class RescoreJob {
         FirstOccurrences firstLines = new FirstOccurrences(1 << 16);
         long rows = 0;
         try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8);
-             InOrderPipeline<RecordBatch, BatchResult> scoring = new InOrderPipeline<>(request.threads(), "scoring",
-                     worker::score, result -> tally.add(result, firstLines, out))) {
+             InOrderPipeline<RecordChunk, BatchResult> scoring = new InOrderPipeline<>(request.threads(), "scoring",
+                     chunk -> worker.score(chunk.split(true)), result -> tally.add(result, firstLines, out))) {
             long lastProgress = System.nanoTime();
             boolean reserved = false;
-            RecordBatch batch;
-            while ((batch = RecordBatch.read(reader, BATCH_ROWS, true)) != null) {
-                rows += batch.size();
+            RecordChunk chunk;
+            while ((chunk = reader.nextChunk(BATCH_ROWS)) != null) {
+                rows += chunk.records();
                 if (!reserved && rows >= ESTIMATE_AFTER_ROWS && fileSize > 0) {
                     // What is kept per customer is sized once from the rows the file will hold, with a margin,
                     // instead of doubled as it fills: doubling holds the old and the new table at once.
@@ -165,10 +165,12 @@ public final class RescoreJob {
                     tally.reserve(expected);
                     reserved = true;
                 }
-                scoring.submit(batch);
-                if (batch.failure() != null) {
+                scoring.submit(chunk);
+                DataException failure = chunk.failure();
+                if (failure != null) {
+                    // The rows before the unreadable record are scored first, so a bad row before it counts.
                     scoring.finish();
-                    batch.failIfCutShort();
+                    throw failure;
                 }
                 if (System.nanoTime() - lastProgress > PROGRESS_NANOS) {
                     lastProgress = System.nanoTime();

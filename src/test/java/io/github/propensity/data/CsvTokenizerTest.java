@@ -54,6 +54,49 @@ class CsvTokenizerTest {
         assertEquals(true, refused > 1_000 && refused < 19_000, "refused " + refused);
     }
 
+    /** Records found as chunks on one thread and split on another are exactly the records read one by one. */
+    @Test
+    void chunksSplitIntoTheSameRecordsLinesAndRefusals() throws IOException {
+        Random random = new Random(7);
+        for (int doc = 0; doc < 20_000; doc++) {
+            String text = randomDocument(random);
+            char delimiter = ",,;\t".charAt(random.nextInt(4));
+            int bufferBytes = 2 + random.nextInt(random.nextBoolean() ? 8 : 200);
+            int maxRecords = 1 + random.nextInt(3);
+            int maxBytes = 1 + random.nextInt(40);
+            Outcome expected = tokenizer(text, delimiter, bufferBytes);
+            Outcome actual = chunked(text, delimiter, bufferBytes, maxRecords, maxBytes);
+            assertEquals(expected, actual, () -> "document " + escape(text) + " with buffer " + bufferBytes
+                    + ", chunks of " + maxRecords + " records or " + maxBytes + " bytes");
+        }
+    }
+
+    private static Outcome chunked(String text, char delimiter, int bufferBytes, int maxRecords, int maxBytes) throws IOException {
+        CsvTokenizer reader = new CsvTokenizer(stream(text), delimiter, bufferBytes, 1 << 20);
+        List<List<String>> records = new ArrayList<>();
+        List<Long> lines = new ArrayList<>();
+        CsvTokenizer.Chunk chunk;
+        while ((chunk = reader.nextChunk(maxRecords, maxBytes)) != null) {
+            CsvTokenizer splitter = new CsvTokenizer(chunk, delimiter);
+            int found = 0;
+            try {
+                String[] fields;
+                while ((fields = splitter.next()) != null) {
+                    records.add(List.of(fields));
+                    lines.add(splitter.recordLine());
+                    found++;
+                }
+            } catch (CsvTokenizer.SyntaxError e) {
+                throw new AssertionError("a chunk holds only whole, readable records", e);
+            }
+            assertEquals(chunk.records(), found);
+            if (chunk.failure() != null) {
+                return new Outcome(records, lines, chunk.failure().fault().name(), chunk.failure().line());
+            }
+        }
+        return new Outcome(records, lines, null, 0);
+    }
+
     @Test
     void refusesARecordLongerThanTheLimitNamingTheLineItStartsOn() throws IOException, CsvTokenizer.SyntaxError {
         String text = "id,note\n1,short\n2,\"" + "x".repeat(5_000) + "\n3,more\n";
