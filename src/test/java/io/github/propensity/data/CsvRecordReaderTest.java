@@ -76,6 +76,20 @@ class CsvRecordReaderTest {
     }
 
     @Test
+    void namesTheLineARecordIsOnAfterEmptyLines() throws IOException {
+        // Empty lines are skipped, but counted: the bad record is on line 5, not the line after the last record.
+        Path file = write("gaps.csv", "id,note\n1,a\n\r\n\n2,b,c\n");
+        DataException error = assertThrows(DataException.class, () -> CustomerTable.read(file, null));
+        assertTrue(error.getMessage().contains("gaps.csv, line 5"), error.getMessage());
+    }
+
+    @Test
+    void rejectsANonAsciiDelimiterAtOnce() {
+        assertThrows(IllegalArgumentException.class, () -> CsvRecordReader.open(
+                new java.io.ByteArrayInputStream("a\u00a7b\n".getBytes(StandardCharsets.UTF_8)), "x.csv", '\u00a7'));
+    }
+
+    @Test
     void rejectsRowWithMoreFieldsThanHeader() throws IOException {
         Path file = write("ragged.csv", "a,b,c\n1,2,3\n4,5,6,7\n");
         DataException error = assertThrows(DataException.class, () -> CustomerTable.read(file, null));
