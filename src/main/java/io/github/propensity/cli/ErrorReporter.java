@@ -6,7 +6,7 @@ import io.github.propensity.features.FeatureValueException;
 import io.github.propensity.features.MissingFeatureColumnsException;
 import io.github.propensity.lookalike.LookalikeField;
 import io.github.propensity.lookalike.LookalikeInputException;
-import io.github.propensity.model.BundleException;
+import io.github.propensity.storage.BundleException;
 import io.github.propensity.scoring.SnapshotStore;
 import picocli.CommandLine;
 

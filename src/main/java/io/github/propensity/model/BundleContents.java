@@ -1,16 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.model;
 
+import io.github.propensity.storage.VersionedBundles;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.time.Instant;
 
 /**
  * The files of a bundle about to be published, as bytes, except the manifest the store writes itself.
  * The card is rendered after the version is known, so it is a function of the version.
  */
-public record BundleContents(Map<String, byte[]> files, CardRenderer cards) {
+public record BundleContents(Map<String, byte[]> files, VersionedBundles.CardRenderer cards) {
     public BundleContents {
         files = new LinkedHashMap<>(files);
         Objects.requireNonNull(cards, "cards");
@@ -22,11 +23,5 @@ public record BundleContents(Map<String, byte[]> files, CardRenderer cards) {
                 throw new IllegalArgumentException("bundle contents lack " + required);
             }
         }
-    }
-
-    /** Renders card files (name to bytes) once the bundle's version and creation time are fixed. */
-    @FunctionalInterface
-    public interface CardRenderer {
-        Map<String, byte[]> render(String version, Instant createdAt);
     }
 }

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /** Names of the files in a model bundle directory. */
 public final class BundleFiles {
-    public static final String MANIFEST = "bundle.json";
+    public static final String MANIFEST = io.github.propensity.storage.BundleManifest.FILE;
     /** A Tribuo model: the linear models, and every model of a format-1 bundle. */
     public static final String MODEL = "model.tribuo";
     /** Boosted trees ({@link BoostedTrees}), from format 2 on. */

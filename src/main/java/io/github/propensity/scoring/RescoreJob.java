@@ -7,7 +7,7 @@ import io.github.propensity.data.DataException;
 import io.github.propensity.data.InOrderPipeline;
 import io.github.propensity.data.RecordChunk;
 import io.github.propensity.features.MissingFeatureColumnsException;
-import io.github.propensity.model.BundleException;
+import io.github.propensity.storage.BundleException;
 import io.github.propensity.storage.JsonMappers;
 import io.github.propensity.model.ModelBundle;
 import io.github.propensity.model.ModelStore;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.serving;
 
-import io.github.propensity.model.BundleException;
+import io.github.propensity.storage.BundleException;
 import io.github.propensity.model.ModelBundle;
 import io.github.propensity.model.ModelStore;
 import io.github.propensity.scoring.BandCutoffs;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.model;
 
+import io.github.propensity.storage.BundleException;
+
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.model;
 
+import io.github.propensity.storage.BundleException;
+
 import io.github.propensity.SyntheticCsv;
 import io.github.propensity.training.BundleAssembler;
 import io.github.propensity.training.CandidateGrid;
@@ -105,7 +107,7 @@ class ModelStoreTest {
     void rejectsABundleOfANewerFormatVersion() throws IOException {
         String version = publish();
         Path manifest = root.resolve("churn").resolve(version).resolve(BundleFiles.MANIFEST);
-        String text = Files.readString(manifest).replace("\"format_version\" : " + BundleManifest.CURRENT_FORMAT_VERSION, "\"format_version\" : 99");
+        String text = Files.readString(manifest).replace("\"format_version\" : " + ModelStore.CURRENT_FORMAT_VERSION, "\"format_version\" : 99");
         Files.writeString(manifest, text);
         BundleException error = assertThrows(BundleException.class, () -> new ModelStore(root).loadCurrent(Task.CHURN));
         assertTrue(error.getMessage().contains("format version 99"), error.getMessage());

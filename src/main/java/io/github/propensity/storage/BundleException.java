@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-package io.github.propensity.model;
+package io.github.propensity.storage;
 
 import io.github.propensity.PropensityException;
 

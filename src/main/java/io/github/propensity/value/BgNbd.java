@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.github.propensity.value;
+
+import smile.math.special.Gamma;
+
+/**
+ * The BG/NBD model of repeat purchasing (Fader, Hardie &amp; Lee 2005, "Counting Your Customers the Easy Way"): while
+ * active, a customer buys as a Poisson process with rate λ ~ Gamma(r, α); after every purchase they drop out with
+ * probability p ~ Beta(a, b). Time is in weeks. A history is the number of repeat purchases {@code x}, the time of
+ * the last one {@code tx} and the age {@code T}, both counted from the first purchase.
+ * <p>
+ * A property users misread: a customer without a repeat purchase has P(alive) = 1, because in this model dropout
+ * can only happen right after a purchase. Their low value comes from the low expected purchase count, not from
+ * P(alive).
+ */
+public record BgNbd(double r, double alpha, double a, double b) {
+    /** Terms of the hypergeometric series are summed until they fall below this share of the sum. */
+    private static final double SERIES_TOLERANCE = 1e-14;
+    private static final int MAX_SERIES_TERMS = 1_000_000;
+
+    public BgNbd {
+        Parameters.requirePositive("r", r);
+        Parameters.requirePositive("alpha", alpha);
+        Parameters.requirePositive("a", a);
+        Parameters.requirePositive("b", b);
+    }
+
+    /** One customer's log-likelihood, equation (6) of the paper, evaluated with log-sum-exp. */
+    public double logLikelihood(int x, double tx, double T) {
+        double common = Gamma.lgamma(r + x) - Gamma.lgamma(r) + r * Math.log(alpha)
+                + Gamma.lgamma(a + b) + Gamma.lgamma(b + x) - Gamma.lgamma(b) - Gamma.lgamma(a + b + x);
+        double stillActive = -(r + x) * Math.log(alpha + T);
+        if (x == 0) {
+            return common + stillActive;
+        }
+        double droppedOut = Math.log(a) - Math.log(b + x - 1) - (r + x) * Math.log(alpha + tx);
+        return common + LogSum.of(stillActive, droppedOut);
+    }
+
+    /** P(still active at T | history), equation (11); 1 without a repeat purchase. */
+    public double pAlive(int x, double tx, double T) {
+        return 1 / (1 + deadOdds(x, tx, T));
+    }
+
+    /** P(dropped out) / P(active) given the history: 0 without a repeat purchase. */
+    private double deadOdds(int x, double tx, double T) {
+        if (x == 0) {
+            return 0;
+        }
+        return a / (b + x - 1) * Math.exp((r + x) * Math.log((alpha + T) / (alpha + tx)));
+    }
+
+    /**
+     * Expected purchases in the {@code t} weeks after T given the history, equation (10) of the paper. The Gauss
+     * hypergeometric function there is rewritten by Euler's transformation so that its series has no growing
+     * terms: 2F1(r+x, b+x; c; z) (1-z)^(r+x) = (1-z)^(a-1) 2F1(a+b-1-r, a-1; c; z) with c = a+b+x-1 and
+     * z = t / (α+T+t). With F = 1 + (a-1) S the bracket of equation (10) divided by (a-1) becomes
+     * {@code -expm1((a-1) L) / (a-1) - (1-z)^(a-1) S}, L = log(1-z), which stays exact as a approaches 1.
+     */
+    public double expectedPurchases(double t, int x, double tx, double T) {
+        if (t <= 0) {
+            return 0;
+        }
+        double z = t / (alpha + T + t);
+        double logRest = Math.log((alpha + T) / (alpha + T + t));
+        double c = a + b + x - 1;
+        double aMinusOne = a - 1;
+        double leading = Math.abs(aMinusOne) < 1e-12 ? -logRest : -Math.expm1(aMinusOne * logRest) / aMinusOne;
+        double bracket = leading - Math.exp(aMinusOne * logRest) * seriesS(a + b - 1 - r, c, z);
+        return c * bracket / (1 + deadOdds(x, tx, T));
+    }
+
+    /** S = Σ_{n≥1} (A)_n (a)_{n-1} / ((c)_n n!) z^n. */
+    private double seriesS(double upper, double c, double z) {
+        double term = upper / c * z;
+        double sum = 0;
+        for (int n = 1; n < MAX_SERIES_TERMS; n++) {
+            sum += term;
+            if (Math.abs(term) <= SERIES_TOLERANCE * Math.abs(sum)) {
+                break;
+            }
+            term *= (upper + n) * (a + n - 1) / ((c + n) * (n + 1)) * z;
+        }
+        return sum;
+    }
+
+    /**
+     * P(at least one purchase in the {@code t} weeks after T | history): an active customer's next purchase comes
+     * after an exponential wait with rate λ, whose posterior is Gamma(r+x, α+T).
+     */
+    public double purchaseProbability(double t, int x, double tx, double T) {
+        return pAlive(x, tx, T) * -Math.expm1((r + x) * Math.log((alpha + T) / (alpha + T + t)));
+    }
+
+    /**
+     * Median weeks to the next purchase of a customer who is still active: with λ ~ Gamma(r+x, α+T) the wait is
+     * Lomax distributed, P(wait &gt; w) = ((α+T)/(α+T+w))^(r+x), so the median is (α+T)(2^(1/(r+x)) - 1). The mean
+     * is infinite whenever r+x ≤ 1 (every one-time buyer when r &lt; 1), which is why the median is reported.
+     */
+    public double medianWeeksToNextPurchase(int x, double T) {
+        return (alpha + T) * Math.expm1(Math.log(2) / (r + x));
+    }
+}

@@ -1,0 +1,210 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.github.propensity.value;
+
+import smile.math.BFGS;
+import smile.math.DifferentiableMultivariateFunction;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Maximum likelihood over strictly positive parameters: Smile's L-BFGS on their logarithms (so no bound is ever
+ * crossed), a few Newton steps on the same logarithms to finish, then the observed information for standard errors
+ * and the Newton decrement as the test of convergence. The objective is the mean log-likelihood per customer, so
+ * tolerances mean the same for a hundred customers as for a million.
+ */
+final class MaximumLikelihood {
+    /** The summed log-likelihood at {@code theta}, with d LL / d theta written into {@code gradient}. */
+    interface Objective {
+        double logLikelihood(double[] theta, double[] gradient);
+    }
+
+    private static final int LBFGS_MEMORY = 10;
+    private static final double LBFGS_GRADIENT_TOLERANCE = 1e-9;
+    private static final int LBFGS_MAX_ITERATIONS = 500;
+    private static final int NEWTON_STEPS = 20;
+    /** A fit whose Newton step would still raise the mean log-likelihood by more than this has not converged. */
+    private static final double CONVERGED_DECREMENT = 1e-9;
+    /** Relative step of the central differences of the analytic gradient that give the Hessian. */
+    private static final double HESSIAN_STEP = 1e-5;
+    private static final double MAX_LOG_PARAMETER = 30;
+
+    private MaximumLikelihood() {
+    }
+
+    static ParameterFit maximize(List<String> names, Objective objective, double[] start, double totalWeight, int distinctRows) {
+        int k = start.length;
+        double[] u = new double[k];
+        for (int i = 0; i < k; i++) {
+            u[i] = Math.log(start[i]);
+        }
+        LogScale scaled = new LogScale(objective, totalWeight);
+        try {
+            BFGS.minimize(scaled, LBFGS_MEMORY, u, LBFGS_GRADIENT_TOLERANCE, LBFGS_MAX_ITERATIONS);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // Smile gives up when its line search cannot progress; the Newton steps below start from where it stopped.
+        }
+        double decrement = Double.NaN;
+        double[][] hessian = null;
+        for (int step = 0; step <= NEWTON_STEPS; step++) {
+            double[] gradient = new double[k];
+            double value = scaled.g(u, gradient);
+            hessian = scaled.hessian(u);
+            double[] direction = Cholesky.solve(hessian, negate(gradient));
+            if (direction == null || !Double.isFinite(value)) {
+                decrement = Double.NaN;
+                break;
+            }
+            decrement = -dot(gradient, direction) / 2;
+            if (decrement < CONVERGED_DECREMENT || step == NEWTON_STEPS) {
+                break;
+            }
+            u = lineSearch(scaled, u, value, gradient, direction);
+        }
+        double[] theta = exp(u);
+        double[] gradient = new double[k];
+        double logLikelihood = objective.logLikelihood(theta, gradient);
+        double[] standardErrors = standardErrors(objective, theta);
+        boolean converged = decrement >= 0 && decrement < CONVERGED_DECREMENT && standardErrors != null;
+        List<ParameterEstimate> estimates = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            estimates.add(new ParameterEstimate(names.get(i), theta[i], standardErrors == null ? Double.NaN : standardErrors[i]));
+        }
+        return new ParameterFit(estimates, logLikelihood, converged, decrement, Math.round(totalWeight), distinctRows);
+    }
+
+    /** Backtracking from the full Newton step until the objective falls. */
+    private static double[] lineSearch(LogScale scaled, double[] u, double value, double[] gradient, double[] direction) {
+        double slope = dot(gradient, direction);
+        for (double step = 1; step > 1e-10; step /= 2) {
+            double[] next = new double[u.length];
+            for (int i = 0; i < u.length; i++) {
+                next[i] = u[i] + step * direction[i];
+            }
+            double nextValue = scaled.f(next);
+            if (nextValue <= value + 1e-4 * step * slope) {
+                return next;
+            }
+        }
+        return u;
+    }
+
+    /** Square roots of the diagonal of (-H)^-1 in the natural parameters; null when -H is not positive definite. */
+    private static double[] standardErrors(Objective objective, double[] theta) {
+        int k = theta.length;
+        double[][] information = new double[k][k];
+        for (int j = 0; j < k; j++) {
+            double h = HESSIAN_STEP * theta[j];
+            double[] up = theta.clone();
+            double[] down = theta.clone();
+            up[j] += h;
+            down[j] -= h;
+            double[] gradientUp = new double[k];
+            double[] gradientDown = new double[k];
+            objective.logLikelihood(up, gradientUp);
+            objective.logLikelihood(down, gradientDown);
+            for (int i = 0; i < k; i++) {
+                information[i][j] = -(gradientUp[i] - gradientDown[i]) / (2 * h);
+            }
+        }
+        symmetrize(information);
+        double[] errors = new double[k];
+        for (int i = 0; i < k; i++) {
+            double[] unit = new double[k];
+            unit[i] = 1;
+            double[] column = Cholesky.solve(information, unit);
+            if (column == null) {
+                return null;
+            }
+            errors[i] = Math.sqrt(column[i]);
+        }
+        return errors;
+    }
+
+    private static void symmetrize(double[][] matrix) {
+        for (int i = 0; i < matrix.length; i++) {
+            for (int j = 0; j < i; j++) {
+                double mean = (matrix[i][j] + matrix[j][i]) / 2;
+                matrix[i][j] = mean;
+                matrix[j][i] = mean;
+            }
+        }
+    }
+
+    private static double[] exp(double[] u) {
+        double[] theta = new double[u.length];
+        for (int i = 0; i < u.length; i++) {
+            theta[i] = Math.exp(u[i]);
+        }
+        return theta;
+    }
+
+    private static double[] negate(double[] v) {
+        double[] negated = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            negated[i] = -v[i];
+        }
+        return negated;
+    }
+
+    private static double dot(double[] x, double[] y) {
+        double sum = 0;
+        for (int i = 0; i < x.length; i++) {
+            sum += x[i] * y[i];
+        }
+        return sum;
+    }
+
+    /**
+     * The negative mean log-likelihood as a function of u = log(theta), for minimizing. Parameters beyond e^±30 are
+     * outside any sensible model and read as an infinitely bad fit, which keeps the line searches away from them.
+     */
+    private record LogScale(Objective objective, double totalWeight) implements DifferentiableMultivariateFunction {
+        @Override
+        public double f(double[] u) {
+            return g(u, new double[u.length]);
+        }
+
+        @Override
+        public double g(double[] u, double[] gradient) {
+            for (double value : u) {
+                if (!(Math.abs(value) <= MAX_LOG_PARAMETER)) {
+                    java.util.Arrays.fill(gradient, 0);
+                    return Double.MAX_VALUE;
+                }
+            }
+            double[] theta = exp(u);
+            double[] natural = new double[u.length];
+            double logLikelihood = objective.logLikelihood(theta, natural);
+            if (!Double.isFinite(logLikelihood)) {
+                java.util.Arrays.fill(gradient, 0);
+                return Double.MAX_VALUE;
+            }
+            for (int i = 0; i < u.length; i++) {
+                gradient[i] = -natural[i] * theta[i] / totalWeight;
+            }
+            return -logLikelihood / totalWeight;
+        }
+
+        /** Hessian of {@link #g} in u, by central differences of its gradient. */
+        double[][] hessian(double[] u) {
+            int k = u.length;
+            double[][] hessian = new double[k][k];
+            for (int j = 0; j < k; j++) {
+                double[] up = u.clone();
+                double[] down = u.clone();
+                up[j] += HESSIAN_STEP;
+                down[j] -= HESSIAN_STEP;
+                double[] gradientUp = new double[k];
+                double[] gradientDown = new double[k];
+                g(up, gradientUp);
+                g(down, gradientDown);
+                for (int i = 0; i < k; i++) {
+                    hessian[i][j] = (gradientUp[i] - gradientDown[i]) / (2 * HESSIAN_STEP);
+                }
+            }
+            symmetrize(hessian);
+            return hessian;
+        }
+    }
+}
