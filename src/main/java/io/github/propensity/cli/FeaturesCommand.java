@@ -9,9 +9,11 @@ import io.github.propensity.transactions.FeatureSettings;
 import io.github.propensity.transactions.FeatureTable;
 import io.github.propensity.transactions.LabelChoice;
 import io.github.propensity.transactions.LogReadSummary;
-import io.github.propensity.transactions.TransactionColumns;
-import io.github.propensity.transactions.TransactionDates;
 import io.github.propensity.transactions.TransactionLogReader;
+import io.github.propensity.transactions.ValueSource;
+import io.github.propensity.value.ValueBundle;
+import io.github.propensity.value.ValueSettings;
+import io.github.propensity.value.ValueStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,35 +40,8 @@ final class FeaturesCommand implements Callable<Integer> {
     @CommandLine.Mixin
     CommandContext context;
 
-    @Option(names = "--transactions", required = true, paramLabel = "FILE", description = "transaction log CSV (.csv or .csv.gz), one line per order or order line")
-    Path transactions;
-
-    @Option(names = "--customer", required = true, paramLabel = "COLUMN", description = "customer id column; lines without one are left out and counted")
-    String customer;
-
-    @Option(names = "--date", required = true, paramLabel = "COLUMN", description = "order date column (a time of day may follow)")
-    String date;
-
-    @Option(names = "--amount", paramLabel = "COLUMN", description = "line value column; negative values are returns")
-    String amount;
-
-    @Option(names = "--quantity", paramLabel = "COLUMN", description = "items column (gives basket size); negative quantities are returns")
-    String quantity;
-
-    @Option(names = "--price", paramLabel = "COLUMN", description = "unit price column, when there is no --amount: value = quantity x price")
-    String price;
-
-    @Option(names = "--invoice", paramLabel = "COLUMN", description = "order/invoice number column; without it one customer's lines of one day are one order")
-    String invoice;
-
-    @Option(names = "--cancel-prefix", paramLabel = "TEXT", description = "invoice numbers starting with this mark cancellations (e.g. C); needs --invoice")
-    String cancelPrefix;
-
-    @Option(names = "--date-format", paramLabel = "PATTERN", description = "date pattern such as dd/MM/yyyy HH:mm (default: detected)")
-    String dateFormat;
-
     @CommandLine.Mixin
-    SeparatorOption separator;
+    TransactionLogOptions log;
 
     @Option(names = "--as-of", required = true, split = ",", converter = DateConverter.class, paramLabel = "DATE",
             description = "cut-off date(s), yyyy-MM-dd, comma-separated or repeated")
@@ -84,32 +59,44 @@ final class FeaturesCommand implements Callable<Integer> {
             description = "labels to compute: purchase, churn, both or none (none for scoring, when the horizon lies in the future; default: ${DEFAULT-VALUE})")
     LabelChoice label;
 
+    @Option(names = "--value", arity = "0..1", fallbackValue = "fit", paramLabel = "SOURCE",
+            description = {"add the value columns (expected purchases, p_alive, expected order value, CLV, days to the next purchase):",
+                    "fit (the default) fits the value models at each as-of date on the log up to it; current or a version uses a"
+                            + " published value model from --models (only where it was fitted on or before the as-of date when labels are computed)"})
+    String value;
+
+    @Option(names = "--value-horizon", defaultValue = "365d", converter = DaysConverter.class, paramLabel = "DAYS",
+            description = "horizon of the expected purchases and CLV columns with --value fit (default: ${DEFAULT-VALUE})")
+    int valueHorizon;
+
+    @Option(names = "--discount-rate", defaultValue = "0.10", paramLabel = "RATE",
+            description = "yearly discount rate of the CLV with --value fit, 0.10 = 10 %% (default: ${DEFAULT-VALUE})")
+    double discountRate;
+
+    @CommandLine.Mixin
+    ModelsDirectory models;
+
     @Option(names = "--out", defaultValue = "features.csv", paramLabel = "FILE", description = "feature CSV to write (.gz for gzip; default: ${DEFAULT-VALUE})")
     Path out;
-
-    @Option(names = "--skip-bad-lines", description = "leave out lines whose date or numbers cannot be read (counted) instead of stopping")
-    boolean skipBadLines;
 
     @Override
     public Integer call() {
         CommandLine commandLine = context.commandLine();
-        TransactionColumns columns;
         FeatureSettings settings;
+        ValueSource valueSource;
         try {
-            columns = new TransactionColumns(customer, date, amount, quantity, price, invoice, cancelPrefix);
             settings = new FeatureSettings(asOf, horizon, lookback, label);
-            if (dateFormat != null) {
-                TransactionDates.ofPattern(dateFormat);
-            }
+            valueSource = valueSource();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(commandLine, e.getMessage());
         }
+        TransactionLogReader reader = log.reader(commandLine);
         long start = System.nanoTime();
-        TransactionLogReader.Result read = new TransactionLogReader(columns, dateFormat, skipBadLines).read(transactions, separator.orDetect());
+        TransactionLogReader.Result read = reader.read(log.transactions, log.separator.orDetect());
         double readSeconds = (System.nanoTime() - start) / 1e9;
         FeatureTable table;
         try {
-            table = new FeatureBuilder(settings).build(read.log());
+            table = new FeatureBuilder(settings, valueSource).build(read.log());
         } catch (FeatureBuilder.CutoffException e) {
             throw new CommandLine.ParameterException(commandLine, e.getMessage());
         }
@@ -133,6 +120,20 @@ final class FeaturesCommand implements Callable<Integer> {
         commandLine.getOut().println(JsonLine.of(summary));
         commandLine.getOut().flush();
         return ExitCode.OK;
+    }
+
+    /** What --value asks for; a published model is loaded (and checked) before the log is read. */
+    private ValueSource valueSource() {
+        if (value == null) {
+            return new ValueSource.None();
+        }
+        String source = value.strip();
+        if (source.equals("fit")) {
+            return new ValueSource.FitAtEachCutoff(new ValueSettings(valueHorizon, discountRate));
+        }
+        ValueStore store = new ValueStore(models.path());
+        ValueBundle bundle = source.equals("current") ? store.loadCurrent() : store.load(source);
+        return new ValueSource.StoredModel(bundle.version(), bundle.file());
     }
 
     private void report(PrintWriter err, LogReadSummary source, FeatureFileManifest manifest, double readSeconds, double seconds) {

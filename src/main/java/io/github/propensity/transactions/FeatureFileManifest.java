@@ -28,11 +28,12 @@ import java.util.Objects;
  * @param csvSha256         SHA-256 of the CSV's bytes as stored; null only in files written before it was recorded
  * @param csvRows           data rows in the CSV (header excluded)
  * @param nonFeatureColumns columns a model must not learn from: the cut-off date and every label
+ * @param valueModels       the value model behind each cut-off's value columns (empty without them)
  */
 public record FeatureFileManifest(String format, Instant createdAt, String csvSha256, long csvRows, LogReadSummary source, List<LocalDate> asOf,
                                   int horizonDays, int lookbackDays, String idColumn, List<String> nonFeatureColumns,
                                   Map<String, String> labels, Map<String, String> columns, List<CutoffSummary> cutoffs,
-                                  List<String> warnings) {
+                                  List<ValueAtCutoff> valueModels, List<String> warnings) {
     public static final String FORMAT = "propensity-features/1";
     private static final String SUFFIX = ".meta.json";
 
@@ -50,6 +51,8 @@ public record FeatureFileManifest(String format, Instant createdAt, String csvSh
         labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
         columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
         cutoffs = List.copyOf(cutoffs);
+        // Files written before value columns existed have none.
+        valueModels = valueModels == null ? List.of() : List.copyOf(valueModels);
         warnings = List.copyOf(warnings);
     }
 

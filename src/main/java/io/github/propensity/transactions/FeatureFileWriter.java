@@ -94,7 +94,7 @@ public final class FeatureFileWriter {
         FeatureSettings settings = table.settings();
         return new FeatureFileManifest(FeatureFileManifest.FORMAT, clock.instant(), csvSha256, table.rows().size(), source, settings.asOfDates(),
                 settings.horizonDays(), settings.lookbackDays(), FeatureLayout.ID_COLUMN, nonFeatures,
-                HorizonLabels.definitions(settings), table.layout().definitions(), table.cutoffs(), table.warnings());
+                HorizonLabels.definitions(settings), table.layout().definitions(), table.cutoffs(), table.valueModels(), table.warnings());
     }
 
     /** Integers as integers, everything else to four decimals without trailing zeros; NaN as an empty cell. */

@@ -22,8 +22,14 @@ public final class FeatureLayout {
     private final int lookback;
     private final int change;
     private final boolean hasItems;
+    private final List<String> valueColumns;
 
     public FeatureLayout(FeatureSettings settings, boolean hasItems) {
+        this(settings, hasItems, Map.of());
+    }
+
+    /** @param valueColumns value column names and definitions to append (empty without value columns) */
+    public FeatureLayout(FeatureSettings settings, boolean hasItems, Map<String, String> valueColumns) {
         this.windows = settings.windows();
         this.lookback = settings.lookbackDays();
         this.change = settings.changeWindowDays();
@@ -49,6 +55,8 @@ public final class FeatureLayout {
         define("rfm_recency", "R score 1-5: quintile of recency_days among this as-of date's customers, 5 = most recent");
         define("rfm_frequency", "F score 1-5: quintile of orders_total, 5 = most orders");
         define("rfm_monetary", "M score 1-5: quintile of spend_total, 5 = most spend");
+        valueColumns.forEach(this::define);
+        this.valueColumns = List.copyOf(valueColumns.keySet());
     }
 
     private void define(String name, String definition) {
@@ -101,6 +109,18 @@ public final class FeatureLayout {
 
     int changeWindow() {
         return change;
+    }
+
+    /** Position of the first value column; the others follow in {@code ValueColumns} order. */
+    int firstValueColumn() {
+        if (valueColumns.isEmpty()) {
+            throw new IllegalStateException("this layout has no value columns");
+        }
+        return position(valueColumns.get(0));
+    }
+
+    boolean hasValueColumns() {
+        return !valueColumns.isEmpty();
     }
 
     boolean hasItems() {
