@@ -101,7 +101,10 @@ final class ValueFitCommand implements Callable<Integer> {
         err.printf(Locale.ROOT, "read %s: %,d lines, %s to %s; %,d customers as of %s, %,d with a repeat purchase day%n",
                 data.file(), data.lines(), data.firstDate(), data.lastDate(), card.population().customers(), data.calibrationEnd(),
                 card.population().repeatBuyers());
-        fit(err, "purchases (BG/NBD, weeks)", card.bgnbd());
+        fit(err, card.purchases().model().equals("nbd") ? "purchases (NBD, weeks)" : "purchases (BG/NBD, weeks)", card.purchases().fit());
+        if (card.purchases().bgnbdAttempt() != null) {
+            err.println("  " + card.purchases().reason());
+        }
         fit(err, "order value (Gamma-Gamma)", card.gammaGamma());
         err.printf(Locale.ROOT, "  order value fitted on %,d repeat buyers (%,d left out: repeat days worth 0 or all returned);"
                         + " correlation of repeat purchases and mean value %.3f; population mean order value %.2f%n",
@@ -123,7 +126,7 @@ final class ValueFitCommand implements Callable<Integer> {
                 err.println();
             }
             err.printf(Locale.ROOT, "  %-15s %10s %10s %9s %8s %8s %9s %8s%n", "method", "forecast", "actual", "error", "MAE", "RMSE", "Spearman", "AUC");
-            method(err, holdout.bgnbd());
+            method(err, holdout.model());
             holdout.baselines().forEach(b -> method(err, b));
             err.printf(Locale.ROOT, "  mean holdout spend per customer: actual %.2f, predicted %.2f (%+.1f%%)%n",
                     holdout.spend().actualMean(), holdout.spend().predictedMean(), holdout.spend().errorPercent());
@@ -156,12 +159,13 @@ final class ValueFitCommand implements Callable<Integer> {
         summary.put("customers", card.population().customers());
         summary.put("repeat_buyers", card.population().repeatBuyers());
         Map<String, Object> parameters = new LinkedHashMap<>();
-        card.bgnbd().estimates().forEach(e -> parameters.put(e.name(), e.value()));
+        card.purchases().fit().estimates().forEach(e -> parameters.put(e.name(), e.value()));
         card.gammaGamma().estimates().forEach(e -> parameters.put(e.name(), e.value()));
         summary.put("parameters", parameters);
-        summary.put("bgnbd_log_likelihood", card.bgnbd().logLikelihood());
+        summary.put("purchase_model", card.purchases().model());
+        summary.put("purchase_log_likelihood", card.purchases().fit().logLikelihood());
         summary.put("gamma_gamma_log_likelihood", card.gammaGamma().logLikelihood());
-        summary.put("converged", card.bgnbd().converged() && card.gammaGamma().converged());
+        summary.put("converged", card.purchases().fit().converged() && card.gammaGamma().converged());
         summary.put("frequency_value_correlation", card.orderValue().frequencyValueCorrelation());
         summary.put("mean_clv", card.population().meanClv());
         if (card.holdout() != null) {
@@ -170,9 +174,9 @@ final class ValueFitCommand implements Callable<Integer> {
             check.put("weeks", holdout.holdoutWeeks());
             Map<String, Object> groups = new LinkedHashMap<>();
             holdout.groups().forEach(g -> groups.put(g.frequency(), Map.of("customers", g.customers(), "actual", g.actual(),
-                    "bgnbd", g.expected().get(holdout.bgnbd().method()))));
+                    holdout.model().method(), g.expected().get(holdout.model().method()))));
             check.put("groups", groups);
-            check.put(holdout.bgnbd().method(), holdout.bgnbd());
+            check.put("model", holdout.model());
             holdout.baselines().forEach(b -> check.put(b.method(), b));
             check.put("spend", holdout.spend());
             summary.put("holdout", check);

@@ -120,11 +120,7 @@ public final class FeatureBuilder {
     }
 
     private static Map<String, Double> parameters(ValueModel model) {
-        Map<String, Double> parameters = new LinkedHashMap<>();
-        parameters.put("r", model.purchases().r());
-        parameters.put("alpha", model.purchases().alpha());
-        parameters.put("a", model.purchases().a());
-        parameters.put("b", model.purchases().b());
+        Map<String, Double> parameters = new LinkedHashMap<>(model.purchases().parameters());
         parameters.put("p", model.orderValue().p());
         parameters.put("q", model.orderValue().q());
         parameters.put("gamma", model.orderValue().gamma());

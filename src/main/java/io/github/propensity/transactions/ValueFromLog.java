@@ -12,8 +12,10 @@ import io.github.propensity.value.HoldoutCheck;
 import io.github.propensity.value.HoldoutForecast;
 import io.github.propensity.value.HoldoutOutcomes;
 import io.github.propensity.value.HoldoutReport;
+import io.github.propensity.value.Nbd;
 import io.github.propensity.value.ParameterFit;
 import io.github.propensity.value.PurchaseHistories;
+import io.github.propensity.value.PurchaseModel;
 import io.github.propensity.value.ValueCard;
 import io.github.propensity.value.ValueColumns;
 import io.github.propensity.value.ValueFile;
@@ -35,6 +37,8 @@ import java.util.Optional;
  * value bands, and, with a holdout end, the holdout check against the two baselines.
  */
 public final class ValueFromLog {
+    /** Per customer: how close the NBD's log-likelihood must come to BG/NBD's to count as its limit. */
+    private static final double LIMIT_TOLERANCE = 1e-6;
     /** Above this |correlation| between repeat purchases and mean repeat value the Gamma-Gamma assumption is strained. */
     static final double CORRELATION_WARNING = 0.3;
     /** The Poisson baseline is trained only when its earlier window has at least this many customers. */
@@ -89,7 +93,8 @@ public final class ValueFromLog {
         List<String> warnings = new ArrayList<>(fitted.warnings());
         ValueCard.Population population = new ValueCard.Population(histories.size(), histories.repeatBuyers(),
                 meanFrequency(histories), meanAge(histories), totalClv / histories.size(), totalClv);
-        ValueCard card = new ValueCard(null, null, ValueStore.FAMILY, dataSource(source, request), population, fitted.bgnbd(),
+        ValueCard card = new ValueCard(null, null, fitted.purchases().model().equals("nbd") ? ValueStore.NBD_FAMILY : ValueStore.FAMILY,
+                dataSource(source, request), population, fitted.purchases(),
                 fitted.gammaGamma().fit(), fitted.orderValueCheck(), request.settings(), ValueColumns.definitions(request.settings()),
                 holdout, warnings, notes(),
                 new ValueCard.Timings(round(readSeconds), seconds(start, summarized), seconds(summarized, fittedAt),
@@ -101,16 +106,17 @@ public final class ValueFromLog {
     }
 
     /** Both models fitted on the histories, each required to converge. */
-    public record Fitted(ValueModel model, ParameterFit bgnbd, GammaGammaFitter.Result gammaGamma,
+    public record Fitted(ValueModel model, ValueCard.PurchaseFit purchases, GammaGammaFitter.Result gammaGamma,
                          ValueCard.OrderValueCheck orderValueCheck, List<String> warnings) {
     }
 
     /** Fits both models on histories at one cut-off; also what {@code features --value} does at each as-of date. */
     public static Fitted fitModels(PurchaseHistories histories, ValueSettings settings) {
-        ParameterFit bgnbd = BgNbdFitter.fit(histories);
-        requireConverged("purchase (BG/NBD)", bgnbd);
+        ValueCard.PurchaseFit purchases = purchaseFit(histories);
         GammaGammaFitter.Result gammaGamma = GammaGammaFitter.fit(histories);
-        requireConverged("order value (Gamma-Gamma)", gammaGamma.fit());
+        if (!gammaGamma.fit().converged()) {
+            throw notConverged("order value (Gamma-Gamma)", gammaGamma.fit());
+        }
         GammaGamma orderValue = new GammaGamma(gammaGamma.fit().value(0), gammaGamma.fit().value(1), gammaGamma.fit().value(2));
         if (!(orderValue.q() > 1)) {
             throw new DataException(String.format(Locale.ROOT, "the order value model's q is %.3f: with q <= 1 the mean order"
@@ -123,18 +129,41 @@ public final class ValueFromLog {
                     + " order value model assumes they are independent, so expected order values and CLV lean %s for"
                     + " frequent buyers", correlation, correlation > 0 ? "low" : "high"));
         }
-        ValueModel model = new ValueModel(new BgNbd(bgnbd.value(0), bgnbd.value(1), bgnbd.value(2), bgnbd.value(3)), orderValue, settings);
+        ParameterFit fit = purchases.fit();
+        PurchaseModel purchaseModel = purchases.model().equals("nbd") ? new Nbd(fit.value(0), fit.value(1))
+                : new BgNbd(fit.value(0), fit.value(1), fit.value(2), fit.value(3));
+        ValueModel model = new ValueModel(purchaseModel, orderValue, settings);
         ValueCard.OrderValueCheck check = new ValueCard.OrderValueCheck(gammaGamma.customers(), gammaGamma.leftOutNonPositive(),
                 correlation, orderValue.populationMean());
-        return new Fitted(model, bgnbd, gammaGamma, check, warnings);
+        return new Fitted(model, purchases, gammaGamma, check, warnings);
     }
 
-    private static void requireConverged(String which, ParameterFit fit) {
-        if (!fit.converged()) {
-            throw new DataException(String.format(Locale.ROOT, "the %s model did not converge (log-likelihood %.3f, Newton"
-                    + " decrement %.3g, estimates %s); the histories may be too few or too uniform for it: try a later"
-                    + " calibration end or a longer log", which, fit.logLikelihood(), fit.newtonDecrement(), fit.estimates()));
+    /**
+     * BG/NBD when it converges. When it does not because its likelihood keeps rising towards no dropout at all
+     * (a → 0, b → ∞: nobody is seen to leave in the calibration period), the NBD, that limit, is fitted instead and
+     * taken if it reaches the likelihood BG/NBD was approaching.
+     */
+    private static ValueCard.PurchaseFit purchaseFit(PurchaseHistories histories) {
+        ParameterFit bgnbd = BgNbdFitter.fit(histories);
+        if (bgnbd.converged()) {
+            return new ValueCard.PurchaseFit("bgnbd", bgnbd, null, "BG/NBD converged at an interior maximum of its likelihood.");
         }
+        if (BgNbdFitter.headsForNoDropout(bgnbd)) {
+            ParameterFit nbd = BgNbdFitter.fitNoDropoutLimit(histories);
+            if (nbd.converged() && nbd.logLikelihood() >= bgnbd.logLikelihood() - LIMIT_TOLERANCE * histories.size()) {
+                return new ValueCard.PurchaseFit("nbd", nbd, bgnbd, String.format(Locale.ROOT, "BG/NBD's likelihood kept rising"
+                        + " towards no dropout at all (a = %.3g, b = %.3g; nobody is seen to leave in the calibration period),"
+                        + " so its limit, the NBD, is used: every customer is alive (P(alive) = 1) and expected purchases grow"
+                        + " in proportion to the horizon. A longer calibration period usually shows dropout.", bgnbd.value(2), bgnbd.value(3)));
+            }
+        }
+        throw notConverged("purchase (BG/NBD)", bgnbd);
+    }
+
+    private static DataException notConverged(String which, ParameterFit fit) {
+        return new DataException(String.format(Locale.ROOT, "the %s model did not converge (log-likelihood %.3f, Newton"
+                + " decrement %.3g, estimates %s); the histories may be too few or too uniform for it: try a later"
+                + " calibration end or a longer log", which, fit.logLikelihood(), fit.newtonDecrement(), fit.estimates()));
     }
 
     private static void checkDates(TransactionLog log, LogReadSummary source, Request request) {

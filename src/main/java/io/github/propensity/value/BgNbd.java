@@ -3,6 +3,9 @@ package io.github.propensity.value;
 
 import smile.math.special.Gamma;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * The BG/NBD model of repeat purchasing (Fader, Hardie &amp; Lee 2005, "Counting Your Customers the Easy Way"): while
  * active, a customer buys as a Poisson process with rate λ ~ Gamma(r, α); after every purchase they drop out with
@@ -13,7 +16,7 @@ import smile.math.special.Gamma;
  * can only happen right after a purchase. Their low value comes from the low expected purchase count, not from
  * P(alive).
  */
-public record BgNbd(double r, double alpha, double a, double b) {
+public record BgNbd(double r, double alpha, double a, double b) implements PurchaseModel {
     /** Terms of the hypergeometric series are summed until they fall below this share of the sum. */
     private static final double SERIES_TOLERANCE = 1e-14;
     private static final int MAX_SERIES_TERMS = 1_000_000;
@@ -23,6 +26,21 @@ public record BgNbd(double r, double alpha, double a, double b) {
         Parameters.requirePositive("alpha", alpha);
         Parameters.requirePositive("a", a);
         Parameters.requirePositive("b", b);
+    }
+
+    @Override
+    public String name() {
+        return "bgnbd";
+    }
+
+    @Override
+    public Map<String, Double> parameters() {
+        Map<String, Double> parameters = new LinkedHashMap<>();
+        parameters.put("r", r);
+        parameters.put("alpha", alpha);
+        parameters.put("a", a);
+        parameters.put("b", b);
+        return parameters;
     }
 
     /** One customer's log-likelihood, equation (6) of the paper, evaluated with log-sum-exp. */
@@ -38,6 +56,7 @@ public record BgNbd(double r, double alpha, double a, double b) {
     }
 
     /** P(still active at T | history), equation (11); 1 without a repeat purchase. */
+    @Override
     public double pAlive(int x, double tx, double T) {
         return 1 / (1 + deadOdds(x, tx, T));
     }
@@ -57,6 +76,7 @@ public record BgNbd(double r, double alpha, double a, double b) {
      * z = t / (α+T+t). With F = 1 + (a-1) S the bracket of equation (10) divided by (a-1) becomes
      * {@code -expm1((a-1) L) / (a-1) - (1-z)^(a-1) S}, L = log(1-z), which stays exact as a approaches 1.
      */
+    @Override
     public double expectedPurchases(double t, int x, double tx, double T) {
         if (t <= 0) {
             return 0;
@@ -88,15 +108,12 @@ public record BgNbd(double r, double alpha, double a, double b) {
      * P(at least one purchase in the {@code t} weeks after T | history): an active customer's next purchase comes
      * after an exponential wait with rate λ, whose posterior is Gamma(r+x, α+T).
      */
+    @Override
     public double purchaseProbability(double t, int x, double tx, double T) {
         return pAlive(x, tx, T) * -Math.expm1((r + x) * Math.log((alpha + T) / (alpha + T + t)));
     }
 
-    /**
-     * Median weeks to the next purchase of a customer who is still active: with λ ~ Gamma(r+x, α+T) the wait is
-     * Lomax distributed, P(wait &gt; w) = ((α+T)/(α+T+w))^(r+x), so the median is (α+T)(2^(1/(r+x)) - 1). The mean
-     * is infinite whenever r+x ≤ 1 (every one-time buyer when r &lt; 1), which is why the median is reported.
-     */
+    @Override
     public double medianWeeksToNextPurchase(int x, double T) {
         return (alpha + T) * Math.expm1(Math.log(2) / (r + x));
     }

@@ -2,16 +2,11 @@
 package io.github.propensity.value;
 
 import io.github.propensity.data.DataException;
-import smile.math.special.Gamma;
-
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * Fits {@link BgNbd} by maximum likelihood. Customers with the same (x, t_x, T) in days have the same likelihood,
- * so each distinct history is evaluated once and weighted by its count: histories are counted in days, and a
- * million customers collapse to the few hundred thousand distinct ones of a two-year log at most. Terms that depend
- * on x alone (the log-gamma functions) are computed once per distinct x per evaluation.
+ * Fits {@link BgNbd} (or, when the data shows no dropout, its limit {@link Nbd}) by maximum likelihood over the
+ * {@link DistinctHistories}.
  */
 public final class BgNbdFitter {
     public static final List<String> PARAMETERS = List.of("r", "alpha", "a", "b");
@@ -19,6 +14,37 @@ public final class BgNbdFitter {
     public static final int MIN_REPEAT_BUYERS = 20;
 
     private BgNbdFitter() {
+    }
+
+    /** Mean dropout probability a / (a + b) below which a fit that did not converge is at the NBD limit. */
+    private static final double NO_DROPOUT = 1e-4;
+
+    /**
+     * Whether a BG/NBD fit that did not converge was running off to the model's no-dropout limit (a → 0, b → ∞),
+     * where the likelihood is highest when nobody is seen to leave: then {@link #fitNoDropoutLimit} is the answer.
+     */
+    public static boolean headsForNoDropout(ParameterFit fit) {
+        double a = fit.value(2);
+        double b = fit.value(3);
+        return a / (a + b) < NO_DROPOUT;
+    }
+
+    /** Fits the NBD, BG/NBD without dropout, on the same histories (its likelihood ignores t_x). */
+    public static ParameterFit fitNoDropoutLimit(PurchaseHistories histories) {
+        DistinctHistories distinct = DistinctHistories.of(histories);
+        return MaximumLikelihood.maximize(List.of("r", "alpha"), distinct::nbdLogLikelihood,
+                new double[]{1, startingAlpha(histories)}, histories.size(), distinct.size());
+    }
+
+    private static double startingAlpha(PurchaseHistories histories) {
+        double totalWeeks = 0;
+        long totalRepeats = 0;
+        for (int i = 0; i < histories.size(); i++) {
+            totalWeeks += histories.ageWeeks(i);
+            totalRepeats += histories.frequency(i);
+        }
+        // With r = 1, E[λ] = r / α matches the observed repeat rate when α = weeks observed / repeats.
+        return Math.max(1e-3, totalWeeks / Math.max(1, totalRepeats));
     }
 
     public static ParameterFit fit(PurchaseHistories histories) {
@@ -29,143 +55,7 @@ public final class BgNbdFitter {
                     + " repeat buyers (choose a later calibration end, or a log with more history)");
         }
         DistinctHistories distinct = DistinctHistories.of(histories);
-        double totalWeeks = 0;
-        long totalRepeats = 0;
-        for (int i = 0; i < histories.size(); i++) {
-            totalWeeks += histories.ageWeeks(i);
-            totalRepeats += histories.frequency(i);
-        }
-        // Start with r = 1, a = b = 1 and α matching the observed repeat rate: E[λ] = r / α = repeats / weeks observed.
-        double alpha = Math.max(1e-3, totalWeeks / totalRepeats);
-        return MaximumLikelihood.maximize(PARAMETERS, distinct::logLikelihood, new double[]{1, alpha, 1, 1},
+        return MaximumLikelihood.maximize(PARAMETERS, distinct::logLikelihood, new double[]{1, startingAlpha(histories), 1, 1},
                 histories.size(), distinct.size());
-    }
-
-    /** The distinct (x, t_x, T) of a set of histories with their counts, and the log-likelihood summed over them. */
-    private static final class DistinctHistories {
-        private final int[] xValues;
-        private final int[] xIndex;
-        private final double[] recencyWeeks;
-        private final double[] ageWeeks;
-        private final double[] weight;
-
-        private DistinctHistories(int[] xValues, int[] xIndex, double[] recencyWeeks, double[] ageWeeks, double[] weight) {
-            this.xValues = xValues;
-            this.xIndex = xIndex;
-            this.recencyWeeks = recencyWeeks;
-            this.ageWeeks = ageWeeks;
-            this.weight = weight;
-        }
-
-        /** Packs (x, t_x, T) into one sortable long: 21 bits each (x up to 2 million, days up to 5,700 years). */
-        static DistinctHistories of(PurchaseHistories histories) {
-            int n = histories.size();
-            long[] keys = new long[n];
-            for (int i = 0; i < n; i++) {
-                long x = histories.frequency(i);
-                long tx = histories.recencyDays(i);
-                long age = histories.ageDays(i);
-                if ((x | tx | age) >= 1L << 21) {
-                    throw new DataException("customer " + i + ": " + x + " repeat purchases over " + age
-                            + " days is beyond what the purchase model can count (2,097,151)");
-                }
-                keys[i] = x << 42 | tx << 21 | age;
-            }
-            Arrays.sort(keys);
-            int distinct = 0;
-            for (int i = 0; i < n; i++) {
-                distinct += i == 0 || keys[i] != keys[i - 1] ? 1 : 0;
-            }
-            int[] frequency = new int[distinct];
-            double[] recency = new double[distinct];
-            double[] age = new double[distinct];
-            double[] weight = new double[distinct];
-            int d = -1;
-            for (int i = 0; i < n; i++) {
-                if (i == 0 || keys[i] != keys[i - 1]) {
-                    d++;
-                    frequency[d] = (int) (keys[i] >>> 42);
-                    recency[d] = ((keys[i] >>> 21) & 0x1FFFFF) / PurchaseHistories.DAYS_PER_WEEK;
-                    age[d] = (keys[i] & 0x1FFFFF) / PurchaseHistories.DAYS_PER_WEEK;
-                }
-                weight[d]++;
-            }
-            int[] xValues = Arrays.stream(frequency).distinct().sorted().toArray();
-            int[] xIndex = new int[distinct];
-            for (int i = 0; i < distinct; i++) {
-                xIndex[i] = Arrays.binarySearch(xValues, frequency[i]);
-            }
-            return new DistinctHistories(xValues, xIndex, recency, age, weight);
-        }
-
-        int size() {
-            return weight.length;
-        }
-
-        /** Equation (6) of the paper summed over customers, and its gradient in (r, α, a, b). */
-        double logLikelihood(double[] theta, double[] gradient) {
-            double r = theta[0];
-            double alpha = theta[1];
-            double a = theta[2];
-            double b = theta[3];
-            int kinds = xValues.length;
-            // Per distinct x: the log-gamma part of the likelihood and its derivatives in r, a and b.
-            double[] logGammaPart = new double[kinds];
-            double[] dr = new double[kinds];
-            double[] da = new double[kinds];
-            double[] db = new double[kinds];
-            double lgammaR = Gamma.lgamma(r);
-            double lgammaB = Gamma.lgamma(b);
-            double lgammaAB = Gamma.lgamma(a + b);
-            double digammaR = Gamma.digamma(r);
-            double digammaB = Gamma.digamma(b);
-            double digammaAB = Gamma.digamma(a + b);
-            for (int k = 0; k < kinds; k++) {
-                int x = xValues[k];
-                double digammaABX = Gamma.digamma(a + b + x);
-                logGammaPart[k] = Gamma.lgamma(r + x) - lgammaR + lgammaAB + Gamma.lgamma(b + x) - lgammaB - Gamma.lgamma(a + b + x);
-                dr[k] = Gamma.digamma(r + x) - digammaR;
-                da[k] = digammaAB - digammaABX;
-                db[k] = digammaAB + Gamma.digamma(b + x) - digammaB - digammaABX;
-            }
-            double logAlpha = Math.log(alpha);
-            double logA = Math.log(a);
-            double sum = 0;
-            double gr = 0;
-            double galpha = 0;
-            double ga = 0;
-            double gb = 0;
-            for (int i = 0; i < weight.length; i++) {
-                int k = xIndex[i];
-                int x = xValues[k];
-                double w = weight[i];
-                double logAgeTerm = Math.log(alpha + ageWeeks[i]);
-                double active = -(r + x) * logAgeTerm;
-                double likelihood;
-                double shareDropped = 0;
-                double logRecencyTerm = 0;
-                if (x == 0) {
-                    likelihood = active;
-                } else {
-                    logRecencyTerm = Math.log(alpha + recencyWeeks[i]);
-                    double dropped = logA - Math.log(b + x - 1) - (r + x) * logRecencyTerm;
-                    double mixed = LogSum.of(active, dropped);
-                    shareDropped = Math.exp(dropped - mixed);
-                    likelihood = mixed;
-                }
-                double shareActive = 1 - shareDropped;
-                sum += w * (logGammaPart[k] + r * logAlpha + likelihood);
-                gr += w * (dr[k] + logAlpha - shareActive * logAgeTerm - shareDropped * logRecencyTerm);
-                galpha += w * (r / alpha - (r + x) * (shareActive / (alpha + ageWeeks[i])
-                        + (x == 0 ? 0 : shareDropped / (alpha + recencyWeeks[i]))));
-                ga += w * (da[k] + shareDropped / a);
-                gb += w * (db[k] - (x == 0 ? 0 : shareDropped / (b + x - 1)));
-            }
-            gradient[0] = gr;
-            gradient[1] = galpha;
-            gradient[2] = ga;
-            gradient[3] = gb;
-            return sum;
-        }
     }
 }

@@ -23,13 +23,14 @@ public final class HoldoutCheck {
         int n = histories.size();
         double[] purchases = new double[n];
         double[] any = new double[n];
-        BgNbd bgnbd = model.purchases();
+        PurchaseModel purchaseModel = model.purchases();
         for (int i = 0; i < n; i++) {
             int x = histories.frequency(i);
-            purchases[i] = bgnbd.expectedPurchases(holdoutWeeks, x, histories.recencyWeeks(i), histories.ageWeeks(i));
-            any[i] = bgnbd.purchaseProbability(holdoutWeeks, x, histories.recencyWeeks(i), histories.ageWeeks(i));
+            purchases[i] = purchaseModel.expectedPurchases(holdoutWeeks, x, histories.recencyWeeks(i), histories.ageWeeks(i));
+            any[i] = purchaseModel.purchaseProbability(holdoutWeeks, x, histories.recencyWeeks(i), histories.ageWeeks(i));
         }
-        return new HoldoutForecast("bgnbd", "BG/NBD conditional expectation", purchases, any);
+        return new HoldoutForecast(purchaseModel.name(), purchaseModel.name().equals("nbd") ? "NBD conditional expectation"
+                : "BG/NBD conditional expectation", purchases, any);
     }
 
     public static HoldoutReport report(ValueModel model, PurchaseHistories histories, HoldoutOutcomes outcomes,

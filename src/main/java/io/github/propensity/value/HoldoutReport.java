@@ -13,12 +13,12 @@ import java.util.Map;
  *
  * @param groups    by calibration frequency 0, 1, ..., 6 and 7+: customers, their actual mean holdout purchase days
  *                  and each method's expected mean (the BTYD walkthrough's table)
- * @param bgnbd     the value model's figures
+ * @param model     the value model's figures (method {@code bgnbd}, or {@code nbd} at BG/NBD's no-dropout limit)
  * @param baselines the baselines' figures, same definitions
- * @param spend     mean holdout spend against BG/NBD x Gamma-Gamma's prediction
+ * @param spend     mean holdout spend against the purchase model x Gamma-Gamma's prediction
  */
 public record HoldoutReport(LocalDate calibrationEnd, LocalDate holdoutEnd, double holdoutWeeks, int customers,
-                            List<FrequencyGroup> groups, MethodFigures bgnbd, List<MethodFigures> baselines,
+                            List<FrequencyGroup> groups, MethodFigures model, List<MethodFigures> baselines,
                             SpendCheck spend) {
     public HoldoutReport {
         groups = List.copyOf(groups);

@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param notes    properties of the model users misread
  */
 public record ValueCard(String version, Instant createdAt, String family, DataSource data, Population population,
-                        ParameterFit bgnbd, ParameterFit gammaGamma, OrderValueCheck orderValue, ValueSettings settings,
+                        PurchaseFit purchases, ParameterFit gammaGamma, OrderValueCheck orderValue, ValueSettings settings,
                         Map<String, String> columns, HoldoutReport holdout, List<String> warnings, List<String> notes,
                         Timings seconds, Software software) {
     public ValueCard {
@@ -31,8 +31,19 @@ public record ValueCard(String version, Instant createdAt, String family, DataSo
     }
 
     public ValueCard withVersion(String version, Instant createdAt) {
-        return new ValueCard(version, createdAt, family, data, population, bgnbd, gammaGamma, orderValue, settings, columns,
+        return new ValueCard(version, createdAt, family, data, population, purchases, gammaGamma, orderValue, settings, columns,
                 holdout, warnings, notes, seconds, software);
+    }
+
+    /**
+     * The purchase model's fit.
+     *
+     * @param model         {@code bgnbd}, or {@code nbd} when BG/NBD's likelihood peaked at its no-dropout limit
+     * @param fit           the chosen model's estimates
+     * @param bgnbdAttempt  the BG/NBD fit that did not converge, when the NBD was chosen instead (else null)
+     * @param reason        why this model
+     */
+    public record PurchaseFit(String model, ParameterFit fit, ParameterFit bgnbdAttempt, String reason) {
     }
 
     /** The transaction log as it was read. */

@@ -30,7 +30,9 @@ public final class ValueCardMarkdown {
                 population.customers(), population.repeatBuyers(), population.meanRepeatPurchases(), population.meanAgeWeeks()));
         md.append(String.format(Locale.ROOT, "- CLV over %d days at %.1f %% a year: mean %.2f, total %.0f%n%n",
                 card.settings().horizonDays(), 100 * card.settings().annualDiscountRate(), population.meanClv(), population.totalClv()));
-        fit(md, "BG/NBD (purchases and dropout; time in weeks)", card.bgnbd());
+        fit(md, card.purchases().model().equals("nbd") ? "NBD (purchases, no dropout; time in weeks)"
+                : "BG/NBD (purchases and dropout; time in weeks)", card.purchases().fit());
+        md.append(card.purchases().reason()).append("\n\n");
         fit(md, "Gamma-Gamma (order value)", card.gammaGamma());
         ValueCard.OrderValueCheck value = card.orderValue();
         md.append(String.format(Locale.ROOT, "Order value fitted on %d repeat buyers (%d left out: repeat days worth 0 or all returned);"
@@ -74,7 +76,7 @@ public final class ValueCardMarkdown {
         }
         md.append("\n| method | forecast total | actual total | aggregate error | MAE | RMSE | Spearman | AUC any purchase |\n")
                 .append("|---|---|---|---|---|---|---|---|\n");
-        method(md, holdout.bgnbd());
+        method(md, holdout.model());
         holdout.baselines().forEach(b -> method(md, b));
         HoldoutReport.SpendCheck spend = holdout.spend();
         md.append(String.format(Locale.ROOT, "%nMean holdout spend per customer: actual %.2f, predicted %.2f (%+.1f %%).%n%n",

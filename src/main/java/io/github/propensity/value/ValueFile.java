@@ -9,12 +9,12 @@ import java.util.Objects;
  * calibration end the parameters were fitted at (scoring earlier dates with them would let them see the future) and
  * the CLV reference for value bands.
  */
-public record ValueFile(BgNbd bgnbd, GammaGamma gammaGamma, ValueSettings settings, LocalDate calibrationEnd,
+public record ValueFile(PurchaseModel purchases, GammaGamma gammaGamma, ValueSettings settings, LocalDate calibrationEnd,
                         ValueReference reference) {
     public static final String NAME = "value.json";
 
     public ValueFile {
-        Objects.requireNonNull(bgnbd, "bgnbd");
+        Objects.requireNonNull(purchases, "purchases");
         Objects.requireNonNull(gammaGamma, "gammaGamma");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(calibrationEnd, "calibrationEnd");
@@ -22,6 +22,6 @@ public record ValueFile(BgNbd bgnbd, GammaGamma gammaGamma, ValueSettings settin
     }
 
     public ValueModel model() {
-        return new ValueModel(bgnbd, gammaGamma, settings);
+        return new ValueModel(purchases, gammaGamma, settings);
     }
 }

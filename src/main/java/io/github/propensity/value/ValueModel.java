@@ -11,7 +11,7 @@ import java.util.Objects;
  * as-of date from the month's end, {@code (1 + rate)^-(t_k / 365.25)}. Expected purchases never fall as t grows, so
  * no month adds a negative amount (rounding that would make one is clamped at 0).
  */
-public record ValueModel(BgNbd purchases, GammaGamma orderValue, ValueSettings settings) {
+public record ValueModel(PurchaseModel purchases, GammaGamma orderValue, ValueSettings settings) {
     private static final double DAYS_PER_YEAR = 365.25;
     private static final double DAYS_PER_MONTH = DAYS_PER_YEAR / 12;
 

@@ -32,6 +32,7 @@ public final class ValueStore {
     public static final String CARD_JSON = "card.json";
     public static final String CARD_MARKDOWN = "card.md";
     public static final String FAMILY = "BG/NBD + Gamma-Gamma";
+    public static final String NBD_FAMILY = "NBD + Gamma-Gamma";
 
     private final VersionedBundles bundles;
     private final ObjectMapper json = JsonMappers.standard();
@@ -104,8 +105,9 @@ public final class ValueStore {
             try {
                 BundleManifest manifest = bundles.manifest(directory);
                 JsonNode card = json.readTree(VersionedBundles.file(directory, CARD_JSON));
-                double auc = card.path("holdout").path("bgnbd").path("auc_any_purchase").asDouble(Double.NaN);
-                CardSummary summary = new CardSummary(FAMILY, auc, Double.isNaN(auc) ? CardSummary.AucSplit.NONE : CardSummary.AucSplit.TEST,
+                double auc = card.path("holdout").path("model").path("auc_any_purchase").asDouble(Double.NaN);
+                String family = card.path("purchases").path("model").asText("").equals("nbd") ? NBD_FAMILY : FAMILY;
+                CardSummary summary = new CardSummary(family, auc, Double.isNaN(auc) ? CardSummary.AucSplit.NONE : CardSummary.AucSplit.TEST,
                         card.path("data").path("file").asText(""));
                 summaries.add(new BundleSummary(KIND, version, version.equals(current), manifest.createdAt(), summary, null));
             } catch (BundleException | IOException e) {
