@@ -132,7 +132,14 @@ final class FeaturesCommand implements Callable<Integer> {
             return new ValueSource.FitAtEachCutoff(new ValueSettings(valueHorizon, discountRate));
         }
         ValueStore store = new ValueStore(models.path());
-        ValueBundle bundle = source.equals("current") ? store.loadCurrent() : store.load(source);
+        String version = source.equals("current") ? store.currentVersion().orElseThrow(() -> new IllegalArgumentException(
+                "--value current: there is no value model in " + models.path() + "; fit one with: propensity value fit ..."
+                        + " --calibration-end DATE, or use --value fit to fit one at each as-of date")) : source;
+        if (store.versions().stream().noneMatch(version::equals)) {
+            throw new IllegalArgumentException("--value " + source + ": there is no value model version " + version + " in "
+                    + models.path() + " (see: propensity models list)");
+        }
+        ValueBundle bundle = store.load(version);
         return new ValueSource.StoredModel(bundle.version(), bundle.file());
     }
 

@@ -4,12 +4,14 @@ package io.github.propensity.cli;
 import io.github.propensity.model.BundleSummary;
 import io.github.propensity.model.ModelStore;
 import io.github.propensity.model.Task;
+import io.github.propensity.value.ValueStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -35,7 +37,8 @@ final class ModelsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            List<BundleSummary> summaries = new ModelStore(models.path()).list();
+            List<BundleSummary> summaries = new ArrayList<>(new ModelStore(models.path()).list());
+            summaries.addAll(new ValueStore(models.path()).list());
             PrintWriter out = context.commandLine().getOut();
             if (summaries.isEmpty()) {
                 context.commandLine().getErr().println("no models in " + models.path() + "; train one with: propensity train --task churn ...");
@@ -63,8 +66,8 @@ final class ModelsCommand implements Runnable {
         @CommandLine.Mixin
         CommandContext context;
 
-        @Option(names = "--task", required = true, description = "churn, purchase or conversion")
-        Task task;
+        @Option(names = "--task", required = true, description = "churn, purchase, conversion or value")
+        String task;
 
         @Option(names = "--version", required = true, paramLabel = "VERSION", description = "the version to make current (see: models list)")
         String version;
@@ -74,10 +77,23 @@ final class ModelsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            ModelStore store = new ModelStore(models.path());
-            String previous = store.currentVersion(task).orElse("none");
-            store.promote(task, version);
-            context.commandLine().getErr().println(task + ": current model is now " + version + " (was " + previous + ")");
+            String previous;
+            if (task.strip().equalsIgnoreCase(ValueStore.KIND)) {
+                ValueStore store = new ValueStore(models.path());
+                previous = store.currentVersion().orElse("none");
+                store.promote(version);
+            } else {
+                Task parsed;
+                try {
+                    parsed = Task.parse(task);
+                } catch (IllegalArgumentException e) {
+                    throw new CommandLine.ParameterException(context.commandLine(), e.getMessage() + " or value");
+                }
+                ModelStore store = new ModelStore(models.path());
+                previous = store.currentVersion(parsed).orElse("none");
+                store.promote(parsed, version);
+            }
+            context.commandLine().getErr().println(task.strip() + ": current model is now " + version + " (was " + previous + ")");
             return ExitCode.OK;
         }
     }

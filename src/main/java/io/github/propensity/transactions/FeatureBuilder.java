@@ -5,6 +5,7 @@ import io.github.propensity.data.DataException;
 import io.github.propensity.value.PurchaseHistories;
 import io.github.propensity.value.ValueColumns;
 import io.github.propensity.value.ValueModel;
+import io.github.propensity.value.ValueScoring;
 import io.github.propensity.value.ValueSettings;
 
 import java.time.LocalDate;
@@ -107,15 +108,13 @@ public final class FeatureBuilder {
             model = fitted.model();
             provenance = new ValueAtCutoff(asOf, "fitted at the as-of date", asOf, parameters(model));
         }
-        int first = layout.firstValueColumn();
-        double[] out = new double[ValueColumns.COUNT];
         for (int i = 0; i < rows.size(); i++) {
             if (!rows.get(i).customerId().equals(purchases.customerId(log, i))) {
                 throw new IllegalStateException("value histories and feature rows of as-of " + asOf + " are not in the same order");
             }
-            model.values(histories.frequency(i), histories.recencyWeeks(i), histories.ageWeeks(i), histories.meanRepeatValue(i), out);
-            System.arraycopy(out, 0, rows.get(i).values(), first, ValueColumns.COUNT);
         }
+        int first = layout.firstValueColumn();
+        ValueScoring.score(model, histories, (i, columns) -> System.arraycopy(columns, 0, rows.get(i).values(), first, ValueColumns.COUNT));
         return provenance;
     }
 

@@ -21,6 +21,7 @@ import io.github.propensity.value.ValueColumns;
 import io.github.propensity.value.ValueFile;
 import io.github.propensity.value.ValueModel;
 import io.github.propensity.value.ValueReference;
+import io.github.propensity.value.ValueScoring;
 import io.github.propensity.value.ValueSettings;
 import io.github.propensity.value.ValueStore;
 
@@ -80,7 +81,7 @@ public final class ValueFromLog {
         long summarized = System.nanoTime();
         Fitted fitted = fitModels(histories, request.settings());
         long fittedAt = System.nanoTime();
-        double[] clvs = clvs(fitted.model(), histories);
+        double[] clvs = ValueScoring.clvs(fitted.model(), histories);
         double totalClv = 0;
         for (double clv : clvs) {
             totalClv += clv;
@@ -179,16 +180,6 @@ public final class ValueFromLog {
                         + last + "): purchases after that are unknown, not absent; choose a holdout end on or before " + last);
             }
         });
-    }
-
-    private static double[] clvs(ValueModel model, PurchaseHistories histories) {
-        double[] out = new double[ValueColumns.COUNT];
-        double[] clvs = new double[histories.size()];
-        for (int i = 0; i < clvs.length; i++) {
-            model.values(histories.frequency(i), histories.recencyWeeks(i), histories.ageWeeks(i), histories.meanRepeatValue(i), out);
-            clvs[i] = out[ValueColumns.CLV];
-        }
-        return clvs;
     }
 
     private static HoldoutReport holdout(TransactionLog log, RepeatPurchases calibration, ValueModel model, LocalDate holdoutEnd,

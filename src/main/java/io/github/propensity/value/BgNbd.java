@@ -70,14 +70,15 @@ public record BgNbd(double r, double alpha, double a, double b) implements Purch
     }
 
     /**
-     * Expected purchases in the {@code t} weeks after T given the history, equation (10) of the paper. The Gauss
-     * hypergeometric function there is rewritten by Euler's transformation so that its series has no growing
-     * terms: 2F1(r+x, b+x; c; z) (1-z)^(r+x) = (1-z)^(a-1) 2F1(a+b-1-r, a-1; c; z) with c = a+b+x-1 and
-     * z = t / (α+T+t). With F = 1 + (a-1) S the bracket of equation (10) divided by (a-1) becomes
+     * Expected purchases in the {@code t} weeks after T of a customer still active at T: equation (10) of the paper
+     * times (1 + its dropout odds), i.e. without the P(alive) factor. The Gauss hypergeometric function there is
+     * rewritten by Euler's transformation so that its series has no growing terms:
+     * 2F1(r+x, b+x; c; z) (1-z)^(r+x) = (1-z)^(a-1) 2F1(a+b-1-r, a-1; c; z) with c = a+b+x-1 and z = t / (α+T+t).
+     * With F = 1 + (a-1) S the bracket of equation (10) divided by (a-1) becomes
      * {@code -expm1((a-1) L) / (a-1) - (1-z)^(a-1) S}, L = log(1-z), which stays exact as a approaches 1.
      */
     @Override
-    public double expectedPurchases(double t, int x, double tx, double T) {
+    public double expectedPurchasesIfAlive(double t, int x, double T) {
         if (t <= 0) {
             return 0;
         }
@@ -86,8 +87,7 @@ public record BgNbd(double r, double alpha, double a, double b) implements Purch
         double c = a + b + x - 1;
         double aMinusOne = a - 1;
         double leading = Math.abs(aMinusOne) < 1e-12 ? -logRest : -Math.expm1(aMinusOne * logRest) / aMinusOne;
-        double bracket = leading - Math.exp(aMinusOne * logRest) * seriesS(a + b - 1 - r, c, z);
-        return c * bracket / (1 + deadOdds(x, tx, T));
+        return c * (leading - Math.exp(aMinusOne * logRest) * seriesS(a + b - 1 - r, c, z));
     }
 
     /** S = Σ_{n≥1} (A)_n (a)_{n-1} / ((c)_n n!) z^n. */

@@ -42,7 +42,7 @@ public record Nbd(double r, double alpha) implements PurchaseModel {
     }
 
     @Override
-    public double expectedPurchases(double t, int x, double tx, double T) {
+    public double expectedPurchasesIfAlive(double t, int x, double T) {
         return t <= 0 ? 0 : (r + x) * t / (alpha + T);
     }
 

@@ -23,8 +23,13 @@ public sealed interface PurchaseModel permits BgNbd, Nbd {
     /** P(still active at T | history). */
     double pAlive(int x, double tx, double T);
 
-    /** Expected purchases in the {@code t} weeks after T given the history. */
-    double expectedPurchases(double t, int x, double tx, double T);
+    /** Expected purchases in the {@code t} weeks after T given the history: P(alive) x the expectation if alive. */
+    default double expectedPurchases(double t, int x, double tx, double T) {
+        return pAlive(x, tx, T) * expectedPurchasesIfAlive(t, x, T);
+    }
+
+    /** Expected purchases in the {@code t} weeks after T of a customer known to be still active at T. */
+    double expectedPurchasesIfAlive(double t, int x, double T);
 
     /** P(at least one purchase in the {@code t} weeks after T | history). */
     double purchaseProbability(double t, int x, double tx, double T);

@@ -72,6 +72,11 @@ public final class ValueStore {
         return bundles.current(KIND);
     }
 
+    /** The published versions, oldest first. */
+    public List<String> versions() {
+        return bundles.versions(KIND).stream().map(p -> p.getFileName().toString()).toList();
+    }
+
     /** The current value bundle, if one was ever published. */
     public Optional<ValueBundle> current() {
         return currentVersion().map(this::load);
