@@ -2,7 +2,6 @@
 package io.github.propensity.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.propensity.serving.InvalidInputException;
 import io.github.propensity.serving.ModelRegistry;
 import io.github.propensity.serving.TargetingService;
 import io.github.propensity.targeting.ContactFiles;
@@ -36,14 +35,7 @@ final class TargetHandler {
     }
 
     void target(Context ctx) throws IOException {
-        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
-        if (!type.startsWith("application/json")) {
-            throw new ApiError(415, "Unsupported media type", "send application/json, not " + (type.isEmpty() ? "no Content-Type" : type));
-        }
-        byte[] body = ctx.bodyAsBytes();
-        if (body.length == 0) {
-            throw new InvalidInputException("the body is empty; send {\"task\": \"churn\", \"offer_cost\": 5, \"save_rate\": 0.2}");
-        }
+        byte[] body = JsonBody.of(ctx, "{\"task\": \"churn\", \"offer_cost\": 5, \"save_rate\": 0.2}");
         TargetingService.Query query = targeting.parse(json.readTree(body));
         ContactPlan plan = targeting.plan(registry.current(), query.request());
         String accept = ctx.header("Accept") == null ? "" : ctx.header("Accept").toLowerCase(Locale.ROOT);
