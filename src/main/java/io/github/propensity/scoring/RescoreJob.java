@@ -165,8 +165,8 @@ public final class RescoreJob {
             }
         }
         if (value.get().banding() instanceof ValueInput.Banding.Unbanded unbanded) {
-            log.warn("{} is copied to the scores file without value bands: {}; segment rules on value use their"
-                    + " definition without value", value.get().clvColumn(), unbanded.reason());
+            log.warn("{} is copied to the scores file without value bands: {}; segment rules on value apply their"
+                    + " when_without_value, or match nobody", value.get().clvColumn(), unbanded.reason());
         }
         return value;
     }
