@@ -25,6 +25,8 @@ import java.util.concurrent.Callable;
         description = {"Score a customer base with every current model into a snapshot with predictive segments.",
                 "Writes <snapshots>/<time>/ (scores.csv, manifest.json, segments.json, migration.csv, drift.json) and "
                         + "points <snapshots>/LATEST at it once complete; or, with --out, just the scores file.",
+                "A base with a clv_<days>d column (and p_alive) gets clv, p_alive and value_band in the scores file, the band read "
+                        + "against the current value model in --models; segment rules may then use \"value\".",
                 "Progress goes to stderr; the last stdout line is a JSON summary (unless --out -)."})
 final class ScoreCommand implements Callable<Integer> {
     @CommandLine.Mixin

@@ -10,6 +10,8 @@ import io.github.propensity.serving.LookalikeService;
 import io.github.propensity.serving.ModelRegistry;
 import io.github.propensity.serving.PoolRegistry;
 import io.github.propensity.serving.SegmentLists;
+import io.github.propensity.serving.TargetingService;
+import io.github.propensity.targeting.ContactPlanner;
 import io.github.propensity.web.ApiServer;
 import io.github.propensity.web.ServerSettings;
 import org.slf4j.Logger;
@@ -82,7 +84,8 @@ final class ServeCommand implements Callable<Integer> {
         Optional<PoolRegistry> pools = Optional.ofNullable(pool)
                 .map(file -> PoolRegistry.start(PoolSource.of(file, poolId, poolDrop, true), reloadMillis));
         LookalikeService lookalikes = pools.map(LookalikeService::over).orElseGet(LookalikeService::withoutPool);
-        ApiServer server = new ApiServer(settings, registry, new CustomerScorer(policy), new SegmentLists(policy), lookalikes, apiKeys).start();
+        ApiServer server = new ApiServer(settings, registry, new CustomerScorer(policy), new SegmentLists(policy), lookalikes,
+                new TargetingService(new ContactPlanner()), apiKeys).start();
         log.info("serving on http://{}:{} ({} models loaded{})", settings.host(), server.port(), registry.current().models().size(),
                 apiKeys == null ? "" : ", " + apiKeys.size() + " API keys");
         CountDownLatch stopped = new CountDownLatch(1);

@@ -3,13 +3,16 @@ package io.github.propensity.scoring;
 
 import io.github.propensity.data.Decimals;
 import io.github.propensity.data.MissingValues;
+import io.github.propensity.data.NumericValues;
 import io.github.propensity.data.RecordBatch;
 import io.github.propensity.features.FeatureValueException;
 import io.github.propensity.model.Task;
+import io.github.propensity.value.ValueColumns;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Scores one batch of rows with every task's prepared model, then adds what only a rescoring run needs: primary
@@ -25,9 +28,16 @@ final class BatchWorker {
     /** Input columns copied into the scores file right after the segment. */
     private final int[] keepColumns;
     private final int idColumn;
+    /** The base's CLV column, -1 when it has none; then none of the value fields below is read. */
+    private final int clvColumn;
+    private final String clvName;
+    private final int pAliveColumn;
+    /** The CLVs where the medium and high value bands start; null when this run has no value bands. */
+    private final BandCutoffs.Thresholds valueThresholds;
+    private static final byte[] NO_VALUE_CODES = new byte[0];
 
     BatchWorker(List<PreparedModel> models, List<DriftBinning> drift, SegmentPolicy policy, SegmentPolicy.Bound segments,
-                int headerSize, int idColumn, int[] keepColumns) {
+                int headerSize, int idColumn, int[] keepColumns, Optional<ValueInput> value) {
         this.models = List.copyOf(models);
         this.drift = List.copyOf(drift);
         this.policy = policy;
@@ -35,6 +45,11 @@ final class BatchWorker {
         this.headerSize = headerSize;
         this.idColumn = idColumn;
         this.keepColumns = keepColumns.clone();
+        this.clvColumn = value.map(ValueInput::clvIndex).orElse(-1);
+        this.clvName = value.map(ValueInput::clvColumn).orElse(null);
+        this.pAliveColumn = value.map(ValueInput::pAliveIndex).orElse(-1);
+        this.valueThresholds = value.map(ValueInput::banding)
+                .filter(ValueInput.Banding.Banded.class::isInstance).map(b -> ((ValueInput.Banding.Banded) b).thresholds()).orElse(null);
     }
 
     BatchResult score(RecordBatch batch) {
@@ -51,6 +66,7 @@ final class BatchWorker {
         byte[] segments = new byte[batch.size()];
         long[] lines = new long[batch.size()];
         long[] idHashes = new long[2 * batch.size()];
+        byte[] valueCodes = clvColumn >= 0 ? new byte[batch.size()] : NO_VALUE_CODES;
         int[] rowEnds = new int[batch.size()];
         Band[] bandByTask = new Band[Task.values().length];
         List<BadRow> bad = new ArrayList<>();
@@ -68,9 +84,19 @@ final class BatchWorker {
                 bad.add(new BadRow(line, null, "no usable customer id"));
                 continue;
             }
+            double clv = Double.NaN;
+            double pAlive = Double.NaN;
+            if (clvColumn >= 0) {
+                clv = NumericValues.parseOrNaN(fields[clvColumn].strip());
+                pAlive = pAliveColumn >= 0 ? NumericValues.parseOrNaN(fields[pAliveColumn].strip()) : Double.NaN;
+                if (!valueReadable(clv, pAlive, fields, line, bad)) {
+                    continue;
+                }
+            }
             if (!scoreAll(fields, scores, line, bad)) {
                 continue;
             }
+            Band valueBand = clvColumn >= 0 ? valueBand(clv, valueCodes, scored) : null;
             Arrays.fill(bandByTask, null);
             for (int t = 0; t < taskCount; t++) {
                 RowScore score = scores[t];
@@ -85,16 +111,48 @@ final class BatchWorker {
                     }
                 }
             }
-            int segment = segmentRules.segmentOf(bandByTask, fields);
+            int segment = segmentRules.segmentOf(bandByTask, valueBand, fields);
             segments[scored] = (byte) segment;
             lines[scored] = line;
             CustomerIdHash.hash(id, idHashes, 2 * scored);
-            appendRow(text, fields, id, policy.rules().get(segment).name(), scores);
+            appendRow(text, fields, id, policy.rules().get(segment).name(), scores, clv, pAlive, valueBand);
             rowEnds[scored] = text.length();
             scored++;
         }
-        return new BatchResult(text.toString(), scored, lines, idHashes, rowEnds, probabilities, segments, bands,
+        return new BatchResult(text.toString(), scored, lines, idHashes, rowEnds, probabilities, segments, bands, valueCodes,
                 featureBins, scoreBins, bad);
+    }
+
+    /** The customer's value band (null when none), with its code recorded for the counts. */
+    private Band valueBand(double clv, byte[] valueCodes, int row) {
+        if (Double.isNaN(clv)) {
+            valueCodes[row] = ValueInput.WITHOUT_CLV;
+            return null;
+        }
+        if (valueThresholds == null) {
+            valueCodes[row] = ValueInput.UNBANDED;
+            return null;
+        }
+        Band band = valueThresholds.band(clv);
+        valueCodes[row] = (byte) band.ordinal();
+        return band;
+    }
+
+    /**
+     * A CLV below zero or a p_alive outside 0-1 is bad data (a row the job cannot use, counted like an unreadable
+     * feature); an empty or unreadable cell is a customer without that value, never a bad row.
+     */
+    private boolean valueReadable(double clv, double pAlive, String[] fields, long line, List<BadRow> bad) {
+        if (clv < 0) {
+            bad.add(new BadRow(line, clvName, "column '" + clvName + "': " + fields[clvColumn].strip() + " is negative; a CLV is never below 0"));
+            return false;
+        }
+        if (pAlive < 0 || pAlive > 1) {
+            bad.add(new BadRow(line, ValueColumns.P_ALIVE_NAME, "column '" + ValueColumns.P_ALIVE_NAME + "': " + fields[pAliveColumn].strip()
+                    + " is not a probability between 0 and 1"));
+            return false;
+        }
+        return true;
     }
 
     /** Scores every task; false (with the bad row recorded) when any task cannot read the row. */
@@ -110,13 +168,25 @@ final class BatchWorker {
         return true;
     }
 
-    private void appendRow(StringBuilder text, String[] fields, String id, String segment, RowScore[] scores) {
+    private void appendRow(StringBuilder text, String[] fields, String id, String segment, RowScore[] scores, double clv,
+                           double pAlive, Band valueBand) {
         CsvValues.appendFirst(text, id);
         CsvValues.appendAfterComma(text, segment);
         for (int column : keepColumns) {
             // The second pass reads the partial file line by line, so a kept value must not span lines.
             String value = fields[column];
             CsvValues.appendAfterComma(text, value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0 ? value.replaceAll("[\r\n]+", " ") : value);
+        }
+        if (clvColumn >= 0) {
+            // A value is copied as the base wrote it, an unreadable one left empty, so the scores file holds numbers only.
+            appendNumber(text, clv, fields[clvColumn]);
+            if (pAliveColumn >= 0) {
+                appendNumber(text, pAlive, fields[pAliveColumn]);
+            }
+            text.append(',');
+            if (valueBand != null) {
+                text.append(valueBand.label());
+            }
         }
         for (RowScore score : scores) {
             Decimals.append(text.append(','), score.probability(), 6);
@@ -129,5 +199,13 @@ final class BatchWorker {
             }
         }
         text.append('\n');
+    }
+
+    private static void appendNumber(StringBuilder text, double value, String cell) {
+        if (Double.isNaN(value)) {
+            text.append(',');
+        } else {
+            CsvValues.appendAfterComma(text, cell.strip());
+        }
     }
 }

@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Rescores a customer base with every current model. Pass one streams the input through the scoring threads in
@@ -85,13 +86,13 @@ public final class RescoreJob {
 
     /** What pass one leaves: the scored rows in {@code partial} and the per-row numbers in {@code tally}. */
     private record FirstPass(List<PreparedModel> models, ScoringTally tally, DriftReport drift, Path partial,
-                             long rows, String inputSha256) {
+                             long rows, String inputSha256, Optional<ValueInput> value) {
         List<Task> tasks() {
             return models.stream().map(PreparedModel::task).toList();
         }
 
         ScoresFileFinisher finisher(RescoreRequest request) {
-            return new ScoresFileFinisher(tasks(), request.input(), tally);
+            return new ScoresFileFinisher(tasks(), request.input(), tally, value.map(ValueInput::outputColumns).orElse(List.of()));
         }
     }
 
@@ -123,14 +124,15 @@ public final class RescoreJob {
                 }
                 binnings.add(new DriftBinning(bundles.get(t)));
             }
+            Optional<ValueInput> value = valueInput(request, header);
             SegmentPolicy.Bound segments;
             try {
-                segments = request.policy().bind(header);
+                segments = request.policy().bind(header, value.map(ValueInput::banded).orElse(false));
             } catch (IllegalArgumentException e) {
                 throw DataException.inFile(input.data(), e.getMessage());
             }
-            BatchWorker worker = new BatchWorker(models, binnings, request.policy(), segments, header.size(), idColumn, keep);
-            ScoringTally tally = new ScoringTally(models, binnings, request.policy());
+            BatchWorker worker = new BatchWorker(models, binnings, request.policy(), segments, header.size(), idColumn, keep, value);
+            ScoringTally tally = new ScoringTally(models, binnings, request.policy(), value);
             Path partial = workDirectory.resolve(".scores.partial");
             long rows = scoreRows(request, reader, worker, tally, partial, start);
             checkBadRows(request, rows, tally);
@@ -139,8 +141,34 @@ public final class RescoreJob {
             }
             DriftReport drift = tally.drift();
             reportDrift(drift);
-            return new FirstPass(models, tally, drift, partial, rows, reader.sha256Hex());
+            return new FirstPass(models, tally, drift, partial, rows, reader.sha256Hex(), value);
         }
+    }
+
+    /**
+     * The base's value columns, if any, with one warning when they cannot be banded; refuses a kept column that
+     * would repeat a value column's name in the scores file.
+     */
+    private static Optional<ValueInput> valueInput(RescoreRequest request, List<String> header) {
+        Optional<ValueInput> value = ValueInput.find(request.data(), header, request.models().directory(), request.policy().valueBands());
+        if (value.isEmpty()) {
+            for (SegmentRule rule : request.policy().rules()) {
+                if (rule.value() instanceof ValueCondition.Bands) {
+                    log.warn("segment '{}' reads the value band, and the base has no clv_<days>d column: it matches nobody", rule.name());
+                }
+            }
+            return value;
+        }
+        for (String column : value.get().outputColumns()) {
+            if (request.input().keepColumns().contains(column)) {
+                throw DataException.inFile(request.data(), "'" + column + "' is written to the scores file as a value column; do not keep it too");
+            }
+        }
+        if (value.get().banding() instanceof ValueInput.Banding.Unbanded unbanded) {
+            log.warn("{} is copied to the scores file without value bands: {}; segment rules on value apply their"
+                    + " when_without_value, or match nobody", value.get().clvColumn(), unbanded.reason());
+        }
+        return value;
     }
 
     /** Streams the input through the scoring threads; returns the number of records read. */
@@ -220,10 +248,25 @@ public final class RescoreJob {
                 new SnapshotManifest.Input(request.data().getFileName().toString(), pass.inputSha256(), request.input().idColumn(),
                         pass.rows(), tally.scored()),
                 new SnapshotManifest.Rejected(tally.badRows(), request.maxBadFraction(), tally.badRowExamples(), tally.repeatedIds()),
-                models, request.destination().scoresFile(), request.policy().bands(), request.policy().names(), previousCustomers);
+                models, request.destination().scoresFile(), request.policy().bands(), request.policy().names(), previousCustomers,
+                pass.value().map(value -> valueUsed(value, request.policy(), tally)).orElse(null));
         log.info("scored {} of {} rows in {} s ({} rows/s); {} bad rows", tally.scored(), pass.rows(),
                 String.format(Locale.ROOT, "%.1f", seconds), manifest.timing().rowsPerSecond(), tally.badRows());
         return manifest;
+    }
+
+    private static SnapshotManifest.ValueUsed valueUsed(ValueInput value, SegmentPolicy policy, ScoringTally tally) {
+        String model = null;
+        BandCutoffs.Thresholds thresholds = null;
+        String unbandedReason = null;
+        if (value.banding() instanceof ValueInput.Banding.Banded banded) {
+            model = banded.modelVersion();
+            thresholds = banded.thresholds();
+        } else if (value.banding() instanceof ValueInput.Banding.Unbanded unbanded) {
+            unbandedReason = unbanded.reason();
+        }
+        return new SnapshotManifest.ValueUsed(value.clvColumn(), value.pAliveIndex() >= 0, model, policy.valueBands(), thresholds,
+                unbandedReason, tally.withoutClv(), value.banded() && policy.readsValue());
     }
 
     private static void deleteTemporary(Path file) {

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Collects batch results in input order: writes their text, keeps each scored row's probabilities, bands and
@@ -18,6 +19,9 @@ import java.util.Map;
  * counts and bad rows.
  */
 final class ScoringTally {
+    /** segments.json's key for customers per value band, beside the task ids. */
+    static final String VALUE_BANDS = "value";
+
     private final List<PreparedModel> models;
     private final List<DriftBinning> binnings;
     private final SegmentPolicy policy;
@@ -30,9 +34,13 @@ final class ScoringTally {
     private long badRows;
     private long repeatedIds;
     private final List<BadRow> badRowExamples = new ArrayList<>();
+    private final Optional<ValueInput> value;
+    /** Scored customers per {@link ValueInput} value code. */
+    private final long[] valueCodes = new long[ValueInput.CODES];
 
-    ScoringTally(List<PreparedModel> models, List<DriftBinning> binnings, SegmentPolicy policy) {
+    ScoringTally(List<PreparedModel> models, List<DriftBinning> binnings, SegmentPolicy policy, Optional<ValueInput> value) {
         this.models = models;
+        this.value = value;
         this.binnings = binnings;
         this.policy = policy;
         int initial = 1 << 16;
@@ -87,6 +95,11 @@ final class ScoringTally {
             }
         }
         copyKept(result.segments(), segments, repeated);
+        for (int row = 0; row < result.valueCodes().length && row < result.scored(); row++) {
+            if (!repeated[row]) {
+                valueCodes[result.valueCodes()[row]]++;
+            }
+        }
         scored += kept;
         repeatedIds += repeats.size();
         List<BadRow> bad = new ArrayList<>(result.badRows());
@@ -182,7 +195,19 @@ final class ScoringTally {
             }
             byTask.put(models.get(t).task().id(), named);
         }
+        if (value.isPresent() && value.get().banded()) {
+            Map<String, Long> named = new LinkedHashMap<>();
+            for (Band band : Band.values()) {
+                named.put(band.label(), valueCodes[band.ordinal()]);
+            }
+            byTask.put(VALUE_BANDS, named);
+        }
         return byTask;
+    }
+
+    /** Scored customers whose CLV cell was empty or held no number (so they have no value band). */
+    long withoutClv() {
+        return valueCodes[ValueInput.WITHOUT_CLV];
     }
 
     DriftReport drift() {

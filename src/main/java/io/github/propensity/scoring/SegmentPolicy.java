@@ -12,15 +12,21 @@ import java.util.Set;
 import java.util.ArrayList;
 
 /**
- * Band cut-offs and the ordered segment rules. The first matching rule is a customer's primary segment and the
- * last rule must take everyone, so every customer lands in exactly one segment.
+ * Band cut-offs, value band cut-offs and the ordered segment rules. The first matching rule is a customer's primary
+ * segment and the last rule must take everyone, so every customer lands in exactly one segment.
  */
-public record SegmentPolicy(BandCutoffs bands, List<SegmentRule> rules) {
+public record SegmentPolicy(BandCutoffs bands, ValueBandCutoffs valueBands, List<SegmentRule> rules) {
     /** A customer's segment is kept in one byte while a base is scored. */
     public static final int MAX_SEGMENTS = 256;
 
+    /** Rules with the default value band cut-offs. */
+    public SegmentPolicy(BandCutoffs bands, List<SegmentRule> rules) {
+        this(bands, ValueBandCutoffs.DEFAULT, rules);
+    }
+
     public SegmentPolicy {
         Objects.requireNonNull(bands, "bands");
+        Objects.requireNonNull(valueBands, "valueBands");
         rules = List.copyOf(rules);
         if (rules.isEmpty() || !rules.get(rules.size() - 1).isCatchAll()) {
             throw new IllegalArgumentException("the last segment rule must have no conditions, so that every customer has a segment");
@@ -38,11 +44,15 @@ public record SegmentPolicy(BandCutoffs bands, List<SegmentRule> rules) {
 
     /**
      * The defaults, most urgent first: retention before acquisition, so a customer at risk is never filed as
-     * merely ready to buy.
+     * merely ready to buy. High value means the high value band where the base carries a CLV that a value model
+     * bands; without one, a high or medium purchase band stands in for it, as it did before value models existed.
      */
     public static SegmentPolicy defaults() {
         return new SegmentPolicy(BandCutoffs.DEFAULT, List.of(
-                new SegmentRule("at-risk-high-value", Map.of(Task.CHURN, Set.of(Band.HIGH), Task.PURCHASE, EnumSet.of(Band.HIGH, Band.MEDIUM))),
+                new SegmentRule("at-risk-high-value", Map.of(Task.CHURN, Set.of(Band.HIGH)),
+                        new ValueCondition.BandsOrElse(Set.of(Band.HIGH),
+                                Map.of(Task.CHURN, Set.of(Band.HIGH), Task.PURCHASE, EnumSet.of(Band.HIGH, Band.MEDIUM))),
+                        Map.of()),
                 new SegmentRule("at-risk", Map.of(Task.CHURN, Set.of(Band.HIGH))),
                 new SegmentRule("likely-to-convert", Map.of(Task.CONVERSION, Set.of(Band.HIGH))),
                 new SegmentRule("ready-to-buy", Map.of(Task.PURCHASE, Set.of(Band.HIGH))),
@@ -64,12 +74,28 @@ public record SegmentPolicy(BandCutoffs bands, List<SegmentRule> rules) {
         return columns;
     }
 
+    /** Whether any rule reads value bands (so a run without them applies some rule differently or never). */
+    public boolean readsValue() {
+        return rules.stream().anyMatch(SegmentRule::readsValue);
+    }
+
     /**
-     * The rules bound to an input header.
+     * The rules bound to an input header, for a run without value bands (as scoring one customer on the server).
      *
      * @throws IllegalArgumentException naming a rule column the header lacks
      */
     public Bound bind(List<String> header) {
+        return bind(header, false);
+    }
+
+    /**
+     * The rules bound to an input header, as a run with or without value bands applies them
+     * ({@link SegmentRule#forRun}).
+     *
+     * @throws IllegalArgumentException naming a rule column the header lacks
+     */
+    public Bound bind(List<String> header, boolean valueBanded) {
+        List<SegmentRule> applied = rules.stream().map(rule -> rule.forRun(valueBanded)).toList();
         int[][] positions = new int[rules.size()][];
         for (int r = 0; r < rules.size(); r++) {
             List<String> columns = List.copyOf(rules.get(r).where().keySet());
@@ -82,27 +108,38 @@ public record SegmentPolicy(BandCutoffs bands, List<SegmentRule> rules) {
                 }
             }
         }
-        return new Bound(positions);
+        return new Bound(applied, positions);
     }
 
-    /** Segment rules with their columns' positions in one input header. */
-    public final class Bound {
+    /** Segment rules as one run applies them, with their columns' positions in its input header. */
+    public static final class Bound {
+        private static final String[] NO_VALUES = new String[0];
+
+        private final List<SegmentRule> applied;
         private final int[][] positions;
 
-        private Bound(int[][] positions) {
+        private Bound(List<SegmentRule> applied, int[][] positions) {
+            this.applied = applied;
             this.positions = positions;
         }
 
-        /** Index of the customer's primary segment in {@link #rules()}. */
-        private static final String[] NO_VALUES = new String[0];
-
+        /** Index of the customer's primary segment in {@link SegmentPolicy#rules()}, for a customer without a value band. */
         public int segmentOf(Band[] bandsByTask, String[] fields) {
-            for (int r = 0; r < rules.size(); r++) {
+            return segmentOf(bandsByTask, null, fields);
+        }
+
+        /**
+         * Index of the customer's primary segment in {@link SegmentPolicy#rules()}.
+         *
+         * @param valueBand the customer's value band, null when they have none
+         */
+        public int segmentOf(Band[] bandsByTask, Band valueBand, String[] fields) {
+            for (int r = 0; r < applied.size(); r++) {
                 String[] values = positions[r].length == 0 ? NO_VALUES : new String[positions[r].length];
                 for (int c = 0; c < values.length; c++) {
                     values[c] = fields[positions[r][c]];
                 }
-                if (rules.get(r).matches(bandsByTask, values)) {
+                if (applied.get(r).matches(bandsByTask, valueBand, values)) {
                     return r;
                 }
             }

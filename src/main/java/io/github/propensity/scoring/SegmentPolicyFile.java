@@ -26,13 +26,21 @@ import java.util.LinkedHashSet;
  * Reads segment rules from a small JSON file, e.g.
  * <pre>
  * {"bands": {"medium_percentile": 70, "high_percentile": 90},
- *  "segments": [{"name": "at-risk", "when": {"churn": ["high"]}},
+ *  "value_bands": {"medium_percentile": 50, "high_percentile": 80},
+ *  "segments": [{"name": "at-risk-high-value", "when": {"churn": ["high"], "value": ["high"]},
+ *                "when_without_value": {"churn": ["high"], "purchase": ["high", "medium"]}},
+ *               {"name": "at-risk", "when": {"churn": ["high"]}},
  *               {"name": "likely-to-convert", "when": {"conversion": ["high"]}, "where": {"plan": ["free"]}},
  *               {"name": "everyone-else", "when": {}}]}
  * </pre>
+ * {@code value} in {@code when} is the customer's value band; {@code when_without_value}, optional, is what the
+ * rule asks instead in a run whose base has no value bands (without it such a rule matches nobody there).
  * Errors name the file and the offending segment or field.
  */
 public final class SegmentPolicyFile {
+    /** The key of a rule's value band condition in {@code when}, beside the task names. */
+    static final String VALUE = "value";
+
     private SegmentPolicyFile() {
     }
 
@@ -54,6 +62,12 @@ public final class SegmentPolicyFile {
                 bands = new BandCutoffs(bandNode.path("medium_percentile").asDouble(BandCutoffs.DEFAULT.mediumPercentile()),
                         bandNode.path("high_percentile").asDouble(BandCutoffs.DEFAULT.highPercentile()));
             }
+            ValueBandCutoffs valueBands = ValueBandCutoffs.DEFAULT;
+            JsonNode valueBandNode = root.path("value_bands");
+            if (!valueBandNode.isMissingNode()) {
+                valueBands = new ValueBandCutoffs(wholePercentile(valueBandNode, "medium_percentile", ValueBandCutoffs.DEFAULT.mediumPercentile()),
+                        wholePercentile(valueBandNode, "high_percentile", ValueBandCutoffs.DEFAULT.highPercentile()));
+            }
             JsonNode segments = root.path("segments");
             if (!segments.isArray() || segments.isEmpty()) {
                 throw new IllegalArgumentException("'segments' must be a non-empty list");
@@ -62,7 +76,7 @@ public final class SegmentPolicyFile {
             for (JsonNode segment : segments) {
                 rules.add(rule(segment));
             }
-            return new SegmentPolicy(bands, rules);
+            return new SegmentPolicy(bands, valueBands, rules);
         } catch (IllegalArgumentException e) {
             throw DataException.inFile(file, e.getMessage());
         }
@@ -73,36 +87,76 @@ public final class SegmentPolicyFile {
         if (name.isEmpty()) {
             throw new IllegalArgumentException("every segment needs a 'name'");
         }
-        Map<Task, Set<Band>> when = new EnumMap<>(Task.class);
-        Iterator<Map.Entry<String, JsonNode>> conditions = segment.path("when").fields();
-        while (conditions.hasNext()) {
-            Map.Entry<String, JsonNode> condition = conditions.next();
-            Task task;
-            try {
-                task = Task.parse(condition.getKey());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("segment '" + name + "': " + e.getMessage());
-            }
-            Set<Band> bands = EnumSet.noneOf(Band.class);
-            for (JsonNode band : condition.getValue().isArray() ? condition.getValue() : List.of(condition.getValue())) {
-                try {
-                    bands.add(Band.parse(band.asText()));
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("segment '" + name + "', task " + task + ": " + e.getMessage());
-                }
-            }
-            when.put(task, bands);
+        Map<Task, Set<Band>> when = taskBands(name, segment.path("when"), "when");
+        ValueCondition value = new ValueCondition.Any();
+        JsonNode valueBands = segment.path("when").path(VALUE);
+        JsonNode withoutValue = segment.path("when_without_value");
+        if (!valueBands.isMissingNode()) {
+            Set<Band> bands = bands(name, "value", valueBands);
+            value = withoutValue.isMissingNode() ? new ValueCondition.Bands(bands)
+                    : new ValueCondition.BandsOrElse(bands, taskBands(name, withoutValue, "when_without_value"));
+        } else if (!withoutValue.isMissingNode()) {
+            throw new IllegalArgumentException("segment '" + name + "' has 'when_without_value' but no \"value\" in 'when'");
         }
         Map<String, Set<String>> where = new LinkedHashMap<>();
         Iterator<Map.Entry<String, JsonNode>> columns = segment.path("where").fields();
         while (columns.hasNext()) {
             Map.Entry<String, JsonNode> column = columns.next();
             Set<String> values = new LinkedHashSet<>();
-            for (JsonNode value : column.getValue().isArray() ? column.getValue() : List.of(column.getValue())) {
-                values.add(value.asText());
+            for (JsonNode allowed : column.getValue().isArray() ? column.getValue() : List.of(column.getValue())) {
+                values.add(allowed.asText());
             }
             where.put(column.getKey(), values);
         }
-        return new SegmentRule(name, when, where);
+        return new SegmentRule(name, when, value, where);
+    }
+
+    /** A rule's task conditions; the {@code value} key is the value band, read apart. */
+    private static Map<Task, Set<Band>> taskBands(String name, JsonNode conditionsNode, String field) {
+        Map<Task, Set<Band>> when = new EnumMap<>(Task.class);
+        Iterator<Map.Entry<String, JsonNode>> conditions = conditionsNode.fields();
+        while (conditions.hasNext()) {
+            Map.Entry<String, JsonNode> condition = conditions.next();
+            if (condition.getKey().equals(VALUE)) {
+                if (!field.equals("when")) {
+                    throw new IllegalArgumentException("segment '" + name + "': '" + field + "' cannot name value");
+                }
+                continue;
+            }
+            Task task;
+            try {
+                task = Task.parse(condition.getKey());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("segment '" + name + "': " + e.getMessage() + " (or value)");
+            }
+            when.put(task, bands(name, "task " + task, condition.getValue()));
+        }
+        return when;
+    }
+
+    private static Set<Band> bands(String name, String what, JsonNode list) {
+        Set<Band> bands = EnumSet.noneOf(Band.class);
+        for (JsonNode band : list.isArray() ? list : List.of(list)) {
+            try {
+                bands.add(Band.parse(band.asText()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("segment '" + name + "', " + what + ": " + e.getMessage());
+            }
+        }
+        if (bands.isEmpty()) {
+            throw new IllegalArgumentException("segment '" + name + "' lists no band for " + what);
+        }
+        return bands;
+    }
+
+    private static int wholePercentile(JsonNode node, String field, int fallback) {
+        JsonNode value = node.path(field);
+        if (value.isMissingNode()) {
+            return fallback;
+        }
+        if (!value.canConvertToInt() || !value.isIntegralNumber()) {
+            throw new IllegalArgumentException("value_bands." + field + " must be a whole percentile, got " + value);
+        }
+        return value.asInt();
     }
 }

@@ -14,20 +14,26 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 
 /**
- * A named predictive segment: the bands each task must be in ({@code when}) and, optionally, values input columns
- * must hold ({@code where}, e.g. {@code plan} in {@code free} so that only free-plan customers can be likely to
- * convert). A rule with no conditions takes everyone (the catch-all); a rule naming a task that was not scored
- * never matches. Column values are compared trimmed and ignoring case.
+ * A named predictive segment: the bands each task must be in ({@code when}), optionally the value band
+ * ({@code value}) and values input columns must hold ({@code where}, e.g. {@code plan} in {@code free} so that only
+ * free-plan customers can be likely to convert). A rule with no conditions takes everyone (the catch-all); a rule
+ * naming a task that was not scored, or value for a customer without a value band, never matches. Column values are
+ * compared trimmed and ignoring case.
  */
-public record SegmentRule(String name, Map<Task, Set<Band>> when, Map<String, Set<String>> where) {
+public record SegmentRule(String name, Map<Task, Set<Band>> when, ValueCondition value, Map<String, Set<String>> where) {
     private static final List<Task> TASKS = List.of(Task.values());
 
     public SegmentRule(String name, Map<Task, Set<Band>> when) {
-        this(name, when, Map.of());
+        this(name, when, new ValueCondition.Any(), Map.of());
+    }
+
+    public SegmentRule(String name, Map<Task, Set<Band>> when, Map<String, Set<String>> where) {
+        this(name, when, new ValueCondition.Any(), where);
     }
 
     public SegmentRule {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(value, "value");
         if (!name.matches("[a-z0-9][a-z0-9-]*")) {
             throw new IllegalArgumentException("segment name '" + name + "' must be lower-case letters, digits and dashes");
         }
@@ -45,8 +51,8 @@ public record SegmentRule(String name, Map<Task, Set<Band>> when, Map<String, Se
                 throw new IllegalArgumentException("segment '" + name + "' lists no value for column " + entry.getKey());
             }
             Set<String> values = new HashSet<>();
-            for (String value : entry.getValue()) {
-                values.add(value.strip().toLowerCase(Locale.ROOT));
+            for (String allowed : entry.getValue()) {
+                values.add(allowed.strip().toLowerCase(Locale.ROOT));
             }
             columns.put(entry.getKey(), Set.copyOf(values));
         }
@@ -54,10 +60,26 @@ public record SegmentRule(String name, Map<Task, Set<Band>> when, Map<String, Se
     }
 
     /**
+     * The rule a run applies: a {@link ValueCondition.BandsOrElse} becomes its value condition in a run with value
+     * bands and its {@code withoutValue} task conditions in a run without; any other rule stays as it is.
+     */
+    public SegmentRule forRun(boolean valueBanded) {
+        if (value instanceof ValueCondition.BandsOrElse fallback) {
+            return valueBanded ? new SegmentRule(name, when, new ValueCondition.Bands(fallback.bands()), where)
+                    : new SegmentRule(name, fallback.withoutValue(), new ValueCondition.Any(), where);
+        }
+        return this;
+    }
+
+    /**
      * @param bands        the customer's band per task (indexed by {@link Task#ordinal()}), null where not scored
+     * @param valueBand    the customer's value band, null when the customer has none (no CLV, or no value model)
      * @param columnValues the customer's values of this rule's {@code where} columns, in the map's order
      */
-    public boolean matches(Band[] bands, String[] columnValues) {
+    public boolean matches(Band[] bands, Band valueBand, String[] columnValues) {
+        if (!value.admits(valueBand)) {
+            return false;
+        }
         // By task rather than over when.entrySet(): this runs for every customer, and the entry iterator allocates.
         for (Task task : TASKS) {
             Set<Band> allowed = when.get(task);
@@ -77,7 +99,12 @@ public record SegmentRule(String name, Map<Task, Set<Band>> when, Map<String, Se
         return true;
     }
 
+    /** Whether the rule reads value bands in some run. */
+    public boolean readsValue() {
+        return !(value instanceof ValueCondition.Any);
+    }
+
     public boolean isCatchAll() {
-        return when.isEmpty() && where.isEmpty();
+        return when.isEmpty() && where.isEmpty() && !readsValue();
     }
 }

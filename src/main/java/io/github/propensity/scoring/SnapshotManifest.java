@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.scoring;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
@@ -17,10 +18,13 @@ import java.util.Objects;
  *
  * @param snapshot the snapshot's name, or null for a run that wrote only a scores file
  * @param previousSnapshotCustomers customers in the snapshot migration was measured against, or null when none
+ * @param value     the customer value the base carried and how it was banded; null (and left out of the file) when
+ *                  the base had no CLV column, so such snapshots keep the manifest they always had
  */
 public record SnapshotManifest(String snapshot, @JsonUnwrapped Timing timing, @JsonUnwrapped Input input,
                                @JsonUnwrapped Rejected rejected, Map<String, ModelUsed> models, String scoresFile,
-                               BandCutoffs bandCutoffs, List<String> segments, Integer previousSnapshotCustomers) {
+                               BandCutoffs bandCutoffs, List<String> segments, Integer previousSnapshotCustomers,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) ValueUsed value) {
     public SnapshotManifest {
         Objects.requireNonNull(timing, "timing");
         Objects.requireNonNull(input, "input");
@@ -56,6 +60,25 @@ public record SnapshotManifest(String snapshot, @JsonUnwrapped Timing timing, @J
         public Rejected {
             examples = List.copyOf(examples);
         }
+    }
+
+    /**
+     * The value columns of the base and their bands.
+     *
+     * @param clvColumn              the base's CLV column, written to the scores file as {@code clv}
+     * @param pAlive                 whether the base had {@code p_alive} (copied as it is)
+     * @param valueModel             the value model whose reference banded the CLVs; null when none could
+     * @param valueBandCutoffs       the percentiles of that reference where medium and high value start
+     * @param clvThresholds          the CLVs those percentiles are; null without a value model
+     * @param unbandedReason         why there are no value bands; null when there are
+     * @param customersWithoutClv    scored customers whose CLV cell was empty or not a number (no value band)
+     * @param segmentsUseValueBands  whether the segment rules were applied with value bands (the built-in
+     *                               at-risk-high-value then means churn high and value high)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ValueUsed(String clvColumn, boolean pAlive, String valueModel, ValueBandCutoffs valueBandCutoffs,
+                            BandCutoffs.Thresholds clvThresholds, String unbandedReason, long customersWithoutClv,
+                            boolean segmentsUseValueBands) {
     }
 
     /** @param thresholds the probabilities the band cut-offs mean for this model */

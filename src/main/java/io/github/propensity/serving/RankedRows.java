@@ -18,9 +18,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.function.Consumer;
+import java.util.function.ToDoubleFunction;
 
 /**
- * Rows put in order of one column: by its number, ties in the order the rows were added, cells without a number
+ * Rows put in order of one column (or of a number computed from a row's cells): by its number, ties in the order the rows were added, cells without a number
  * last. Memory holds at most {@code rowsInMemory} rows whatever the input: a top-{@code limit} request within that
  * keeps a bounded heap of the best rows so far; a longer one sorts runs of {@code rowsInMemory} rows, spills each
  * to a temporary file (readable by the server's user only) and merges them, so a 10-million-row segment streams in
@@ -30,7 +31,8 @@ final class RankedRows implements AutoCloseable {
     private static final CSVFormat SPILL_FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
 
     private final List<String> header;
-    private final int column;
+    /** A row's sort key: NaN when it has none. */
+    private final ToDoubleFunction<String[]> key;
     private final SegmentLists.Order order;
     private final long limit;
     private final int rowsInMemory;
@@ -47,11 +49,17 @@ final class RankedRows implements AutoCloseable {
     }
 
     RankedRows(List<String> header, int column, SegmentLists.Order order, long limit, int rowsInMemory, Path spillRoot) {
+        this(header, fields -> number(fields[column]), order, limit, rowsInMemory, spillRoot);
+    }
+
+    /** @param key a row's sort key from its cells, NaN when it has none (such rows come last) */
+    RankedRows(List<String> header, ToDoubleFunction<String[]> key, SegmentLists.Order order, long limit, int rowsInMemory,
+               Path spillRoot) {
         if (rowsInMemory < 1 || limit < 0) {
             throw new IllegalArgumentException("rowsInMemory must be positive and limit not negative");
         }
         this.header = List.copyOf(header);
-        this.column = column;
+        this.key = key;
         this.order = order;
         this.limit = limit;
         this.rowsInMemory = rowsInMemory;
@@ -64,7 +72,7 @@ final class RankedRows implements AutoCloseable {
     }
 
     void add(String[] fields) {
-        Ranked row = new Ranked(key(fields), added++, fields);
+        Ranked row = new Ranked(key.applyAsDouble(fields), added++, fields);
         if (top != null) {
             keepIfInTop(row);
             return;
@@ -147,13 +155,13 @@ final class RankedRows implements AutoCloseable {
     private void offerNext(PriorityQueue<Ranked> heads, CsvRecordReader reader, int runIndex) {
         String[] fields = reader.next();
         if (fields != null) {
-            heads.add(new Ranked(key(fields), runIndex, fields));
+            heads.add(new Ranked(key.applyAsDouble(fields), runIndex, fields));
         }
     }
 
-    private double key(String[] fields) {
-        Double value = NumericValues.parse(fields[column].strip());
-        return value == null ? Double.NaN : value;
+    /** A cell's number, NaN when it holds none. */
+    static double number(String cell) {
+        return NumericValues.parseOrNaN(cell.strip());
     }
 
     private int compareKeys(double a, double b) {

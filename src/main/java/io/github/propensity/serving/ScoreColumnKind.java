@@ -9,12 +9,16 @@ import java.util.List;
 
 /**
  * What a column of a snapshot's scores file holds. The layout is fixed (id, segment, kept input columns, then per
- * task probability, score, band, reasons and percentile): the first two columns are text whatever the id column is
- * called (it keeps the input's name), bands and reasons are text by name; everything else, kept input columns
+ * task probability, score, band, reasons and percentile; clv, p_alive and value_band when the base carried value):
+ * the first two columns are text whatever the id column is called (it keeps the input's name), bands, the value band
+ * and reasons are text by name; everything else, kept input columns
  * included, holds numbers, with an empty cell where there is none.
  */
 public enum ScoreColumnKind {
     TEXT, NUMERIC;
+
+    /** The value band column rescoring writes when the base carries a CLV. */
+    static final String VALUE_BAND = "value_band";
 
     /** The kind of each column of a scores file with this header. */
     public static List<ScoreColumnKind> of(List<String> header) {
@@ -26,6 +30,9 @@ public enum ScoreColumnKind {
     }
 
     private static ScoreColumnKind byName(String column) {
+        if (column.equals(VALUE_BAND)) {
+            return TEXT;
+        }
         for (Task task : Task.values()) {
             String prefix = task.id() + "_";
             if (column.equals(prefix + "band") || column.matches(prefix + "reason_\\d+")) {

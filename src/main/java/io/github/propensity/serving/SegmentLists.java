@@ -4,6 +4,7 @@ package io.github.propensity.serving;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.propensity.data.CsvRecordReader;
+import io.github.propensity.data.Decimals;
 import io.github.propensity.data.NumericValues;
 import io.github.propensity.model.Task;
 import io.github.propensity.scoring.SegmentPolicy;
@@ -13,6 +14,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -21,15 +24,23 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The latest snapshot's segments and their customer lists (the at-risk list export), most urgent first. A list is
  * ranked by the segment's own score unless the request names another column: the probability of the first task
  * (in the order churn, purchase, conversion) the segment's rule sets a band for, so {@code at-risk} is ranked by
  * churn probability; for a rule on no task (the catch-all) or a segment these rules do not name, the first task the
- * snapshot scored. Memory stays bounded whatever the file's size (see {@link RankedRows}).
+ * snapshot scored. {@code sort=expected_loss} ranks by P(churn) x CLV, what the customer's leaving is expected to
+ * cost, for snapshots whose base carried a CLV; the list then ends with that number. Memory stays bounded whatever
+ * the file's size (see {@link RankedRows}).
  */
 public final class SegmentLists {
+    /** The sort that ranks by churn probability times CLV, a number no column of the scores file holds. */
+    public static final String EXPECTED_LOSS = "expected_loss";
+    private static final String CLV = "clv";
+    private static final String CHURN_PROBABILITY = Task.CHURN.id() + "_probability";
+
     /** Rows a list request holds in memory at most: a few tens of megabytes for a wide scores file. */
     static final int ROWS_IN_MEMORY = 20_000;
 
@@ -133,17 +144,26 @@ public final class SegmentLists {
                     throw new InvalidInputException("snapshot " + snapshot.getFileName() + " has no " + query.task().get() + " scores");
                 }
             }
-            int rankColumn = header.indexOf(query.sort().isPresent() ? sortColumn(query.sort().get(), header) : ownScore(segment, header));
+            boolean byExpectedLoss = query.sort().filter(EXPECTED_LOSS::equals).isPresent();
+            ToDoubleFunction<String[]> key = byExpectedLoss ? expectedLoss(header, snapshot)
+                    : rankColumn(header.indexOf(query.sort().isPresent() ? sortColumn(query.sort().get(), header) : ownScore(segment, header)));
             long limit = query.limit().isPresent() ? query.limit().getAsInt() : Long.MAX_VALUE;
-            try (RankedRows ranked = new RankedRows(header, rankColumn, query.order(), limit, rowsInMemory, spillRoot)) {
+            try (RankedRows ranked = new RankedRows(header, key, query.order(), limit, rowsInMemory, spillRoot)) {
                 String[] fields;
                 while ((fields = reader.next()) != null) {
                     if (fields[segmentColumn].equals(segment) && (scoreColumn < 0 || atLeast(fields[scoreColumn], query.minScore().getAsInt()))) {
                         ranked.add(fields);
                     }
                 }
-                sink.header(header);
-                ranked.emit(sink::row);
+                if (byExpectedLoss) {
+                    List<String> withLoss = new ArrayList<>(header);
+                    withLoss.add(EXPECTED_LOSS);
+                    sink.header(withLoss);
+                    ranked.emit(row -> sink.row(withExpectedLoss(row, key)));
+                } else {
+                    sink.header(header);
+                    ranked.emit(sink::row);
+                }
             }
         }
     }
@@ -167,13 +187,36 @@ public final class SegmentLists {
         throw new InvalidInputException("the snapshot's scores file holds no probabilities to rank by");
     }
 
+    private static ToDoubleFunction<String[]> rankColumn(int column) {
+        return fields -> RankedRows.number(fields[column]);
+    }
+
+    /** P(churn) x CLV from a row's cells, NaN when either is missing. */
+    private static ToDoubleFunction<String[]> expectedLoss(List<String> header, Path snapshot) {
+        int probability = header.indexOf(CHURN_PROBABILITY);
+        int clv = header.indexOf(CLV);
+        if (probability < 0 || clv < 0) {
+            throw new InvalidInputException("sort=" + EXPECTED_LOSS + " needs " + CHURN_PROBABILITY + " and " + CLV + " in the scores file;"
+                    + " snapshot " + snapshot.getFileName() + " has no " + (probability < 0 ? CHURN_PROBABILITY : CLV)
+                    + (clv < 0 ? " (rescore a base with a clv_<days>d column to carry customer value)" : " (rescore with a churn model)"));
+        }
+        return fields -> RankedRows.number(fields[probability]) * RankedRows.number(fields[clv]);
+    }
+
+    private static String[] withExpectedLoss(String[] row, ToDoubleFunction<String[]> expectedLoss) {
+        String[] extended = Arrays.copyOf(row, row.length + 1);
+        double loss = expectedLoss.applyAsDouble(row);
+        extended[row.length] = Double.isNaN(loss) ? "" : Decimals.format(loss, 2);
+        return extended;
+    }
+
     private static String sortColumn(String column, List<String> header) {
         List<ScoreColumnKind> kinds = ScoreColumnKind.of(header);
         List<String> numeric = IntStream.range(0, header.size()).filter(c -> kinds.get(c) == ScoreColumnKind.NUMERIC)
                 .mapToObj(header::get).toList();
         if (!numeric.contains(column)) {
             throw new InvalidInputException("sort must name a numeric column of the scores file, one of " + String.join(", ", numeric)
-                    + "; not '" + column + "'");
+                    + ", or " + EXPECTED_LOSS + "; not '" + column + "'");
         }
         return column;
     }

@@ -10,6 +10,7 @@ import io.github.propensity.serving.CustomerScorer;
 import io.github.propensity.serving.LookalikeService;
 import io.github.propensity.serving.ModelRegistry;
 import io.github.propensity.serving.SegmentLists;
+import io.github.propensity.serving.TargetingService;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -39,13 +40,14 @@ public final class ApiServer {
     private final Javalin app;
 
     public ApiServer(ServerSettings settings, ModelRegistry registry, CustomerScorer scorer, SegmentLists segments,
-                     LookalikeService lookalikes, ApiKeys keys) {
+                     LookalikeService lookalikes, TargetingService targeting, ApiKeys keys) {
         ObjectMapper json = JsonMappers.standard().disable(SerializationFeature.INDENT_OUTPUT);
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         ServerMetrics metrics = new ServerMetrics(meters, registry::refreshFailures);
         ScoreHandlers score = new ScoreHandlers(registry, scorer, new BatchScorer(scorer), metrics, json);
         ReadHandlers read = new ReadHandlers(registry, segments, json);
         LookalikeHandler lookalike = new LookalikeHandler(lookalikes, json);
+        TargetHandler target = new TargetHandler(registry, targeting, json);
         Access access = new Access(keys, settings.keysRequired());
         this.app = Javalin.create(config -> {
             config.jetty.host = settings.host();
@@ -67,6 +69,8 @@ public final class ApiServer {
             route(routes, HandlerType.POST, "/v1/score", ApiRole.SCORE, List.of(), score::scoreAll);
             route(routes, HandlerType.POST, "/v1/score/{task}", ApiRole.SCORE, List.of("id"), score::scoreTask);
             route(routes, HandlerType.POST, "/v1/lookalike", ApiRole.SCORE, List.of("format"), lookalike::build);
+            // Read, not score: it ranks the published snapshot under the caller's assumptions and scores nobody.
+            route(routes, HandlerType.POST, "/v1/target", ApiRole.READ, List.of(), target::target);
             route(routes, HandlerType.GET, "/v1/segments", ApiRole.READ, List.of(), read::segments);
             route(routes, HandlerType.GET, "/v1/segments/{name}/customers", ApiRole.READ, ReadHandlers.SEGMENT_LIST_PARAMETERS,
                     read::segmentCustomers);

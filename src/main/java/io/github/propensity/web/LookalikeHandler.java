@@ -13,7 +13,6 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 
 /** {@code POST /v1/lookalike}: seed ids in, the audience out as JSON (with its quality card) or CSV. */
 final class LookalikeHandler {
@@ -26,17 +25,10 @@ final class LookalikeHandler {
     }
 
     void build(Context ctx) throws IOException {
-        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
-        if (!type.startsWith("application/json")) {
-            throw new ApiError(415, "Unsupported media type", "send application/json, not " + (type.isEmpty() ? "no Content-Type" : type));
-        }
+        byte[] body = JsonBody.of(ctx, "{\"seed\": [ids], \"size\": \"5%\"}");
         String format = ctx.queryParam("format") == null ? "json" : ctx.queryParam("format");
         if (!format.equals("json") && !format.equals("csv")) {
             throw new InvalidInputException("format must be json or csv");
-        }
-        byte[] body = ctx.bodyAsBytes();
-        if (body.length == 0) {
-            throw new InvalidInputException("the body is empty; send {\"seed\": [ids], \"size\": \"5%\"}");
         }
         Audience audience = lookalikes.build(json.readTree(body));
         if (format.equals("csv")) {

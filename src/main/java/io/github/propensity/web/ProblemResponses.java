@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.propensity.lookalike.LookalikeInputException;
 import io.github.propensity.serving.InvalidInputException;
 import io.github.propensity.serving.NotFoundException;
+import io.github.propensity.targeting.TargetingInputException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -14,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one place that turns failures into {@code application/problem+json} responses (RFC 9457): bad input 400,
- * with the field named when a lookalike setting is at fault, missing or wrong key 401/403, unknown task or segment 404, body too large 413, wrong media type 415. Anything
+ * with the field named when a lookalike setting is at fault (every field, for targeting settings), missing or wrong key 401/403, unknown task or segment 404, body too large 413, wrong media type 415. Anything
  * else is a bug: 500 with a generic detail, logged with its stack trace (never with request data).
  */
 final class ProblemResponses {
@@ -26,6 +27,7 @@ final class ProblemResponses {
     static void register(RoutesConfig routes, ObjectMapper json) {
         routes.exception(InvalidInputException.class, (e, ctx) -> send(ctx, json, 400, "Bad request", e.getMessage()));
         routes.exception(LookalikeInputException.class, (e, ctx) -> sendField(ctx, json, e));
+        routes.exception(TargetingInputException.class, (e, ctx) -> sendFields(ctx, json, e));
         routes.exception(JacksonException.class, (e, ctx) -> send(ctx, json, 400, "Bad request",
                 "the body is not valid JSON" + location(e)));
         routes.exception(NotFoundException.class, (e, ctx) -> send(ctx, json, 404, "Not found", e.getMessage()));
@@ -55,6 +57,17 @@ final class ProblemResponses {
     /** A lookalike setting that cannot work: the detail and the {@code field} member name it as the body's JSON field. */
     private static void sendField(Context ctx, ObjectMapper json, LookalikeInputException e) {
         FieldProblem problem = FieldProblem.of(400, "Bad request", e.getMessage(), ctx.path(), e.field().key());
+        try {
+            ctx.status(400).contentType(Problem.MEDIA_TYPE).result(json.writeValueAsBytes(problem));
+        } catch (JacksonException failure) {
+            throw new IllegalStateException("a problem document always serializes", failure);
+        }
+    }
+
+    /** Targeting settings or a snapshot that cannot be targeted: every field at fault, each with its problem. */
+    private static void sendFields(Context ctx, ObjectMapper json, TargetingInputException e) {
+        FieldsProblem problem = FieldsProblem.of(400, "Bad request", ctx.path(), e.problems().stream()
+                .map(p -> new FieldsProblem.FieldError(p.field().key(), p.message())).toList());
         try {
             ctx.status(400).contentType(Problem.MEDIA_TYPE).result(json.writeValueAsBytes(problem));
         } catch (JacksonException failure) {

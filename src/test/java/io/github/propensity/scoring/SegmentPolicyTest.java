@@ -85,4 +85,55 @@ class SegmentPolicyTest {
         Path broken = Files.writeString(dir.resolve("broken.json"), "{\"segments\": [");
         assertTrue(assertThrows(DataException.class, () -> SegmentPolicyFile.read(broken)).getMessage().contains("not valid JSON"));
     }
+
+    @Test
+    void theBuiltInAtRiskHighValueSwitchesToTheValueBandInARunThatHasOne() {
+        SegmentPolicy policy = SegmentPolicy.defaults();
+        String[] row = {"C1"};
+        SegmentPolicy.Bound withValue = policy.bind(List.of("customer_id"), true);
+        SegmentPolicy.Bound withoutValue = policy.bind(List.of("customer_id"), false);
+        assertEquals("at-risk-high-value", policy.names().get(withValue.segmentOf(bands(Band.HIGH, Band.LOW, Band.LOW), Band.HIGH, row)));
+        assertEquals("at-risk", policy.names().get(withValue.segmentOf(bands(Band.HIGH, Band.HIGH, Band.LOW), Band.MEDIUM, row)));
+        assertEquals("at-risk", policy.names().get(withValue.segmentOf(bands(Band.HIGH, Band.HIGH, Band.LOW), null, row)),
+                "a customer without a value band is never high value, whatever their purchase band");
+        assertEquals("at-risk-high-value", policy.names().get(withoutValue.segmentOf(bands(Band.HIGH, Band.MEDIUM, Band.LOW), null, row)));
+        assertEquals("at-risk", policy.names().get(withoutValue.segmentOf(bands(Band.HIGH, Band.LOW, Band.LOW), Band.HIGH, row)));
+    }
+
+    @Test
+    void aRulesFileReadsValueConditionsTheirFallbackAndValueBandCutoffs() throws IOException {
+        Path file = dir.resolve("rules.json");
+        Files.writeString(file, """
+                {"value_bands": {"medium_percentile": 40, "high_percentile": 75},
+                 "segments": [{"name": "save-first", "when": {"churn": ["high"], "value": ["high"]},
+                               "when_without_value": {"churn": ["high"], "purchase": ["high"]}},
+                              {"name": "valuable", "when": {"value": "high"}},
+                              {"name": "rest", "when": {}}]}""");
+        SegmentPolicy policy = SegmentPolicyFile.read(file);
+        assertEquals(new ValueBandCutoffs(40, 75), policy.valueBands());
+        assertEquals(new ValueCondition.BandsOrElse(Set.of(Band.HIGH), Map.of(Task.CHURN, Set.of(Band.HIGH), Task.PURCHASE, Set.of(Band.HIGH))),
+                policy.rules().get(0).value());
+        assertEquals(new ValueCondition.Bands(Set.of(Band.HIGH)), policy.rules().get(1).value());
+        SegmentPolicy.Bound unbanded = policy.bind(List.of(), false);
+        assertEquals(2, unbanded.segmentOf(bands(Band.LOW, Band.LOW, Band.LOW), null, new String[0]),
+                "a rule naming value never matches a customer without a value band");
+    }
+
+    @Test
+    void aRulesFileWithABadValueConditionIsRefusedNamingTheSegment() throws IOException {
+        Path file = dir.resolve("rules.json");
+        Files.writeString(file, """
+                {"segments": [{"name": "odd", "when": {"churn": ["high"]}, "when_without_value": {"churn": ["high"]}},
+                              {"name": "rest", "when": {}}]}""");
+        DataException fallbackAlone = assertThrows(DataException.class, () -> SegmentPolicyFile.read(file));
+        assertTrue(fallbackAlone.getMessage().contains("'odd'") && fallbackAlone.getMessage().contains("when_without_value"), fallbackAlone.getMessage());
+        Files.writeString(file, """
+                {"segments": [{"name": "odd", "when": {"value": ["huge"]}}, {"name": "rest", "when": {}}]}""");
+        DataException badBand = assertThrows(DataException.class, () -> SegmentPolicyFile.read(file));
+        assertTrue(badBand.getMessage().contains("'odd', value") && badBand.getMessage().contains("huge"), badBand.getMessage());
+        Files.writeString(file, """
+                {"value_bands": {"medium_percentile": 50.5}, "segments": [{"name": "rest", "when": {}}]}""");
+        DataException fraction = assertThrows(DataException.class, () -> SegmentPolicyFile.read(file));
+        assertTrue(fraction.getMessage().contains("value_bands.medium_percentile"), fraction.getMessage());
+    }
 }

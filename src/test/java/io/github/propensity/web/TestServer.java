@@ -9,6 +9,8 @@ import io.github.propensity.serving.LookalikeService;
 import io.github.propensity.serving.ModelRegistry;
 import io.github.propensity.serving.PoolRegistry;
 import io.github.propensity.serving.SegmentLists;
+import io.github.propensity.serving.TargetingService;
+import io.github.propensity.targeting.ContactPlanner;
 import io.javalin.router.Endpoint;
 
 import java.io.IOException;
@@ -42,7 +44,8 @@ final class TestServer implements AutoCloseable {
                 PoolSource.of(file, "customer_id", List.of("churned", "purchased_30d", "converted"), true), 100));
         LookalikeService lookalikes = pools.map(LookalikeService::over).orElseGet(LookalikeService::withoutPool);
         server = new ApiServer(new ServerSettings("127.0.0.1", 0, maxBody, keys != null), registry,
-                new CustomerScorer(SegmentPolicy.defaults()), new SegmentLists(SegmentPolicy.defaults()), lookalikes, keys).start();
+                new CustomerScorer(SegmentPolicy.defaults()), new SegmentLists(SegmentPolicy.defaults()), lookalikes,
+                new TargetingService(new ContactPlanner()), keys).start();
     }
 
     /** The HTTP routes as registered in the running Javalin instance (not before/after handlers). */
