@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End to end on the shipped sample: build, train the churn, purchase and conversion models, rescore the whole base
 # into a snapshot with predictive segments, turn the shipped order log into point-in-time RFM features and a
-# purchase model judged on a later cut-off, and print where to look.
+# purchase model judged on a later cut-off, fit the customer value models on the log, and print where to look.
 # Writes only under target/demo/ (the committed models/ stay as they are). Run from anywhere:
 #
 #   scripts/demo.sh
@@ -44,6 +44,12 @@ propensity train --task purchase --data "$DEMO/rfm-train.csv" --label label_purc
 propensity evaluate --task purchase --data "$DEMO/rfm-test.csv" --label label_purchase --positive yes \
   --models "$DEMO/transaction-models" --baseline recency_days,orders_365d 2>/dev/null | tail -n 1 > "$DEMO/rfm-eval.json"
 
+echo "== customer value from the order log: BG/NBD + Gamma-Gamma fitted to 2024-06-30, checked on the rest of the log" >&2
+propensity value fit "${LOG[@]}" --calibration-end 2024-06-30 --holdout-end 2024-12-30 --models "$MODELS" \
+  2>"$DEMO/value-fit.log" | tail -n 1 > "$DEMO/value-fit.json"
+propensity features "${LOG[@]}" --as-of 2024-12-30 --label none --value current --models "$MODELS" \
+  --out "$DEMO/value-today.csv" 2>"$DEMO/value-today.log" | tail -n 1 > /dev/null
+
 echo
 echo "Holdout metrics of each model (calibrated probabilities, 20% of rows never used in training):"
 for task in churn purchase conversion; do
@@ -61,6 +67,10 @@ grep "RFM segments" "$DEMO/rfm-test.log" | sed 's/^ *RFM segments: /  /'
 eval_line=$(cat "$DEMO/rfm-eval.json")
 printf 'Purchase model from the order log (3 cut-offs to 2024-06-30), tested at 2024-09-30: AUC %.4f (recency alone %.4f, orders alone %.4f)\n' \
   "$(json_field auc "$eval_line")" "$(json_field recency_days "$eval_line")" "$(json_field orders_365d "$eval_line")"
+echo
+echo "Customer value from the order log (calibration to 2024-06-30; card: $MODELS/value/*/card.md):"
+sed -n -e 's/^  purchases/  purchases/p' -e 's/^  order value (/  order value (/p' -e '/^  method/,/^  mean holdout/p' -e '/^CLV over/p' "$DEMO/value-fit.log"
+echo "Value columns of every customer as of 2024-12-30 (p_alive, expected purchases, CLV, ...): $DEMO/value-today.csv"
 echo
 echo "Scores, bands, reasons:  $SNAPSHOT/scores.csv"
 echo "Segments, migration:     $SNAPSHOT/segments.json, $SNAPSHOT/migration.csv"
