@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.function.ToDoubleFunction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -64,38 +65,29 @@ class BgNbdFitterTest {
         PurchaseHistories histories = simulated(8, 2_000);
         DistinctHistories distinct = DistinctHistories.of(histories);
         for (double[] theta : new double[][]{{0.5, 10, 1.2, 3}, {0.2, 3, 0.6, 2.4}, {2, 40, 3, 0.7}}) {
-            double[] gradient = new double[4];
-            double value = distinct.logLikelihood(theta, gradient);
-            assertEquals(sumOfCustomers(histories, theta), value, 1e-9 * Math.abs(value));
-            for (int j = 0; j < 4; j++) {
-                double h = 1e-6 * theta[j];
-                double[] up = theta.clone();
-                double[] down = theta.clone();
-                up[j] += h;
-                down[j] -= h;
-                double numerical = (sumOfCustomers(histories, up) - sumOfCustomers(histories, down)) / (2 * h);
-                assertEquals(numerical, gradient[j], 1e-5 * Math.max(1, Math.abs(numerical)),
-                        "d LL / d " + BgNbdFitter.PARAMETERS.get(j) + " at " + Arrays.toString(theta));
-            }
+            assertMatchesTheCustomersOwn(distinct::logLikelihood, t -> sumOfCustomers(histories, t), theta);
         }
     }
 
     @Test
     void theNbdLikelihoodAndItsGradientMatchTheCustomersOwn() {
         PurchaseHistories histories = simulated(9, 2_000);
-        DistinctHistories distinct = DistinctHistories.of(histories);
-        double[] theta = {0.7, 12};
-        double[] gradient = new double[2];
-        double value = distinct.nbdLogLikelihood(theta, gradient);
-        assertEquals(nbdSum(histories, theta), value, 1e-9 * Math.abs(value));
-        for (int j = 0; j < 2; j++) {
+        assertMatchesTheCustomersOwn(DistinctHistories.of(histories)::nbdLogLikelihood, t -> nbdSum(histories, t), new double[]{0.7, 12});
+    }
+
+    /** The objective's value equals the plain sum, and its gradient the sum's central differences. */
+    private static void assertMatchesTheCustomersOwn(MaximumLikelihood.Objective objective, ToDoubleFunction<double[]> sum, double[] theta) {
+        double[] gradient = new double[theta.length];
+        double value = objective.logLikelihood(theta, gradient);
+        assertEquals(sum.applyAsDouble(theta), value, 1e-9 * Math.abs(value));
+        for (int j = 0; j < theta.length; j++) {
             double h = 1e-6 * theta[j];
             double[] up = theta.clone();
             double[] down = theta.clone();
             up[j] += h;
             down[j] -= h;
-            double numerical = (nbdSum(histories, up) - nbdSum(histories, down)) / (2 * h);
-            assertEquals(numerical, gradient[j], 1e-5 * Math.max(1, Math.abs(numerical)));
+            double numerical = (sum.applyAsDouble(up) - sum.applyAsDouble(down)) / (2 * h);
+            assertEquals(numerical, gradient[j], 1e-5 * Math.max(1, Math.abs(numerical)), "parameter " + j + " at " + Arrays.toString(theta));
         }
     }
 

@@ -63,7 +63,8 @@ public final class ValueSimulation {
 
     /**
      * The days (from the first purchase, day 0) of one customer's purchases in {@code [0, ageDays]}, the first
-     * purchase included, same-day purchases counted once. {@code dropout} 0 means the customer never leaves.
+     * purchase included: each purchase time rounded to the nearest day, same-day purchases counted once.
+     * {@code dropout} 0 means the customer never leaves.
      */
     public List<Integer> purchaseDays(double lambda, double dropout, int ageDays) {
         List<Integer> days = new ArrayList<>(List.of(0));
