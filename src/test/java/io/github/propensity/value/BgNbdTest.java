@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.value;
 
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -194,6 +197,17 @@ class BgNbdTest {
                 assertEquals(0.5, survival, 1e-12, m + " x=" + x + " T=" + h[2]);
             }
         }
+    }
+
+    @Test
+    @Disabled("Smile 3.1.1's Gamma.lgamma takes time in proportion to its argument (0.2 ms at 1e4, 18 ms at 1e6, 0.7 s at"
+            + " 1e8), and BgNbd.logLikelihood (line 48-49) and DistinctHistories.logLikelihood (lines 89-90, 97) call it on b,"
+            + " which MaximumLikelihood lets reach e^30 (about 1e13) while a fit runs towards no dropout: one evaluation can"
+            + " then take hours")
+    void theLikelihoodTakesNoLongerForAHugeB() {
+        // If this times out, the computing thread runs on until the test JVM exits.
+        double logLikelihood = assertTimeoutPreemptively(Duration.ofSeconds(1), () -> new BgNbd(0.5, 6, 1e-9, 1e9).logLikelihood(3, 20, 40));
+        assertTrue(Double.isFinite(logLikelihood));
     }
 
     @Test

@@ -100,12 +100,13 @@ class NbdTest {
                     previousExpectationGap = expectationGap;
                 }
                 assertTrue(previousLikelihoodGap < 1e-3 && previousExpectationGap < 1e-3, previousLikelihoodGap + ", " + previousExpectationGap);
-                // No series is involved in these, so the limit can be pushed much further.
-                BgNbd almost = new BgNbd(nbd.r(), nbd.alpha(), 1e-8, 1e8);
-                assertEquals(nbd.logLikelihood(x, h[2]), almost.logLikelihood(x, h[1], h[2]), 1e-6, nbd + " x=" + x);
-                assertEquals(1, almost.pAlive(x, h[1], h[2]), 1e-9);
+                // No series is involved in these, so the limit can be pushed further (not much: Smile's log-gamma
+                // takes time in proportion to its argument, 4 ms at 1e5 and 0.7 s at 1e8).
+                BgNbd almost = new BgNbd(nbd.r(), nbd.alpha(), 1e-5, 1e5);
+                assertEquals(nbd.logLikelihood(x, h[2]), almost.logLikelihood(x, h[1], h[2]), 1e-5, nbd + " x=" + x);
+                assertEquals(1, almost.pAlive(x, h[1], h[2]), 1e-5);
                 for (double t : new double[]{1, 52, 520}) {
-                    assertEquals(nbd.purchaseProbability(t, x, h[1], h[2]), almost.purchaseProbability(t, x, h[1], h[2]), 1e-9);
+                    assertEquals(nbd.purchaseProbability(t, x, h[1], h[2]), almost.purchaseProbability(t, x, h[1], h[2]), 1e-5);
                 }
             }
         }
