@@ -82,8 +82,8 @@ class FeaturesValueTest {
         assertEquals(ExitCode.OK, run.exitCode(), run.err());
         List<String> lines = Files.readAllLines(out);
         assertTrue(lines.get(0).contains("," + String.join(",", VALUE_COLUMNS_180D) + ","), lines.get(0));
-        int asOf = Arrays.asList(lines.get(0).split(",")).indexOf("as_of");
         List<String> header = Arrays.asList(lines.get(0).split(","));
+        int asOf = header.indexOf("as_of");
         int rows = 0;
         for (String line : lines.subList(1, lines.size())) {
             String[] fields = line.split(",", -1);

@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * An order log ({@code customer,date,amount}) of customers simulated from known BG/NBD and Gamma-Gamma parameters,
@@ -54,7 +56,7 @@ record SimulatedOrderLog(Path file, LocalDate firstDate, LocalDate lastDate) {
     SimulatedOrderLog firstPurchasesOnly(Path to) throws IOException {
         List<String> lines = Files.readAllLines(file);
         List<String> kept = new ArrayList<>(List.of(lines.get(0)));
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (String line : lines.subList(1, lines.size())) {
             if (seen.add(line.substring(0, line.indexOf(',')))) {
                 kept.add(line);

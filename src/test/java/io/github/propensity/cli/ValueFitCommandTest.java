@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -70,7 +71,7 @@ class ValueFitCommandTest {
 
         ValueBundle published = new ValueStore(dir.resolve("models")).loadCurrent();
         assertEquals(version, published.version());
-        Map<String, Double> parameters = new java.util.LinkedHashMap<>(published.model().purchases().parameters());
+        Map<String, Double> parameters = new LinkedHashMap<>(published.model().purchases().parameters());
         parameters.put("p", published.model().orderValue().p());
         parameters.put("q", published.model().orderValue().q());
         parameters.put("gamma", published.model().orderValue().gamma());
