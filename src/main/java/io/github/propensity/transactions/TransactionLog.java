@@ -6,9 +6,9 @@ import java.util.Objects;
 
 /**
  * A transaction log reduced to orders, grouped by customer and sorted by day: what point-in-time features are
- * computed from. An order is one invoice (or, without invoice numbers, one customer's lines of one day); the
- * returned lines of an invoice, and cancellation invoices, form separate return orders so that a return never
- * counts as a purchase.
+ * computed from. An order is one invoice's lines of one day (without invoice numbers, one customer's lines of one
+ * day); the returned lines of an invoice, and cancellation invoices, form separate return orders so that a return
+ * never counts as a purchase.
  *
  * <p>Arrays are indexed by order; the orders of customer {@code c} are {@code orderStart[c] .. orderStart[c+1]-1}.
  */

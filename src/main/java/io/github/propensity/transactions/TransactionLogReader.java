@@ -205,8 +205,8 @@ public final class TransactionLogReader {
     }
 
     /**
-     * Groups lines into orders as they stream in. An order is keyed by customer, invoice (or day, without invoice
-     * numbers) and whether it is a return; its day is the earliest of its lines.
+     * Groups lines into orders as they stream in. An order is keyed by customer, invoice (none without invoice
+     * numbers), day and whether it is a return.
      */
     private static final class OrderAccumulator {
         private static final int MAX_ORDERS = Integer.MAX_VALUE - 8;
@@ -232,13 +232,14 @@ public final class TransactionLogReader {
                 customerIndex.put(customerId, c);
                 customerIds.add(customerId);
             }
-            OrderKey key = new OrderKey(c, invoice, invoice == null ? lineDay : 0, returned);
+            // The day is part of the key even with invoice numbers: an invoice whose lines span days is one order per
+            // day, so a line dated after a cut-off never joins an order dated before it.
+            OrderKey key = new OrderKey(c, invoice, lineDay, returned);
             Integer order = orderIndex.get(key);
             if (order == null) {
                 order = append(c, lineDay, returned);
                 orderIndex.put(key, order);
             }
-            day[order] = Math.min(day[order], lineDay);
             value[order] += lineValue;
             items[order] += lineItems;
         }

@@ -38,8 +38,11 @@ import java.util.Optional;
  * value bands, and, with a holdout end, the holdout check against the two baselines.
  */
 public final class ValueFromLog {
-    /** Per customer: how close the NBD's log-likelihood must come to BG/NBD's to count as its limit. */
-    private static final double LIMIT_TOLERANCE = 1e-6;
+    /**
+     * The 95 % point of the chi-square distribution with 2 degrees of freedom: BG/NBD has two parameters more than
+     * the NBD, so twice their log-likelihood difference below this means the data show no significant dropout.
+     */
+    private static final double NO_DROPOUT_LIKELIHOOD_RATIO = 5.991;
     /** Above this |correlation| between repeat purchases and mean repeat value the Gamma-Gamma assumption is strained. */
     static final double CORRELATION_WARNING = 0.3;
     /** The Poisson baseline is trained only when its earlier window has at least this many customers. */
@@ -140,23 +143,27 @@ public final class ValueFromLog {
     }
 
     /**
-     * BG/NBD when it converges. When it does not because its likelihood keeps rising towards no dropout at all
-     * (a → 0, b → ∞: nobody is seen to leave in the calibration period), the NBD, that limit, is fitted instead and
-     * taken if it reaches the likelihood BG/NBD was approaching.
+     * BG/NBD when it converges. When it does not, its likelihood kept rising towards a boundary of its parameters:
+     * towards no dropout at all (the Beta's mass piling up at p = 0: a → 0 or b → ∞), or towards a small share of
+     * customers who leave at once and the rest never (a, b → 0). Then the NBD, BG/NBD without dropout, is fitted and
+     * used when the likelihood-ratio test finds no significant dropout (2 x the log-likelihood gain of BG/NBD's two
+     * extra parameters below 5.99, the 95 % point of chi-square with 2 degrees of freedom); otherwise the fit fails.
      */
     private static ValueCard.PurchaseFit purchaseFit(PurchaseHistories histories) {
         ParameterFit bgnbd = BgNbdFitter.fit(histories);
         if (bgnbd.converged()) {
             return new ValueCard.PurchaseFit("bgnbd", bgnbd, null, "BG/NBD converged at an interior maximum of its likelihood.");
         }
-        if (BgNbdFitter.headsForNoDropout(bgnbd)) {
-            ParameterFit nbd = BgNbdFitter.fitNoDropoutLimit(histories);
-            if (nbd.converged() && nbd.logLikelihood() >= bgnbd.logLikelihood() - LIMIT_TOLERANCE * histories.size()) {
-                return new ValueCard.PurchaseFit("nbd", nbd, bgnbd, String.format(Locale.ROOT, "BG/NBD's likelihood kept rising"
-                        + " towards no dropout at all (a = %.3g, b = %.3g; nobody is seen to leave in the calibration period),"
-                        + " so its limit, the NBD, is used: every customer is alive (P(alive) = 1) and expected purchases grow"
-                        + " in proportion to the horizon. A longer calibration period usually shows dropout.", bgnbd.value(2), bgnbd.value(3)));
-            }
+        ParameterFit nbd = BgNbdFitter.fitNoDropoutLimit(histories);
+        double likelihoodRatio = 2 * (bgnbd.logLikelihood() - nbd.logLikelihood());
+        if (nbd.converged() && likelihoodRatio < NO_DROPOUT_LIKELIHOOD_RATIO) {
+            return new ValueCard.PurchaseFit("nbd", nbd, bgnbd, String.format(Locale.ROOT, "BG/NBD did not converge: its"
+                    + " likelihood kept rising towards a boundary (a = %.3g, b = %.3g), and the NBD, BG/NBD without dropout,"
+                    + " fits about as well (log-likelihood %.2f against %.2f; likelihood ratio %.2f, below 5.99: no"
+                    + " significant dropout), so the NBD is used: nobody is seen to leave in the calibration period, every"
+                    + " customer is alive (P(alive) = 1) and expected purchases grow in proportion to the horizon. A longer"
+                    + " calibration period usually shows dropout.", bgnbd.value(2), bgnbd.value(3), nbd.logLikelihood(),
+                    bgnbd.logLikelihood(), Math.max(0, likelihoodRatio)));
         }
         throw notConverged("purchase (BG/NBD)", bgnbd);
     }

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.value;
 
-import smile.math.special.Gamma;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,8 +16,12 @@ import java.util.Map;
  * P(alive).
  */
 public record BgNbd(double r, double alpha, double a, double b) implements PurchaseModel {
-    /** Terms of the hypergeometric series are summed until they fall below this share of the sum. */
-    private static final double SERIES_TOLERANCE = 1e-14;
+    /**
+     * Terms of the hypergeometric series are summed until they fall below this share of the sum divided by c: the
+     * bracket it feeds is a difference that shrinks like 1/c near the no-dropout limit (b → ∞), so the sum must be
+     * that much more exact there; the terms fall geometrically, so this costs only log(c) more of them.
+     */
+    private static final double SERIES_TOLERANCE = 1e-15;
     private static final int MAX_SERIES_TERMS = 1_000_000;
 
     public BgNbd {
@@ -45,8 +48,8 @@ public record BgNbd(double r, double alpha, double a, double b) implements Purch
 
     /** One customer's log-likelihood, equation (6) of the paper, evaluated with log-sum-exp. */
     public double logLikelihood(int x, double tx, double T) {
-        double common = Gamma.lgamma(r + x) - Gamma.lgamma(r) + r * Math.log(alpha)
-                + Gamma.lgamma(a + b) + Gamma.lgamma(b + x) - Gamma.lgamma(b) - Gamma.lgamma(a + b + x);
+        double common = GammaFunctions.logGamma(r + x) - GammaFunctions.logGamma(r) + r * Math.log(alpha)
+                + GammaFunctions.logGamma(a + b) + GammaFunctions.logGamma(b + x) - GammaFunctions.logGamma(b) - GammaFunctions.logGamma(a + b + x);
         double stillActive = -(r + x) * Math.log(alpha + T);
         if (x == 0) {
             return common + stillActive;
@@ -96,7 +99,7 @@ public record BgNbd(double r, double alpha, double a, double b) implements Purch
         double sum = 0;
         for (int n = 1; n < MAX_SERIES_TERMS; n++) {
             sum += term;
-            if (Math.abs(term) <= SERIES_TOLERANCE * Math.abs(sum)) {
+            if (Math.abs(term) * (1 + c) <= SERIES_TOLERANCE * Math.abs(sum)) {
                 break;
             }
             term *= (upper + n) * (a + n - 1) / ((c + n) * (n + 1)) * z;

@@ -16,19 +16,6 @@ public final class BgNbdFitter {
     private BgNbdFitter() {
     }
 
-    /** Mean dropout probability a / (a + b) below which a fit that did not converge is at the NBD limit. */
-    private static final double NO_DROPOUT = 1e-4;
-
-    /**
-     * Whether a BG/NBD fit that did not converge was running off to the model's no-dropout limit (a → 0, b → ∞),
-     * where the likelihood is highest when nobody is seen to leave: then {@link #fitNoDropoutLimit} is the answer.
-     */
-    public static boolean headsForNoDropout(ParameterFit fit) {
-        double a = fit.value(2);
-        double b = fit.value(3);
-        return a / (a + b) < NO_DROPOUT;
-    }
-
     /** Fits the NBD, BG/NBD without dropout, on the same histories (its likelihood ignores t_x). */
     public static ParameterFit fitNoDropoutLimit(PurchaseHistories histories) {
         DistinctHistories distinct = DistinctHistories.of(histories);

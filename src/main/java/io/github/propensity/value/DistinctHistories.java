@@ -2,7 +2,6 @@
 package io.github.propensity.value;
 
 import io.github.propensity.data.DataException;
-import smile.math.special.Gamma;
 
 import java.util.Arrays;
 
@@ -85,19 +84,19 @@ final class DistinctHistories {
         double[] dr = new double[kinds];
         double[] da = new double[kinds];
         double[] db = new double[kinds];
-        double lgammaR = Gamma.lgamma(r);
-        double lgammaB = Gamma.lgamma(b);
-        double lgammaAB = Gamma.lgamma(a + b);
-        double digammaR = Gamma.digamma(r);
-        double digammaB = Gamma.digamma(b);
-        double digammaAB = Gamma.digamma(a + b);
+        double lgammaR = GammaFunctions.logGamma(r);
+        double lgammaB = GammaFunctions.logGamma(b);
+        double lgammaAB = GammaFunctions.logGamma(a + b);
+        double digammaR = GammaFunctions.digamma(r);
+        double digammaB = GammaFunctions.digamma(b);
+        double digammaAB = GammaFunctions.digamma(a + b);
         for (int k = 0; k < kinds; k++) {
             int x = xValues[k];
-            double digammaABX = Gamma.digamma(a + b + x);
-            logGammaPart[k] = Gamma.lgamma(r + x) - lgammaR + lgammaAB + Gamma.lgamma(b + x) - lgammaB - Gamma.lgamma(a + b + x);
-            dr[k] = Gamma.digamma(r + x) - digammaR;
+            double digammaABX = GammaFunctions.digamma(a + b + x);
+            logGammaPart[k] = GammaFunctions.logGamma(r + x) - lgammaR + lgammaAB + GammaFunctions.logGamma(b + x) - lgammaB - GammaFunctions.logGamma(a + b + x);
+            dr[k] = GammaFunctions.digamma(r + x) - digammaR;
             da[k] = digammaAB - digammaABX;
-            db[k] = digammaAB + Gamma.digamma(b + x) - digammaB - digammaABX;
+            db[k] = digammaAB + GammaFunctions.digamma(b + x) - digammaB - digammaABX;
         }
         double logAlpha = Math.log(alpha);
         double logA = Math.log(a);
@@ -146,11 +145,11 @@ final class DistinctHistories {
         int kinds = xValues.length;
         double[] logGammaPart = new double[kinds];
         double[] dr = new double[kinds];
-        double lgammaR = Gamma.lgamma(r);
-        double digammaR = Gamma.digamma(r);
+        double lgammaR = GammaFunctions.logGamma(r);
+        double digammaR = GammaFunctions.digamma(r);
         for (int k = 0; k < kinds; k++) {
-            logGammaPart[k] = Gamma.lgamma(r + xValues[k]) - lgammaR;
-            dr[k] = Gamma.digamma(r + xValues[k]) - digammaR;
+            logGammaPart[k] = GammaFunctions.logGamma(r + xValues[k]) - lgammaR;
+            dr[k] = GammaFunctions.digamma(r + xValues[k]) - digammaR;
         }
         double logAlpha = Math.log(alpha);
         double sum = 0;

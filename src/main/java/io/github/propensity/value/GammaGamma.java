@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.value;
 
-import smile.math.special.Gamma;
 
 /**
  * The Gamma-Gamma model of order value (Fader &amp; Hardie 2013, "The Gamma-Gamma Model of Monetary Value"): a
@@ -19,7 +18,7 @@ public record GammaGamma(double p, double q, double gamma) {
     /** One customer's log-likelihood of the mean value m of x repeat orders (the paper's equation, m &gt; 0). */
     public double logLikelihood(int x, double m) {
         double px = p * x;
-        return Gamma.lgamma(px + q) - Gamma.lgamma(px) - Gamma.lgamma(q) + q * Math.log(gamma)
+        return GammaFunctions.logGamma(px + q) - GammaFunctions.logGamma(px) - GammaFunctions.logGamma(q) + q * Math.log(gamma)
                 + (px - 1) * Math.log(m) + px * Math.log(x) - (px + q) * Math.log(gamma + m * x);
     }
 

@@ -2,7 +2,6 @@
 package io.github.propensity.value;
 
 import io.github.propensity.data.DataException;
-import smile.math.special.Gamma;
 
 import java.util.Arrays;
 import java.util.List;
@@ -83,14 +82,14 @@ public final class GammaGammaFitter {
             double[] logGammaPart = new double[kinds];
             double[] dpPart = new double[kinds];
             double[] dqPart = new double[kinds];
-            double lgammaQ = Gamma.lgamma(q);
-            double digammaQ = Gamma.digamma(q);
+            double lgammaQ = GammaFunctions.logGamma(q);
+            double digammaQ = GammaFunctions.digamma(q);
             for (int k = 0; k < kinds; k++) {
                 int x = xValues[k];
                 double px = p * x;
-                logGammaPart[k] = Gamma.lgamma(px + q) - Gamma.lgamma(px) - lgammaQ + px * Math.log(x);
-                double digammaPXQ = Gamma.digamma(px + q);
-                dpPart[k] = x * (digammaPXQ - Gamma.digamma(px) + Math.log(x));
+                logGammaPart[k] = GammaFunctions.logGamma(px + q) - GammaFunctions.logGamma(px) - lgammaQ + px * Math.log(x);
+                double digammaPXQ = GammaFunctions.digamma(px + q);
+                dpPart[k] = x * (digammaPXQ - GammaFunctions.digamma(px) + Math.log(x));
                 dqPart[k] = digammaPXQ - digammaQ;
             }
             double logGamma = Math.log(gamma);

@@ -8,10 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Maximum likelihood over strictly positive parameters: Smile's L-BFGS on their logarithms (so no bound is ever
- * crossed), a few Newton steps on the same logarithms to finish, then the observed information for standard errors
- * and the Newton decrement as the test of convergence. The objective is the mean log-likelihood per customer, so
- * tolerances mean the same for a hundred customers as for a million.
+ * Maximum likelihood over strictly positive parameters: Smile's L-BFGS on v, where each parameter is
+ * e^(B tanh(v / B)), B = 25, then a few Newton steps on the same v, then the observed information for standard errors
+ * and the Newton decrement as the test of convergence. Near the middle v is the parameter's logarithm; far out the
+ * parameter can only approach e^±25, smoothly, so a fit running to a boundary of its model (BG/NBD towards no
+ * dropout) meets a finite, differentiable objective everywhere and stops, where a wall of "infinitely bad" values
+ * sent Smile's line search into an endless loop. (Smile's bounded L-BFGS-B needs native BLAS, which the project
+ * leaves out.) The maximum is the same whatever the parametrization. The objective is the mean log-likelihood per
+ * customer, so tolerances mean the same for a hundred customers as for a million.
  */
 final class MaximumLikelihood {
     /** The summed log-likelihood at {@code theta}, with d LL / d theta written into {@code gradient}. */
@@ -27,7 +31,8 @@ final class MaximumLikelihood {
     private static final double CONVERGED_DECREMENT = 1e-9;
     /** Relative step of the central differences of the analytic gradient that give the Hessian. */
     private static final double HESSIAN_STEP = 1e-5;
-    private static final double MAX_LOG_PARAMETER = 30;
+    /** B: parameters stay within e^-B .. e^B. */
+    private static final double LOG_BOUND = 25;
 
     private MaximumLikelihood() {
     }
@@ -36,7 +41,8 @@ final class MaximumLikelihood {
         int k = start.length;
         double[] u = new double[k];
         for (int i = 0; i < k; i++) {
-            u[i] = Math.log(start[i]);
+            double log = Math.max(-0.99 * LOG_BOUND, Math.min(0.99 * LOG_BOUND, Math.log(start[i])));
+            u[i] = LOG_BOUND * atanh(log / LOG_BOUND);
         }
         LogScale scaled = new LogScale(objective, totalWeight);
         try {
@@ -131,12 +137,17 @@ final class MaximumLikelihood {
         }
     }
 
-    private static double[] exp(double[] u) {
-        double[] theta = new double[u.length];
-        for (int i = 0; i < u.length; i++) {
-            theta[i] = Math.exp(u[i]);
+    /** The parameters at v: e^(B tanh(v / B)). */
+    private static double[] exp(double[] v) {
+        double[] theta = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            theta[i] = Math.exp(LOG_BOUND * Math.tanh(v[i] / LOG_BOUND));
         }
         return theta;
+    }
+
+    private static double atanh(double x) {
+        return 0.5 * Math.log((1 + x) / (1 - x));
     }
 
     private static double[] negate(double[] v) {
@@ -156,8 +167,8 @@ final class MaximumLikelihood {
     }
 
     /**
-     * The negative mean log-likelihood as a function of u = log(theta), for minimizing. Parameters beyond e^±30 are
-     * outside any sensible model and read as an infinitely bad fit, which keeps the line searches away from them.
+     * The negative mean log-likelihood as a function of v, for minimizing. Where the likelihood is not finite (it is
+     * finite everywhere for the models here) it reads as an infinitely bad fit.
      */
     private record LogScale(Objective objective, double totalWeight) implements DifferentiableMultivariateFunction {
         @Override
@@ -167,12 +178,6 @@ final class MaximumLikelihood {
 
         @Override
         public double g(double[] u, double[] gradient) {
-            for (double value : u) {
-                if (!(Math.abs(value) <= MAX_LOG_PARAMETER)) {
-                    java.util.Arrays.fill(gradient, 0);
-                    return Double.MAX_VALUE;
-                }
-            }
             double[] theta = exp(u);
             double[] natural = new double[u.length];
             double logLikelihood = objective.logLikelihood(theta, natural);
@@ -181,7 +186,8 @@ final class MaximumLikelihood {
                 return Double.MAX_VALUE;
             }
             for (int i = 0; i < u.length; i++) {
-                gradient[i] = -natural[i] * theta[i] / totalWeight;
+                double tanh = Math.tanh(u[i] / LOG_BOUND);
+                gradient[i] = -natural[i] * theta[i] * (1 - tanh * tanh) / totalWeight;
             }
             return -logLikelihood / totalWeight;
         }

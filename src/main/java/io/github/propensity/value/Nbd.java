@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.value;
 
-import smile.math.special.Gamma;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,7 +32,7 @@ public record Nbd(double r, double alpha) implements PurchaseModel {
 
     /** One customer's log-likelihood of x purchases at the observed times over T weeks. */
     public double logLikelihood(int x, double T) {
-        return Gamma.lgamma(r + x) - Gamma.lgamma(r) + r * Math.log(alpha) - (r + x) * Math.log(alpha + T);
+        return GammaFunctions.logGamma(r + x) - GammaFunctions.logGamma(r) + r * Math.log(alpha) - (r + x) * Math.log(alpha + T);
     }
 
     @Override

@@ -148,9 +148,9 @@ class FeaturesValueTest {
     void withoutAPublishedValueModelCurrentFailsSayingHowToFitOne() {
         Path out = dir.resolve("f.csv");
         CliRun run = features(log, out, "--as-of", AS_OF, "--value", "current", "--label", "none");
-        // A missing bundle is exit 1 throughout the CLI (evaluate and models promote do the same), not 2 or 3.
-        assertEquals(ExitCode.FAILURE, run.exitCode(), run.err());
-        assertTrue(run.err().contains("error: no value model in " + dir.resolve("models"))
+        // Asking for a model that is not there is a usage error, refused before the log is read.
+        assertEquals(ExitCode.USAGE, run.exitCode(), run.err());
+        assertTrue(run.err().contains("there is no value model in " + dir.resolve("models"))
                 && run.err().contains("fit one with: propensity value fit"), run.err());
         assertFalse(Files.exists(out));
         assertFalse(Files.exists(Path.of(out + ".meta.json")));
@@ -160,7 +160,7 @@ class FeaturesValueTest {
     void anUnknownValueVersionFailsNamingIt() {
         Path out = dir.resolve("f.csv");
         CliRun run = features(log, out, "--as-of", AS_OF, "--value", "20200101T000000Z-00000000", "--label", "none");
-        assertEquals(ExitCode.FAILURE, run.exitCode(), run.err());
+        assertEquals(ExitCode.USAGE, run.exitCode(), run.err());
         assertTrue(run.err().contains("no value model version 20200101T000000Z-00000000"), run.err());
         assertFalse(Files.exists(out));
     }

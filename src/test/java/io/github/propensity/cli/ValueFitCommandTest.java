@@ -7,7 +7,6 @@ import io.github.propensity.storage.BundleManifest;
 import io.github.propensity.value.ValueBundle;
 import io.github.propensity.value.ValueStore;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,9 +89,6 @@ class ValueFitCommandTest {
     }
 
     @Test
-    @Disabled("ValueStore.list is documented as 'a line of models list per value bundle' but nothing calls it:"
-            + " ModelsCommand.ListModels lists only ModelStore (the task models), so a published value model never shows"
-            + " in 'models list' (which prints 'no models in ...'), and 'models promote' accepts only churn, purchase and conversion")
     void modelsListShowsThePublishedValueModel() throws IOException {
         CliRun run = fit(log, "--calibration-end", SimulatedOrderLog.CALIBRATION_END.toString());
         assertEquals(ExitCode.OK, run.exitCode(), run.err());

@@ -3,7 +3,6 @@ package io.github.propensity.value;
 
 import io.github.propensity.data.DataException;
 import io.github.propensity.transactions.ValueFromLog;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -151,10 +150,6 @@ class BgNbdFitterTest {
     }
 
     @Test
-    @Disabled("hangs: on these no-dropout histories L-BFGS drives log a and log b past -30, where"
-            + " MaximumLikelihood.LogScale.g returns Double.MAX_VALUE (MaximumLikelihood.java lines 173 and 181); Smile's"
-            + " BFGS.linesearch then overflows its cubic backtracking step to NaN and loops forever (last objective call at"
-            + " a = 5e-12, b = 1.8e-10). 5 of 150 simulated no-dropout samples of 3,000 customers hang this way")
     void noDropoutHistoriesNeverHangTheFit() {
         PurchaseHistories histories = new ValueSimulation(40).nbdHistories(3_000, new Nbd(0.5, 6), ORDER_VALUE);
         // If this times out, the fitting thread keeps spinning until the test JVM exits.
@@ -164,9 +159,6 @@ class BgNbdFitterTest {
     }
 
     @Test
-    @Disabled("BgNbdFitter.headsForNoDropout (line 29) recognises the no-dropout limit only by a / (a + b) < 1e-4; here"
-            + " the fit runs to a -> 0 with b near 0.35 (a / (a + b) about 8e-4, the Beta's mass piling up at p = 0), so"
-            + " ValueFromLog.purchaseFit throws 'did not converge' on data that has no dropout at all (4 of 150 samples)")
     void noDropoutHistoriesFallBackToTheNbdInsteadOfFailing() {
         PurchaseHistories histories = new ValueSimulation(121).nbdHistories(3_000, new Nbd(0.5, 6), ORDER_VALUE);
         ValueFromLog.Fitted fitted = assertTimeoutPreemptively(Duration.ofSeconds(30),

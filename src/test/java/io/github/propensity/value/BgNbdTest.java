@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.value;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -200,10 +199,6 @@ class BgNbdTest {
     }
 
     @Test
-    @Disabled("Smile 3.1.1's Gamma.lgamma takes time in proportion to its argument (0.2 ms at 1e4, 18 ms at 1e6, 0.7 s at"
-            + " 1e8), and BgNbd.logLikelihood (line 48-49) and DistinctHistories.logLikelihood (lines 89-90, 97) call it on b,"
-            + " which MaximumLikelihood lets reach e^30 (about 1e13) while a fit runs towards no dropout: one evaluation can"
-            + " then take hours")
     void theLikelihoodTakesNoLongerForAHugeB() {
         // If this times out, the computing thread runs on until the test JVM exits.
         double logLikelihood = assertTimeoutPreemptively(Duration.ofSeconds(1), () -> new BgNbd(0.5, 6, 1e-9, 1e9).logLikelihood(3, 20, 40));
