@@ -103,9 +103,8 @@ public final class ModelStore {
     public List<BundleSummary> list() {
         List<BundleSummary> summaries = new ArrayList<>();
         for (Task task : Task.values()) {
-            String current = null;
+            String current = currentVersion(task).orElse("");
             for (Path directory : bundles.versions(task.id())) {
-                current = current == null ? currentVersion(task).orElse("") : current;
                 summaries.add(summarize(task, directory, current));
             }
         }

@@ -3,7 +3,7 @@ package io.github.propensity.serving;
 
 import io.github.propensity.data.CsvRecordReader;
 import io.github.propensity.data.NumericValues;
-import io.github.propensity.storage.Directories;
+import io.github.propensity.storage.StagedDirectory;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -41,7 +41,7 @@ final class RankedRows implements AutoCloseable {
     private final PriorityQueue<Ranked> top;
     private final List<Ranked> run = new ArrayList<>();
     private final List<Path> runs = new ArrayList<>();
-    private Path spillDirectory;
+    private StagedDirectory spill;
     private long added;
 
     /** A row with its sort key (NaN: no number) and its position among rows that compare equal. */
@@ -114,10 +114,10 @@ final class RankedRows implements AutoCloseable {
     private void spill() {
         run.sort(better);
         try {
-            if (spillDirectory == null) {
-                spillDirectory = Files.createTempDirectory(spillRoot, "segment-list-");
+            if (spill == null) {
+                spill = StagedDirectory.scratch(spillRoot, "segment-list-");
             }
-            Path file = spillDirectory.resolve("run-" + runs.size() + ".csv");
+            Path file = spill.path().resolve("run-" + runs.size() + ".csv");
             try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
                  CSVPrinter printer = new CSVPrinter(writer, SPILL_FORMAT)) {
                 printer.printRecord(header);
@@ -176,12 +176,8 @@ final class RankedRows implements AutoCloseable {
 
     @Override
     public void close() {
-        if (spillDirectory != null) {
-            try {
-                Directories.deleteRecursively(spillDirectory);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot remove the sorted runs in " + spillDirectory + ": " + e.getMessage(), e);
-            }
+        if (spill != null) {
+            spill.close();
         }
     }
 }

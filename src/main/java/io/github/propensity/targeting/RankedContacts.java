@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.targeting;
 
-import io.github.propensity.storage.Directories;
+import io.github.propensity.storage.StagedDirectory;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -37,7 +37,7 @@ final class RankedContacts implements AutoCloseable {
     private final String[] clvs;
     private int held;
     private final List<Path> runs = new ArrayList<>();
-    private Path spillDirectory;
+    private StagedDirectory spill;
 
     RankedContacts(int rowsInMemory, Path spillRoot) {
         if (rowsInMemory < 1) {
@@ -91,10 +91,10 @@ final class RankedContacts implements AutoCloseable {
     private void spill() {
         Integer[] order = sortedHeld();
         try {
-            if (spillDirectory == null) {
-                spillDirectory = Files.createTempDirectory(spillRoot, "target-list-");
+            if (spill == null) {
+                spill = StagedDirectory.scratch(spillRoot, "target-list-");
             }
-            Path file = spillDirectory.resolve("run-" + runs.size());
+            Path file = spill.path().resolve("run-" + runs.size());
             try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
                 for (int row : order) {
                     out.writeDouble(netValues[row]);
@@ -179,12 +179,8 @@ final class RankedContacts implements AutoCloseable {
 
     @Override
     public void close() {
-        if (spillDirectory != null) {
-            try {
-                Directories.deleteRecursively(spillDirectory);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot remove the sorted runs in " + spillDirectory + ": " + e.getMessage(), e);
-            }
+        if (spill != null) {
+            spill.close();
         }
     }
 }

@@ -96,7 +96,7 @@ public final class ValueFromLog {
 
         List<String> warnings = new ArrayList<>(fitted.warnings());
         ValueCard.Population population = new ValueCard.Population(histories.size(), histories.repeatBuyers(),
-                meanFrequency(histories), meanAge(histories), totalClv / histories.size(), totalClv);
+                histories.meanFrequency(), histories.meanAgeWeeks(), totalClv / histories.size(), totalClv);
         ValueCard card = new ValueCard(null, null, fitted.purchases().model().equals("nbd") ? ValueStore.NBD_FAMILY : ValueStore.FAMILY,
                 dataSource(source, request), population, fitted.purchases(),
                 fitted.gammaGamma().fit(), fitted.orderValueCheck(), request.settings(), ValueColumns.definitions(request.settings()),
@@ -260,22 +260,6 @@ public final class ValueFromLog {
                         + " is not a repeat purchase, and its value is not part of the mean repeat order value.",
                 "Returns never count as purchases; a customer's mean repeat order value is scaled by the share of value"
                         + " they kept (bought minus returned, over bought) in the calibration period.");
-    }
-
-    private static double meanFrequency(PurchaseHistories histories) {
-        double sum = 0;
-        for (int i = 0; i < histories.size(); i++) {
-            sum += histories.frequency(i);
-        }
-        return sum / histories.size();
-    }
-
-    private static double meanAge(PurchaseHistories histories) {
-        double sum = 0;
-        for (int i = 0; i < histories.size(); i++) {
-            sum += histories.ageWeeks(i);
-        }
-        return sum / histories.size();
     }
 
     private static double seconds(long from, long to) {

@@ -24,14 +24,8 @@ public final class BgNbdFitter {
     }
 
     private static double startingAlpha(PurchaseHistories histories) {
-        double totalWeeks = 0;
-        long totalRepeats = 0;
-        for (int i = 0; i < histories.size(); i++) {
-            totalWeeks += histories.ageWeeks(i);
-            totalRepeats += histories.frequency(i);
-        }
         // With r = 1, E[λ] = r / α matches the observed repeat rate when α = weeks observed / repeats.
-        return Math.max(1e-3, totalWeeks / Math.max(1, totalRepeats));
+        return Math.max(1e-3, histories.meanAgeWeeks() / Math.max(1.0 / histories.size(), histories.meanFrequency()));
     }
 
     public static ParameterFit fit(PurchaseHistories histories) {

@@ -5,6 +5,7 @@ import smile.math.BFGS;
 import smile.math.DifferentiableMultivariateFunction;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -51,12 +52,12 @@ final class MaximumLikelihood {
             // Smile gives up when its line search cannot progress; the Newton steps below start from where it stopped.
         }
         double decrement = Double.NaN;
-        double[][] hessian = null;
         for (int step = 0; step <= NEWTON_STEPS; step++) {
             double[] gradient = new double[k];
             double value = scaled.g(u, gradient);
-            hessian = scaled.hessian(u);
-            double[] direction = Cholesky.solve(hessian, negate(gradient));
+            double[] steps = new double[k];
+            Arrays.fill(steps, HESSIAN_STEP);
+            double[] direction = Cholesky.solve(derivatives(scaled::g, u, steps), negate(gradient));
             if (direction == null || !Double.isFinite(value)) {
                 decrement = Double.NaN;
                 break;
@@ -67,9 +68,8 @@ final class MaximumLikelihood {
             }
             u = lineSearch(scaled, u, value, gradient, direction);
         }
-        double[] theta = exp(u);
-        double[] gradient = new double[k];
-        double logLikelihood = objective.logLikelihood(theta, gradient);
+        double[] theta = parameters(u);
+        double logLikelihood = objective.logLikelihood(theta, new double[k]);
         double[] standardErrors = standardErrors(objective, theta);
         boolean converged = decrement >= 0 && decrement < CONVERGED_DECREMENT && standardErrors != null;
         List<ParameterEstimate> estimates = new ArrayList<>();
@@ -98,22 +98,16 @@ final class MaximumLikelihood {
     /** Square roots of the diagonal of (-H)^-1 in the natural parameters; null when -H is not positive definite. */
     private static double[] standardErrors(Objective objective, double[] theta) {
         int k = theta.length;
-        double[][] information = new double[k][k];
+        double[] steps = new double[k];
         for (int j = 0; j < k; j++) {
-            double h = HESSIAN_STEP * theta[j];
-            double[] up = theta.clone();
-            double[] down = theta.clone();
-            up[j] += h;
-            down[j] -= h;
-            double[] gradientUp = new double[k];
-            double[] gradientDown = new double[k];
-            objective.logLikelihood(up, gradientUp);
-            objective.logLikelihood(down, gradientDown);
-            for (int i = 0; i < k; i++) {
-                information[i][j] = -(gradientUp[i] - gradientDown[i]) / (2 * h);
+            steps[j] = HESSIAN_STEP * theta[j];
+        }
+        double[][] information = derivatives(objective::logLikelihood, theta, steps);
+        for (double[] row : information) {
+            for (int j = 0; j < k; j++) {
+                row[j] = -row[j];
             }
         }
-        symmetrize(information);
         double[] errors = new double[k];
         for (int i = 0; i < k; i++) {
             double[] unit = new double[k];
@@ -127,6 +121,30 @@ final class MaximumLikelihood {
         return errors;
     }
 
+    /**
+     * The Hessian of a function (a log-likelihood, or the objective being minimized) as central differences of its
+     * analytic gradient, steps[j] along coordinate j, made symmetric.
+     */
+    private static double[][] derivatives(Objective function, double[] at, double[] steps) {
+        int k = at.length;
+        double[][] hessian = new double[k][k];
+        for (int j = 0; j < k; j++) {
+            double[] up = at.clone();
+            double[] down = at.clone();
+            up[j] += steps[j];
+            down[j] -= steps[j];
+            double[] gradientUp = new double[k];
+            double[] gradientDown = new double[k];
+            function.logLikelihood(up, gradientUp);
+            function.logLikelihood(down, gradientDown);
+            for (int i = 0; i < k; i++) {
+                hessian[i][j] = (gradientUp[i] - gradientDown[i]) / (2 * steps[j]);
+            }
+        }
+        symmetrize(hessian);
+        return hessian;
+    }
+
     private static void symmetrize(double[][] matrix) {
         for (int i = 0; i < matrix.length; i++) {
             for (int j = 0; j < i; j++) {
@@ -138,7 +156,7 @@ final class MaximumLikelihood {
     }
 
     /** The parameters at v: e^(B tanh(v / B)). */
-    private static double[] exp(double[] v) {
+    private static double[] parameters(double[] v) {
         double[] theta = new double[v.length];
         for (int i = 0; i < v.length; i++) {
             theta[i] = Math.exp(LOG_BOUND * Math.tanh(v[i] / LOG_BOUND));
@@ -178,11 +196,11 @@ final class MaximumLikelihood {
 
         @Override
         public double g(double[] u, double[] gradient) {
-            double[] theta = exp(u);
+            double[] theta = parameters(u);
             double[] natural = new double[u.length];
             double logLikelihood = objective.logLikelihood(theta, natural);
             if (!Double.isFinite(logLikelihood)) {
-                java.util.Arrays.fill(gradient, 0);
+                Arrays.fill(gradient, 0);
                 return Double.MAX_VALUE;
             }
             for (int i = 0; i < u.length; i++) {
@@ -190,27 +208,6 @@ final class MaximumLikelihood {
                 gradient[i] = -natural[i] * theta[i] * (1 - tanh * tanh) / totalWeight;
             }
             return -logLikelihood / totalWeight;
-        }
-
-        /** Hessian of {@link #g} in u, by central differences of its gradient. */
-        double[][] hessian(double[] u) {
-            int k = u.length;
-            double[][] hessian = new double[k][k];
-            for (int j = 0; j < k; j++) {
-                double[] up = u.clone();
-                double[] down = u.clone();
-                up[j] += HESSIAN_STEP;
-                down[j] -= HESSIAN_STEP;
-                double[] gradientUp = new double[k];
-                double[] gradientDown = new double[k];
-                g(up, gradientUp);
-                g(down, gradientDown);
-                for (int i = 0; i < k; i++) {
-                    hessian[i][j] = (gradientUp[i] - gradientDown[i]) / (2 * HESSIAN_STEP);
-                }
-            }
-            symmetrize(hessian);
-            return hessian;
         }
     }
 }

@@ -67,6 +67,24 @@ public final class PurchaseHistories {
         return meanRepeatValue[customer];
     }
 
+    /** Mean repeat purchase days per customer. */
+    public double meanFrequency() {
+        double sum = 0;
+        for (int x : frequency) {
+            sum += x;
+        }
+        return sum / frequency.length;
+    }
+
+    /** Mean age T in weeks. */
+    public double meanAgeWeeks() {
+        double sum = 0;
+        for (int days : ageDays) {
+            sum += days;
+        }
+        return sum / ageDays.length / DAYS_PER_WEEK;
+    }
+
     /** Customers with at least one repeat purchase day. */
     public int repeatBuyers() {
         int count = 0;

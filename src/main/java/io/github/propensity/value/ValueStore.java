@@ -103,9 +103,8 @@ public final class ValueStore {
     /** A line of {@code models list} per value bundle, oldest first; AUC is the holdout's "any purchase" AUC. */
     public List<BundleSummary> list() {
         List<BundleSummary> summaries = new ArrayList<>();
-        String current = null;
+        String current = currentVersion().orElse("");
         for (Path directory : bundles.versions(KIND)) {
-            current = current == null ? currentVersion().orElse("") : current;
             String version = directory.getFileName().toString();
             try {
                 BundleManifest manifest = bundles.manifest(directory);
