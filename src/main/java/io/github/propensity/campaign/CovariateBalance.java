@@ -26,6 +26,8 @@ public final class CovariateBalance {
     /** More distinct text values than this and a column is an identifier or free text, not a category to balance. */
     static final int MAX_LEVELS = 50;
     private static final double NUMERIC_SHARE = 0.95;
+    /** Levels whose differences agree to this are tied (two levels always are), and the first in order is named. */
+    private static final double TIE = 1e-12;
 
     private final List<String> names;
     private final int[] columns;
@@ -130,7 +132,7 @@ public final class CovariateBalance {
                 double shareArm = present[arm] > 0 ? (double) level.getValue()[arm] / present[arm] : 0;
                 double shareControl = present[control] > 0 ? (double) level.getValue()[control] / present[control] : 0;
                 Double smd = standardized(shareArm - shareControl, shareArm * (1 - shareArm), shareControl * (1 - shareControl));
-                if (worstLevel == null || smd == null || (worst != null && Math.abs(smd) > Math.abs(worst))) {
+                if (worstLevel == null || smd == null || (worst != null && Math.abs(smd) > Math.abs(worst) + TIE)) {
                     worst = smd;
                     worstLevel = level.getKey();
                     if (smd == null) {

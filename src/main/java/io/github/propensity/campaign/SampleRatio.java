@@ -59,7 +59,8 @@ public record SampleRatio(List<ArmShare> arms, double chiSquare, int degreesOfFr
             shares.add(new ArmShare(names.get(arm), customers[arm], total > 0 ? (double) customers[arm] / total : 0, share, expected));
         }
         int degrees = customers.length - 1;
-        double p = total > 0 ? Gamma.regularizedUpperIncompleteGamma(degrees / 2.0, chiSquare / 2) : 1;
+        // The incomplete gamma at 0 is 1 by definition; not every implementation returns it there.
+        double p = total > 0 && chiSquare > 0 ? Gamma.regularizedUpperIncompleteGamma(degrees / 2.0, chiSquare / 2) : 1;
         return new SampleRatio(shares, chiSquare, degrees, p, THRESHOLD, p < THRESHOLD);
     }
 }
