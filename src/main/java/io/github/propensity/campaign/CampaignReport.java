@@ -59,13 +59,13 @@ public record CampaignReport(String file, long rows, String armColumn, String co
      * @param lift                  arm rate minus control rate, Newcombe's hybrid score interval
      * @param relativeLift          lift / control rate, Katz log-ratio interval of the risk ratio minus 1
      * @param pValue                pooled two-proportion z-test, two-sided
-     * @param holmPValue            Holm-adjusted over the group's arm-vs-control comparisons; null with one arm
+     * @param pValueHolm            Holm-adjusted over the group's arm-vs-control comparisons; null with one arm
      * @param incrementalResponders lift x arm customers
      * @param value                 null without a value column
      * @param tooSmallReason        why the figures cannot be relied on, or null
      */
     public record ArmComparison(String arm, long customers, long responders, Double responseRate, Estimate lift,
-                                Estimate relativeLift, Double pValue, Double holmPValue, Estimate incrementalResponders,
+                                Estimate relativeLift, Double pValue, Double pValueHolm, Estimate incrementalResponders,
                                 ValueLift value, boolean tooSmall, String tooSmallReason) {
     }
 

@@ -61,7 +61,7 @@ public final class ReadoutMarkdown {
                 md.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %s | %s | %s | %s", arm.arm(), arm.customers(), arm.responders(),
                         ReadoutPoints.percent(arm.responseRate()), ReadoutPoints.points(arm.lift()), ReadoutPoints.relative(arm.relativeLift()), ReadoutPoints.pValue(arm.pValue())));
                 if (holm) {
-                    md.append(" | ").append(ReadoutPoints.pValue(arm.holmPValue()));
+                    md.append(" | ").append(ReadoutPoints.pValue(arm.pValueHolm()));
                 }
                 md.append(" | ").append(ReadoutPoints.plain(arm.incrementalResponders(), "%.1f"));
                 if (arm.value() != null) {

@@ -18,7 +18,7 @@ final class ReadoutMethods {
                 + " (Katz et al. 1978, Biometrics 34:469-474), minus 1; none when the arm or the control has no responders.");
         notes.add("p-value: pooled two-proportion z-test, two-sided, equal to the 2x2 chi-square test without continuity correction.");
         if (comparisons > 1) {
-            notes.add("With " + comparisons + " arms against one control, holm_p_value is Holm's step-down adjustment (Holm 1979,"
+            notes.add("With " + comparisons + " arms against one control, p_value_holm is Holm's step-down adjustment (Holm 1979,"
                     + " Scand. J. Statistics 6:65-70) over the arm-vs-control comparisons within each group (the whole file and"
                     + " each group of the breakdown are separate families); judge significance by it, not by p_value.");
         }

@@ -172,7 +172,7 @@ final class CampaignReportCommand implements Callable<Integer> {
             for (CampaignReport.ArmComparison arm : group.arms()) {
                 err.printf(Locale.ROOT, "  %-20s %,10d %9s  %-30s %-26s %9s%s %-28s%s%s%n", arm.arm(), arm.customers(), ReadoutPoints.percent(arm.responseRate()),
                         ReadoutPoints.points(arm.lift()), ReadoutPoints.relative(arm.relativeLift()), ReadoutPoints.pValue(arm.pValue()),
-                        holm ? String.format(Locale.ROOT, " %9s", ReadoutPoints.pValue(arm.holmPValue())) : "",
+                        holm ? String.format(Locale.ROOT, " %9s", ReadoutPoints.pValue(arm.pValueHolm())) : "",
                         ReadoutPoints.plain(arm.incrementalResponders(), "%.0f"),
                         arm.value() == null ? "" : "  " + ReadoutPoints.plain(arm.value().difference(), "%+.4f"),
                         arm.tooSmall() ? "  TOO SMALL: " + arm.tooSmallReason() : "");
