@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -71,7 +72,7 @@ public final class CampaignReadout {
                 weights[a] = split.get(a);
             }
         } else {
-            java.util.Arrays.fill(weights, 1);
+            Arrays.fill(weights, 1);
         }
         long[] assigned = new long[arms.size()];
         for (int a = 0; a < arms.size(); a++) {
