@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.github.propensity.uplift;
+
+import io.github.propensity.model.BundleFiles;
+import io.github.propensity.model.UpliftStrategy;
+
+import java.util.Objects;
+
+/**
+ * {@code uplift.json} of an uplift bundle: what the model compares and where its classifiers are. The classifiers
+ * are the project's own files ({@code trees.json} or {@code linear.json} forms) named with a {@code treated-} or
+ * {@code control-} prefix; the encoder is {@code features.json}, as in a propensity bundle.
+ *
+ * @param controlClassifier null unless the strategy is two-model
+ */
+public record UpliftFile(String campaign, String strategy, String treatmentColumn, String treated, String control,
+                         String labelColumn, String positive, String treatedClassifier, String controlClassifier) {
+    public static final String NAME = "uplift.json";
+    public static final String TREATED_PREFIX = "treated-";
+    public static final String CONTROL_PREFIX = "control-";
+
+    public UpliftFile {
+        CampaignName.check(campaign);
+        UpliftStrategy parsed = UpliftStrategy.of(strategy);
+        Objects.requireNonNull(treatmentColumn, "treatment_column");
+        Objects.requireNonNull(treated, "treated");
+        Objects.requireNonNull(control, "control");
+        Objects.requireNonNull(labelColumn, "label_column");
+        Objects.requireNonNull(positive, "positive");
+        checkClassifierFile(treatedClassifier, TREATED_PREFIX);
+        if ((parsed == UpliftStrategy.TWO_MODEL) != (controlClassifier != null)) {
+            throw new IllegalArgumentException(strategy + " must " + (controlClassifier == null ? "" : "not ") + "name a control classifier");
+        }
+        if (controlClassifier != null) {
+            checkClassifierFile(controlClassifier, CONTROL_PREFIX);
+        }
+    }
+
+    private static void checkClassifierFile(String name, String prefix) {
+        if (name == null || !name.startsWith(prefix) || !(name.endsWith(BundleFiles.TREES) || name.endsWith(BundleFiles.LINEAR))
+                || !BundleFiles.classifierAmong(java.util.List.of(name.substring(prefix.length()))).isPresent()) {
+            throw new IllegalArgumentException("classifier file '" + name + "' is not " + prefix + BundleFiles.TREES + " or "
+                    + prefix + BundleFiles.LINEAR);
+        }
+    }
+
+    public UpliftStrategy parsedStrategy() {
+        return UpliftStrategy.of(strategy);
+    }
+}

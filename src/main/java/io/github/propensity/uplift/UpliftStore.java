@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.github.propensity.uplift;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.propensity.features.FeatureSchema;
+import io.github.propensity.model.BoostedTrees;
+import io.github.propensity.model.BundleFiles;
+import io.github.propensity.model.LinearModel;
+import io.github.propensity.model.TrainedClassifier;
+import io.github.propensity.model.UpliftModel;
+import io.github.propensity.model.UpliftStrategy;
+import io.github.propensity.storage.BundleException;
+import io.github.propensity.storage.JsonMappers;
+import io.github.propensity.storage.VersionedBundles;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Uplift bundles in the model store: {@code <models>/uplift/<campaign>/<version>/} with {@code uplift.json},
+ * {@code features.json}, the classifiers, the card and the manifest, and a {@code CURRENT} pointer per campaign;
+ * staged and published by the same {@link VersionedBundles} as every other model.
+ */
+public final class UpliftStore {
+    public static final String FORMAT = "propensity-uplift-bundle";
+    public static final int CURRENT_FORMAT_VERSION = 1;
+    private static final String CARD_JSON = BundleFiles.CARD_JSON;
+
+    private final VersionedBundles bundles;
+    private final ObjectMapper json = JsonMappers.standard();
+
+    public UpliftStore(Path root) {
+        this(root, Clock.systemUTC());
+    }
+
+    public UpliftStore(Path root, Clock clock) {
+        this.bundles = new VersionedBundles(root, clock, FORMAT, CURRENT_FORMAT_VERSION, "uplift bundle");
+    }
+
+    static String kind(String campaign) {
+        return "uplift/" + CampaignName.check(campaign);
+    }
+
+    /** Publishes the outcome's model as the campaign's new current version and returns the version. */
+    public String publish(UpliftOutcome outcome) {
+        UpliftModel model = outcome.model();
+        UpliftRequest request = outcome.request();
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        String treatedFile = UpliftFile.TREATED_PREFIX + model.treated().bundleFile();
+        String controlFile = model.control() == null ? null : UpliftFile.CONTROL_PREFIX + model.control().bundleFile();
+        UpliftFile file = new UpliftFile(request.campaign(), model.strategy().id(), request.arms().column(), request.arms().treated(),
+                request.arms().control(), request.label().column(), request.label().positiveValue(), treatedFile, controlFile);
+        files.put(UpliftFile.NAME, write(file));
+        files.put(BundleFiles.FEATURES, write(model.schema()));
+        files.put(treatedFile, model.treated().serialize());
+        if (controlFile != null) {
+            files.put(controlFile, model.control().serialize());
+        }
+        String kind = kind(request.campaign());
+        bundles.removeAbandonedStaging(kind);
+        String version = bundles.publish(kind, files, (v, createdAt) -> {
+            Map<String, Object> card = UpliftCard.of(outcome, v, createdAt);
+            Map<String, byte[]> cards = new LinkedHashMap<>();
+            cards.put(CARD_JSON, write(card));
+            cards.put(BundleFiles.CARD_MARKDOWN, UpliftCard.markdown(card).getBytes(StandardCharsets.UTF_8));
+            return cards;
+        });
+        load(request.campaign(), version);
+        bundles.point(kind, version);
+        return version;
+    }
+
+    public Optional<String> currentVersion(String campaign) {
+        return bundles.current(kind(campaign));
+    }
+
+    public List<String> versions(String campaign) {
+        return bundles.versions(kind(campaign)).stream().map(p -> p.getFileName().toString()).toList();
+    }
+
+    public UpliftBundle loadCurrent(String campaign) {
+        return load(campaign, currentVersion(campaign).orElseThrow(() -> new BundleException("no uplift model for campaign '" + campaign
+                + "' in " + bundles.root() + "; train one with: propensity uplift train --campaign " + campaign + " ...")));
+    }
+
+    public UpliftBundle load(String campaign, String version) {
+        VersionedBundles.VerifiedBundle bundle = bundles.read(kind(campaign), version);
+        try {
+            UpliftFile file = json.readValue(bundle.required(UpliftFile.NAME), UpliftFile.class);
+            FeatureSchema schema = json.readValue(bundle.required(BundleFiles.FEATURES), FeatureSchema.class);
+            TrainedClassifier treated = classifier(file.treatedClassifier(), bundle.required(file.treatedClassifier()));
+            TrainedClassifier control = file.controlClassifier() == null ? null
+                    : classifier(file.controlClassifier(), bundle.required(file.controlClassifier()));
+            UpliftStrategy strategy = file.parsedStrategy();
+            JsonNode card = json.readTree(bundle.required(CARD_JSON));
+            return new UpliftBundle(bundle.directory(), version, file, new UpliftModel(schema, strategy, treated, control), card);
+        } catch (JacksonException | IllegalArgumentException e) {
+            throw new BundleException(bundle.directory() + " is damaged: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static TrainedClassifier classifier(String name, byte[] bytes) {
+        return name.endsWith(BundleFiles.TREES) ? BoostedTrees.parse(bytes) : LinearModel.parse(bytes);
+    }
+
+    private byte[] write(Object value) {
+        try {
+            return json.writeValueAsBytes(value);
+        } catch (JacksonException e) {
+            throw new IllegalStateException("cannot write an uplift bundle file: " + e.getMessage(), e);
+        }
+    }
+}
