@@ -69,9 +69,7 @@ final class OutcomeFile {
                     continue;
                 }
                 boolean positive = label.isPositive(raw);
-                if (!positive) {
-                    checkBinary(file, reader.lineNumber(), label, raw, values, positives > 0);
-                }
+                checkBinary(file, reader.lineNumber(), label, raw, values);
                 CustomerIdHash.hash(customer, hash, 0);
                 if (table.add(hash[0], hash[1], positive)) {
                     positives += positive ? 1 : 0;
@@ -93,23 +91,22 @@ final class OutcomeFile {
     }
 
     /**
-     * Remembers the one negative value a binary label may have (compared as the positive is: stripped, ignoring case);
-     * a second one means the column is not a yes/no outcome.
+     * Remembers the two values a binary label may have (compared as the positive one is: stripped, ignoring case); a
+     * third one means the column is not a yes/no outcome. Whether the positive value is among them is asked at the end,
+     * so a mistyped --positive over a yes/no column is reported as that, not as a third value.
      */
-    private static void checkBinary(Path file, long line, LabelSpec label, String raw, List<String> negatives, boolean positiveSeen) {
+    private static void checkBinary(Path file, long line, LabelSpec label, String raw, List<String> values) {
         String value = raw.strip();
-        for (String seen : negatives) {
+        for (String seen : values) {
             if (seen.equalsIgnoreCase(value)) {
                 return;
             }
         }
-        if (!negatives.isEmpty()) {
-            String seen = positiveSeen ? "'" + label.positiveValue() + "' (positive) and '" + negatives.get(0) + "'"
-                    : "'" + negatives.get(0) + "' (and the positive value '" + label.positiveValue() + "' has not occurred yet: check --positive)";
-            throw DataException.atColumn(file, line, label.column(), "the outcome is not binary: value '" + value + "' after " + seen
-                    + "; a backtest needs two values, e.g. yes and no");
+        if (values.size() == 2) {
+            throw DataException.atColumn(file, line, label.column(), "the outcome is not binary: value '" + value + "' after '"
+                    + values.get(0) + "' and '" + values.get(1) + "'; a backtest needs two values, e.g. yes and no");
         }
-        negatives.add(value);
+        values.add(value);
     }
 
     private static long sizeOf(Path file) {
