@@ -6,6 +6,8 @@ import io.github.propensity.data.DataException;
 import io.github.propensity.data.MissingValues;
 import io.github.propensity.scoring.CustomerIdHash;
 import io.github.propensity.training.LabelSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,10 +22,12 @@ import java.util.Locale;
  * ids than rescoring would accept as bad rows ({@link #MAX_REPEATED_SHARE}).
  */
 final class OutcomeFile {
+    private static final Logger log = LoggerFactory.getLogger(OutcomeFile.class);
     /** The share of repeated ids tolerated: rescoring's default --max-bad-rows, where repeated ids count as bad rows. */
     static final double MAX_REPEATED_SHARE = 0.001;
     /** Enough rows (a few hundred kB) that the read-ahead barely skews the size estimate, as in rescoring. */
     private static final int ESTIMATE_AFTER_ROWS = 16_384;
+    private static final long PROGRESS_NANOS = 2_000_000_000L;
 
     /** The outcomes read, and what was left out. */
     record Read(OutcomeTable table, long rows, long unlabelled, long withoutId, long repeatedIds, long positives,
@@ -52,9 +56,16 @@ final class OutcomeFile {
             long withoutId = 0;
             long repeated = 0;
             long positives = 0;
+            long start = System.nanoTime();
+            long lastProgress = start;
             String[] fields;
             while ((fields = reader.next()) != null) {
                 rows++;
+                if ((rows & 0xFFFF) == 0 && System.nanoTime() - lastProgress > PROGRESS_NANOS) {
+                    lastProgress = System.nanoTime();
+                    log.info("read {} outcome records ({}% of {})", rows,
+                            fileSize > 0 ? Math.round(100.0 * reader.bytesRead() / fileSize) : "?", file.getFileName());
+                }
                 if (rows == ESTIMATE_AFTER_ROWS && fileSize > 0) {
                     table.reserve((long) (1.1 * rows * fileSize / Math.max(1, reader.bytesRead())));
                 }
@@ -86,6 +97,8 @@ final class OutcomeFile {
                 throw DataException.inFile(file, repeated + " of " + rows + " records repeat the id of an earlier record, more than the "
                         + String.format(Locale.ROOT, "%.1f", 100 * MAX_REPEATED_SHARE) + "% allowed; give one outcome per customer");
             }
+            log.info("read {} outcome records in {} ms: {} customers with an outcome", rows, (System.nanoTime() - start) / 1_000_000,
+                    table.size());
             return new Read(table, rows, unlabelled, withoutId, repeated, positives, reader.sha256Hex());
         }
     }
