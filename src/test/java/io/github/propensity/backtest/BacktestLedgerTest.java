@@ -4,6 +4,7 @@ package io.github.propensity.backtest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.propensity.model.Task;
+import io.github.propensity.storage.AtomicFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -34,13 +36,9 @@ class BacktestLedgerTest {
     @TempDir
     Path dir;
 
-    private static AtomicLine line(String task, int number) {
+    private static AtomicFile.Content line(String task, int number) {
         return out -> out.write(("{\"task\":\"" + task + "\",\"n\":" + number + ",\"realized\":{\"auc\":0.7},\"flags\":[]}")
                 .getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Names the lambda type the ledger's package-private append takes. */
-    private interface AtomicLine extends io.github.propensity.storage.AtomicFile.Content {
     }
 
     @Test
@@ -101,7 +99,7 @@ class BacktestLedgerTest {
         assertEquals(List.of(), ledger.list(Optional.empty()).entries(), "no ledger yet");
         ledger.append(line("churn", 1));
         ledger.append(line("purchase", 2));
-        Files.writeString(ledger.file(), "not json\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(ledger.file(), "not json\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         ledger.append(line("churn", 3));
         BacktestLedger.Listing churn = ledger.list(Optional.of(Task.CHURN));
         assertEquals(List.of(1, 3), churn.entries().stream().map(e -> e.get("n").asInt()).toList());

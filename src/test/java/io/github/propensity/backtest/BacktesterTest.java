@@ -83,12 +83,7 @@ class BacktesterTest {
 
     /** The matched customers' probabilities and outcomes in the scores file's order, by a plain map join. */
     private static List<double[]> matchedByHand(Path snapshotFolder) {
-        Map<String, Boolean> outcome = new HashMap<>();
-        for (int i = 0; i < customers.size(); i++) {
-            if (i % 13 != 5 && i != 7) {
-                outcome.put(customers.get(i).id(), customers.get(i).churned().equals("yes"));
-            }
-        }
+        Map<String, Boolean> outcome = matchedIds();
         List<double[]> matched = new ArrayList<>();
         for (BacktestFixtures.Scored row : BacktestFixtures.scores(snapshotFolder, Task.CHURN)) {
             Boolean positive = outcome.get(row.id());
@@ -184,8 +179,7 @@ class BacktesterTest {
 
         // Bands: the snapshot's churn_band of each matched customer.
         Map<String, double[]> byBand = new LinkedHashMap<>();
-        Map<String, Boolean> outcome = new HashMap<>();
-        matchedIds().forEach(outcome::put);
+        Map<String, Boolean> outcome = matchedIds();
         double baseRate = matched.stream().mapToDouble(r -> r[1]).sum() / n;
         for (BacktestFixtures.Scored row : BacktestFixtures.scores(snapshot, Task.CHURN)) {
             if (outcome.containsKey(row.id())) {
@@ -206,6 +200,7 @@ class BacktesterTest {
         }
     }
 
+    /** The outcome of each customer the crafted file gives one for, by id (customer 0's first record wins). */
     private static Map<String, Boolean> matchedIds() {
         Map<String, Boolean> ids = new HashMap<>();
         for (int i = 0; i < customers.size(); i++) {
