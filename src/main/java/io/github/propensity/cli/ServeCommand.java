@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.cli;
 
+import io.github.propensity.backtest.BacktestLedger;
 import io.github.propensity.lookalike.PoolSource;
 import io.github.propensity.scoring.SegmentPolicy;
 import io.github.propensity.scoring.SegmentPolicyFile;
@@ -85,7 +86,7 @@ final class ServeCommand implements Callable<Integer> {
                 .map(file -> PoolRegistry.start(PoolSource.of(file, poolId, poolDrop, true), reloadMillis));
         LookalikeService lookalikes = pools.map(LookalikeService::over).orElseGet(LookalikeService::withoutPool);
         ApiServer server = new ApiServer(settings, registry, new CustomerScorer(policy), new SegmentLists(policy), lookalikes,
-                new TargetingService(new ContactPlanner()), apiKeys).start();
+                new TargetingService(new ContactPlanner()), new BacktestLedger(snapshots), apiKeys).start();
         log.info("serving on http://{}:{} ({} models loaded{})", settings.host(), server.port(), registry.current().models().size(),
                 apiKeys == null ? "" : ", " + apiKeys.size() + " API keys");
         CountDownLatch stopped = new CountDownLatch(1);

@@ -5,9 +5,10 @@ package io.github.propensity.scoring;
  * MurmurHash3 (x64, 128-bit) of a customer id's UTF-16 code units, little-endian: the key under which repeated ids
  * are found without holding the ids. With 128 bits, the chance that any two of ten million distinct ids share a
  * hash is about n²/2¹²⁹ ≈ 1.5e-25, so a row is never wrongly dropped as a repeat in practice; 64 bits would give
- * about 3 in a million per run, too often for a check that drops a customer.
+ * about 3 in a million per run, too often for a check that drops a customer. Public for the backtest, which joins
+ * outcomes to a snapshot under the same key.
  */
-final class CustomerIdHash {
+public final class CustomerIdHash {
     private static final long C1 = 0x87c37b91114253d5L;
     private static final long C2 = 0x4cf5ad432745937fL;
 
@@ -15,7 +16,7 @@ final class CustomerIdHash {
     }
 
     /** Writes the hash of {@code id} into {@code into[at]} and {@code into[at + 1]}. */
-    static void hash(String id, long[] into, int at) {
+    public static void hash(String id, long[] into, int at) {
         int length = id.length();
         long h1 = 0;
         long h2 = 0;

@@ -3,6 +3,7 @@ package io.github.propensity.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.propensity.backtest.BacktestLedger;
 import io.github.propensity.storage.JsonMappers;
 import io.github.propensity.serving.ApiKeys;
 import io.github.propensity.serving.BatchScorer;
@@ -40,12 +41,12 @@ public final class ApiServer {
     private final Javalin app;
 
     public ApiServer(ServerSettings settings, ModelRegistry registry, CustomerScorer scorer, SegmentLists segments,
-                     LookalikeService lookalikes, TargetingService targeting, ApiKeys keys) {
+                     LookalikeService lookalikes, TargetingService targeting, BacktestLedger backtests, ApiKeys keys) {
         ObjectMapper json = JsonMappers.standard().disable(SerializationFeature.INDENT_OUTPUT);
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        ServerMetrics metrics = new ServerMetrics(meters, registry::refreshFailures);
+        ServerMetrics metrics = new ServerMetrics(meters, registry::refreshFailures, backtests::latestPerTask);
         ScoreHandlers score = new ScoreHandlers(registry, scorer, new BatchScorer(scorer), metrics, json);
-        ReadHandlers read = new ReadHandlers(registry, segments, json);
+        ReadHandlers read = new ReadHandlers(registry, segments, backtests, json);
         LookalikeHandler lookalike = new LookalikeHandler(lookalikes, json);
         TargetHandler target = new TargetHandler(registry, targeting, json);
         Access access = new Access(keys, settings.keysRequired());
@@ -74,6 +75,7 @@ public final class ApiServer {
             route(routes, HandlerType.GET, "/v1/segments", ApiRole.READ, List.of(), read::segments);
             route(routes, HandlerType.GET, "/v1/segments/{name}/customers", ApiRole.READ, ReadHandlers.SEGMENT_LIST_PARAMETERS,
                     read::segmentCustomers);
+            route(routes, HandlerType.GET, "/v1/backtests", ApiRole.READ, List.of("task"), read::backtests);
             route(routes, HandlerType.GET, "/v1/models", ApiRole.READ, List.of(), read::models);
             route(routes, HandlerType.GET, "/v1/models/{task}", ApiRole.READ, List.of("format"), read::modelCard);
             ProblemResponses.register(routes, json);

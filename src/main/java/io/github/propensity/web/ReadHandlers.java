@@ -2,6 +2,7 @@
 package io.github.propensity.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.propensity.backtest.BacktestLedger;
 import io.github.propensity.model.CardSummary;
 import io.github.propensity.model.BundleFiles;
 import io.github.propensity.model.ModelBundle;
@@ -24,17 +25,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-/** Read endpoints: readiness, models and cards, segments and their customer lists (streamed). */
+/** Read endpoints: readiness, models and cards, segments and their customer lists (streamed), the backtest ledger. */
 final class ReadHandlers {
     static final List<String> SEGMENT_LIST_PARAMETERS = List.of("format", "limit", "sort", "order", "task", "min_score");
 
     private final ModelRegistry registry;
     private final SegmentLists segments;
+    private final BacktestLedger backtests;
     private final ObjectMapper json;
 
-    ReadHandlers(ModelRegistry registry, SegmentLists segments, ObjectMapper json) {
+    ReadHandlers(ModelRegistry registry, SegmentLists segments, BacktestLedger backtests, ObjectMapper json) {
         this.registry = registry;
         this.segments = segments;
+        this.backtests = backtests;
         this.json = json;
     }
 
@@ -76,6 +79,20 @@ final class ReadHandlers {
             ctx.contentType("application/json").result(json.writeValueAsBytes(bundle.card()));
         } else {
             throw new InvalidInputException("format must be json or md");
+        }
+    }
+
+    void backtests(Context ctx) {
+        Optional<Task> task = Optional.ofNullable(ctx.queryParam("task")).map(ReadHandlers::queriedTask);
+        ctx.json(Map.of("backtests", backtests.list(task).entries()));
+    }
+
+    /** A task in a query parameter: an unknown one is a bad request (in a path it is a resource that does not exist). */
+    private static Task queriedTask(String text) {
+        try {
+            return Task.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(e.getMessage());
         }
     }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.web;
 
+import io.github.propensity.backtest.BacktestLedger;
 import io.github.propensity.lookalike.PoolSource;
 import io.github.propensity.scoring.SegmentPolicy;
 import io.github.propensity.serving.ApiKeys;
@@ -45,7 +46,7 @@ final class TestServer implements AutoCloseable {
         LookalikeService lookalikes = pools.map(LookalikeService::over).orElseGet(LookalikeService::withoutPool);
         server = new ApiServer(new ServerSettings("127.0.0.1", 0, maxBody, keys != null), registry,
                 new CustomerScorer(SegmentPolicy.defaults()), new SegmentLists(SegmentPolicy.defaults()), lookalikes,
-                new TargetingService(new ContactPlanner()), keys).start();
+                new TargetingService(new ContactPlanner()), new BacktestLedger(snapshots), keys).start();
     }
 
     /** The HTTP routes as registered in the running Javalin instance (not before/after handlers). */
