@@ -6,7 +6,8 @@
 # coefficient and uplift at 30 % with their 95 % bootstrap intervals, next to the peers measured on the same split
 # when Python has scikit-learn (scripts/peers/uplift_peer.py: HistGradientBoosting T-learner and class
 # transformation, and a random ranking), with scikit-uplift's metric definitions.
-# Floor: the Womens E-Mail model ranks better than chance (the lower end of its Qini interval is above 0).
+# Floors (Womens E-Mail): uplift at 30 % of at least 0.075, and a ranking better than chance (the lower end of the
+# Qini interval above 0).
 #
 #   scripts/evaluate-uplift.sh [DATA_DIR]      DATA_DIR defaults to ../shared/data beside the project
 set -euo pipefail
@@ -38,9 +39,15 @@ peers = json.loads(sys.stdin.read())
 for name in ("t_learner", "class_transformation", "random"):
     print("%-14s %-22s %28.4f %28.4f" % (peers["arm"], "peer " + name, peers[name]["qini"], peers[name]["uplift_at_30"]))'
   fi
-  if [[ "$arm" == "Womens E-Mail" ]] && ! awk -v low="$(json_field qini_low "$result")" 'BEGIN { exit !(low > 0) }'; then
-    echo "FAIL: the Womens E-Mail model's Qini interval reaches 0 or below: it may rank no better than chance" >&2
-    status=1
+  if [[ "$arm" == "Womens E-Mail" ]]; then
+    if ! awk -v low="$(json_field qini_low "$result")" 'BEGIN { exit !(low > 0) }'; then
+      echo "FAIL: the Womens E-Mail model's Qini interval reaches 0 or below: it may rank no better than chance" >&2
+      status=1
+    fi
+    if ! awk -v at30="$(json_field uplift_at_30 "$result")" 'BEGIN { exit !(at30 >= 0.075) }'; then
+      echo "FAIL: the Womens E-Mail model's uplift at 30 % is below 0.075" >&2
+      status=1
+    fi
   fi
 done
 echo "Qini: scikit-uplift qini_auc_score (negative effects); uplift at 30 %: uplift_at_k, strategy overall; intervals: 95 % Poisson bootstrap"

@@ -51,6 +51,11 @@ final class UpliftTrainCommand implements Callable<Integer> {
             description = "share of rows kept aside to test the final model, 0 to 0.5; use 0 when you evaluate on a separate file (default: ${DEFAULT-VALUE})")
     double holdout;
 
+    @Option(names = "--group-margin", defaultValue = "0.01", paramLabel = "UPLIFT",
+            description = "uplift (a difference of probabilities) above which a customer is persuadable and below minus which a "
+                    + "sleeping dog; in between, sure thing or lost cause by the response without contact (default: ${DEFAULT-VALUE})")
+    double groupMargin;
+
     @Option(names = "--threads", paramLabel = "N", description = "threads for the model fits (default: all cores)")
     Integer threads;
 
@@ -60,7 +65,7 @@ final class UpliftTrainCommand implements Callable<Integer> {
         UpliftRequest request;
         try {
             request = new UpliftRequest(campaign, input.data, input.separator.orDetect(), input.arms(context.commandLine()),
-                    input.labelSpec(context.commandLine()), id, drop, holdout, seed,
+                    input.labelSpec(context.commandLine()), id, drop, holdout, groupMargin, seed,
                     threads != null ? threads : Runtime.getRuntime().availableProcessors());
         } catch (UpliftInputException e) {
             throw new CommandLine.ParameterException(context.commandLine(), e.getMessage());

@@ -12,10 +12,12 @@ import java.util.Objects;
  * once to array scorers. Immutable and safe to share across threads.
  * <ul>
  *   <li>{@link UpliftStrategy#TWO_MODEL}: {@code treated} and {@code control} response classifiers;</li>
- *   <li>{@link UpliftStrategy#SINGLE_MODEL}: one classifier in {@code treated} over the encoder's features plus
- *       {@value #TREATMENT_FEATURE} last; {@code control} is null;</li>
- *   <li>{@link UpliftStrategy#CLASS_TRANSFORMATION}: the transformed-class classifier in {@code treated};
- *       {@code control} is null.</li>
+ *   <li>{@link UpliftStrategy#SINGLE_MODEL}: one classifier in {@code treated} over the encoder's features, then
+ *       {@value #TREATMENT_FEATURE}, then the treatment times each feature (Lo 2002: without the products a linear
+ *       model could only shift every customer's log-odds by the same amount); {@code control} is null;</li>
+ *   <li>{@link UpliftStrategy#CLASS_TRANSFORMATION}: the transformed-class classifier in {@code treated}, and in
+ *       {@code control} a response classifier of the control arm, which only the groups read (the transformed class
+ *       says how much a contact changes, not how likely a response is without one).</li>
  * </ul>
  * Probabilities are the classifiers' own (uncalibrated): the arms' difference is what is ranked, and a calibrator
  * fitted to each arm separately would bend the two curves differently.
@@ -31,13 +33,16 @@ public final class UpliftModel {
     private final TrainedClassifier control;
     private final CompiledScorer treatedScorer;
     private final CompiledScorer controlScorer;
+    private final UpliftGroups groups;
 
-    public UpliftModel(FeatureSchema schema, UpliftStrategy strategy, TrainedClassifier treated, TrainedClassifier control) {
+    public UpliftModel(FeatureSchema schema, UpliftStrategy strategy, TrainedClassifier treated, TrainedClassifier control,
+                       UpliftGroups groups) {
         this.schema = Objects.requireNonNull(schema, "schema");
         this.encoder = schema.encoder();
         this.strategy = Objects.requireNonNull(strategy, "strategy");
         this.treated = Objects.requireNonNull(treated, "treated");
-        if ((strategy == UpliftStrategy.TWO_MODEL) != (control != null)) {
+        this.groups = Objects.requireNonNull(groups, "groups");
+        if ((strategy != UpliftStrategy.SINGLE_MODEL) != (control != null)) {
             throw new IllegalArgumentException(strategy.id() + " needs " + (control == null ? "a" : "no") + " control classifier");
         }
         this.control = control;
@@ -46,11 +51,27 @@ public final class UpliftModel {
         this.controlScorer = control == null ? null : control.compile(names);
     }
 
-    /** The encoder's feature names with {@link #TREATMENT_FEATURE} appended: a single model's inputs. */
+    /** A single model's input names: the encoder's features, {@link #TREATMENT_FEATURE}, and each feature times it. */
     public static String[] withTreatment(String[] featureNames) {
-        String[] names = Arrays.copyOf(featureNames, featureNames.length + 1);
-        names[featureNames.length] = TREATMENT_FEATURE;
+        int width = featureNames.length;
+        String[] names = Arrays.copyOf(featureNames, 2 * width + 1);
+        names[width] = TREATMENT_FEATURE;
+        for (int j = 0; j < width; j++) {
+            names[width + 1 + j] = TREATMENT_FEATURE + " x " + featureNames[j];
+        }
         return names;
+    }
+
+    /** A single model's input row for an encoded row, as if treated ({@code treated} true) or not. */
+    public static double[] withTreatment(double[] encodedRow, boolean treated) {
+        int width = encodedRow.length;
+        double[] row = new double[2 * width + 1];
+        System.arraycopy(encodedRow, 0, row, 0, width);
+        if (treated) {
+            row[width] = 1;
+            System.arraycopy(encodedRow, 0, row, width + 1, width);
+        }
+        return row;
     }
 
     public FeatureSchema schema() {
@@ -70,7 +91,7 @@ public final class UpliftModel {
         return treated;
     }
 
-    /** The control arm's classifier of a two-model strategy, else null. */
+    /** The control arm's response classifier (two-model and class transformation), else null. */
     public TrainedClassifier control() {
         return control;
     }
@@ -79,15 +100,27 @@ public final class UpliftModel {
     public double uplift(double[] encodedRow) {
         return switch (strategy) {
             case TWO_MODEL -> CompiledScorer.sigmoid(treatedScorer.logOdds(encodedRow)) - CompiledScorer.sigmoid(controlScorer.logOdds(encodedRow));
-            case SINGLE_MODEL -> {
-                double[] row = Arrays.copyOf(encodedRow, encodedRow.length + 1);
-                row[encodedRow.length] = 1;
-                double whenTreated = CompiledScorer.sigmoid(treatedScorer.logOdds(row));
-                row[encodedRow.length] = 0;
-                yield whenTreated - CompiledScorer.sigmoid(treatedScorer.logOdds(row));
-            }
+            case SINGLE_MODEL -> CompiledScorer.sigmoid(treatedScorer.logOdds(withTreatment(encodedRow, true)))
+                    - CompiledScorer.sigmoid(treatedScorer.logOdds(withTreatment(encodedRow, false)));
             case CLASS_TRANSFORMATION -> 2 * CompiledScorer.sigmoid(treatedScorer.logOdds(encodedRow)) - 1;
         };
+    }
+
+    public UpliftGroups groups() {
+        return groups;
+    }
+
+    /** Predicted response without contact: the control model's, or a single model's with the treatment at 0. */
+    public double controlResponse(double[] encodedRow) {
+        if (strategy == UpliftStrategy.SINGLE_MODEL) {
+            return CompiledScorer.sigmoid(treatedScorer.logOdds(withTreatment(encodedRow, false)));
+        }
+        return CompiledScorer.sigmoid(controlScorer.logOdds(encodedRow));
+    }
+
+    /** The customer's {@link UpliftGroup} given their predicted uplift. */
+    public UpliftGroup group(double[] encodedRow, double uplift) {
+        return groups.of(uplift, controlResponse(encodedRow));
     }
 
     public double[] uplifts(double[][] encodedRows) {

@@ -12,8 +12,8 @@ public enum UpliftStrategy {
     /** T-learner: one classifier on the treated customers, one on the control; uplift = p_treated(x) - p_control(x). */
     TWO_MODEL("two-model", "two models (T-learner)"),
     /**
-     * S-learner: one classifier on everyone with the treatment as an extra 0/1 feature (the last one);
-     * uplift = p(x, 1) - p(x, 0).
+     * S-learner: one classifier on everyone with the treatment as an extra 0/1 feature and its products with every
+     * feature (Lo 2002); uplift = p(x, 1) - p(x, 0).
      */
     SINGLE_MODEL("single-model", "one model with the treatment as a feature (S-learner)"),
     /**

@@ -3,6 +3,7 @@ package io.github.propensity.uplift;
 
 import io.github.propensity.features.FeatureSchema;
 import io.github.propensity.model.TrainedClassifier;
+import io.github.propensity.model.UpliftGroups;
 import io.github.propensity.model.UpliftModel;
 import io.github.propensity.model.UpliftStrategy;
 import io.github.propensity.training.BoosterTrainer;
@@ -38,25 +39,26 @@ public record UpliftCandidate(UpliftStrategy strategy, CandidateSpec learner) {
                 .flatMap(strategy -> learners.stream().map(learner -> new UpliftCandidate(strategy, learner))).toList();
     }
 
-    /** Fits this candidate on encoded rows and returns the model. */
-    UpliftModel fit(FeatureSchema schema, double[][] rows, boolean[] treated, boolean[] outcomes, long seed, int threads) {
+    /** Fits this candidate on encoded rows and returns the model; {@code groupMargin} is the groups' uplift margin. */
+    UpliftModel fit(FeatureSchema schema, double[][] rows, boolean[] treated, boolean[] outcomes, double groupMargin, long seed,
+                    int threads) {
         String[] names = schema.encoder().featureNames();
+        UpliftGroups groups = new UpliftGroups(groupMargin, controlRate(treated, outcomes));
         return switch (strategy) {
             case TWO_MODEL -> {
                 int[] treatedRows = where(treated, true);
                 int[] controlRows = where(treated, false);
                 TrainedClassifier whenTreated = classifier(names, pick(rows, treatedRows), pick(outcomes, treatedRows), null, seed, threads);
                 TrainedClassifier whenControl = classifier(names, pick(rows, controlRows), pick(outcomes, controlRows), null, seed, threads);
-                yield new UpliftModel(schema, strategy, whenTreated, whenControl);
+                yield new UpliftModel(schema, strategy, whenTreated, whenControl, groups);
             }
             case SINGLE_MODEL -> {
                 double[][] withTreatment = new double[rows.length][];
                 for (int i = 0; i < rows.length; i++) {
-                    withTreatment[i] = Arrays.copyOf(rows[i], rows[i].length + 1);
-                    withTreatment[i][rows[i].length] = treated[i] ? 1 : 0;
+                    withTreatment[i] = UpliftModel.withTreatment(rows[i], treated[i]);
                 }
                 yield new UpliftModel(schema, strategy,
-                        classifier(UpliftModel.withTreatment(names), withTreatment, outcomes, null, seed, threads), null);
+                        classifier(UpliftModel.withTreatment(names), withTreatment, outcomes, null, seed, threads), null, groups);
             }
             case CLASS_TRANSFORMATION -> {
                 boolean[] transformed = new boolean[rows.length];
@@ -71,9 +73,24 @@ public record UpliftCandidate(UpliftStrategy strategy, CandidateSpec learner) {
                 for (int i = 0; i < rows.length; i++) {
                     weights[i] = treated[i] ? 0.5 / share : 0.5 / (1 - share);
                 }
-                yield new UpliftModel(schema, strategy, classifier(names, rows, transformed, weights, seed, threads), null);
+                int[] controlRows = where(treated, false);
+                TrainedClassifier response = classifier(names, pick(rows, controlRows), pick(outcomes, controlRows), null, seed, threads);
+                yield new UpliftModel(schema, strategy, classifier(names, rows, transformed, weights, seed, threads), response, groups);
             }
         };
+    }
+
+    /** The control arm's response rate: where the groups split sure things from lost causes. */
+    static double controlRate(boolean[] treated, boolean[] outcomes) {
+        long control = 0;
+        long responders = 0;
+        for (int i = 0; i < treated.length; i++) {
+            if (!treated[i]) {
+                control++;
+                responders += outcomes[i] ? 1 : 0;
+            }
+        }
+        return (double) responders / control;
     }
 
     private TrainedClassifier classifier(String[] names, double[][] rows, boolean[] outcomes, double[] weights, long seed, int threads) {

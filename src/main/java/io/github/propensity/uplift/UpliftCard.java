@@ -64,6 +64,12 @@ final class UpliftCard {
         selection.put("candidates", candidates);
         selection.put("chosen", outcome.selection().chosenCandidate().describe());
         card.put("selection", selection);
+        Map<String, Object> groups = new LinkedHashMap<>();
+        groups.put("margin", outcome.model().groups().margin());
+        groups.put("control_rate", outcome.model().groups().controlRate());
+        groups.put("rule", "persuadables: uplift > margin; sleeping-dogs: uplift < -margin; otherwise sure-things when the "
+                + "predicted response without contact is at least the control rate, else lost-causes");
+        card.put("groups", groups);
         card.put("out_of_sample", evaluation(outcome.selection().chosenOutOfSample()));
         card.put("holdout", outcome.holdout() == null ? null : evaluation(outcome.holdout()));
         return card;

@@ -11,10 +11,12 @@ import java.util.Objects;
  * are the project's own files ({@code trees.json} or {@code linear.json} forms) named with a {@code treated-} or
  * {@code control-} prefix; the encoder is {@code features.json}, as in a propensity bundle.
  *
- * @param controlClassifier null unless the strategy is two-model
+ * @param controlClassifier the control arm's response classifier; null for a single model
+ * @param groupMargin       and {@code controlRate}: the groups' thresholds ({@link io.github.propensity.model.UpliftGroups})
  */
 public record UpliftFile(String campaign, String strategy, String treatmentColumn, String treated, String control,
-                         String labelColumn, String positive, String treatedClassifier, String controlClassifier) {
+                         String labelColumn, String positive, String treatedClassifier, String controlClassifier,
+                         double groupMargin, double controlRate) {
     public static final String NAME = "uplift.json";
     public static final String TREATED_PREFIX = "treated-";
     public static final String CONTROL_PREFIX = "control-";
@@ -28,7 +30,7 @@ public record UpliftFile(String campaign, String strategy, String treatmentColum
         Objects.requireNonNull(labelColumn, "label_column");
         Objects.requireNonNull(positive, "positive");
         checkClassifierFile(treatedClassifier, TREATED_PREFIX);
-        if ((parsed == UpliftStrategy.TWO_MODEL) != (controlClassifier != null)) {
+        if ((parsed != UpliftStrategy.SINGLE_MODEL) != (controlClassifier != null)) {
             throw new IllegalArgumentException(strategy + " must " + (controlClassifier == null ? "" : "not ") + "name a control classifier");
         }
         if (controlClassifier != null) {

@@ -13,9 +13,11 @@ import java.util.Objects;
  *
  * @param idColumn        customer id column, never a feature; null when the file has none
  * @param holdoutFraction share of rows kept aside to test the final model, 0 to 0.5
+ * @param groupMargin     the uplift a customer must exceed to count as persuadable (or fall below, negated, as a
+ *                        sleeping dog); see {@link io.github.propensity.model.UpliftGroups}
  */
 public record UpliftRequest(String campaign, Path dataFile, Character separator, Arms arms, LabelSpec label, String idColumn,
-                            List<String> dropColumns, double holdoutFraction, long seed, int threads) {
+                            List<String> dropColumns, double holdoutFraction, double groupMargin, long seed, int threads) {
     public UpliftRequest {
         CampaignName.check(campaign);
         Objects.requireNonNull(dataFile, "dataFile");
@@ -24,6 +26,9 @@ public record UpliftRequest(String campaign, Path dataFile, Character separator,
         dropColumns = List.copyOf(dropColumns);
         if (!(holdoutFraction >= 0 && holdoutFraction <= 0.5)) {
             throw new UpliftInputException("--holdout", "must be between 0 and 0.5, got " + holdoutFraction);
+        }
+        if (!(groupMargin >= 0 && groupMargin < 0.5)) {
+            throw new UpliftInputException("--group-margin", "must be at least 0 and below 0.5, got " + groupMargin);
         }
         if (threads < 1) {
             throw new UpliftInputException("--threads", "must be at least 1, got " + threads);

@@ -9,6 +9,7 @@ import io.github.propensity.model.BoostedTrees;
 import io.github.propensity.model.BundleFiles;
 import io.github.propensity.model.LinearModel;
 import io.github.propensity.model.TrainedClassifier;
+import io.github.propensity.model.UpliftGroups;
 import io.github.propensity.model.UpliftModel;
 import io.github.propensity.model.UpliftStrategy;
 import io.github.propensity.storage.BundleException;
@@ -58,7 +59,8 @@ public final class UpliftStore {
         String treatedFile = UpliftFile.TREATED_PREFIX + model.treated().bundleFile();
         String controlFile = model.control() == null ? null : UpliftFile.CONTROL_PREFIX + model.control().bundleFile();
         UpliftFile file = new UpliftFile(request.campaign(), model.strategy().id(), request.arms().column(), request.arms().treated(),
-                request.arms().control(), request.label().column(), request.label().positiveValue(), treatedFile, controlFile);
+                request.arms().control(), request.label().column(), request.label().positiveValue(), treatedFile, controlFile,
+                model.groups().margin(), model.groups().controlRate());
         files.put(UpliftFile.NAME, write(file));
         files.put(BundleFiles.FEATURES, write(model.schema()));
         files.put(treatedFile, model.treated().serialize());
@@ -102,7 +104,8 @@ public final class UpliftStore {
                     : classifier(file.controlClassifier(), bundle.required(file.controlClassifier()));
             UpliftStrategy strategy = file.parsedStrategy();
             JsonNode card = json.readTree(bundle.required(CARD_JSON));
-            return new UpliftBundle(bundle.directory(), version, file, new UpliftModel(schema, strategy, treated, control), card);
+            UpliftGroups groups = new UpliftGroups(file.groupMargin(), file.controlRate());
+            return new UpliftBundle(bundle.directory(), version, file, new UpliftModel(schema, strategy, treated, control, groups), card);
         } catch (JacksonException | IllegalArgumentException e) {
             throw new BundleException(bundle.directory() + " is damaged: " + e.getMessage(), e);
         } catch (IOException e) {

@@ -25,7 +25,7 @@ class UpliftTrainerTest {
     Path dir;
 
     private UpliftRequest request(Path data, double holdout) {
-        return new UpliftRequest("offer-test", data, ',', ARMS, VISIT, "customer_id", List.of(), holdout, 7, 2);
+        return new UpliftRequest("offer-test", data, ',', ARMS, VISIT, "customer_id", List.of(), holdout, 0.01, 7, 2);
     }
 
     @Test
