@@ -28,11 +28,8 @@ final class CampaignArmsOptions {
     @Option(names = "--control", required = true, paramLabel = "VALUE", description = "the control arm's value (no contact)")
     String control;
 
-    @Option(names = "--label", required = true, paramLabel = "COLUMN", description = "the outcome column; it must be binary")
-    String label;
-
-    @Option(names = "--positive", required = true, paramLabel = "VALUE", description = "label value meaning the outcome happened (case-insensitive)")
-    String positive;
+    @CommandLine.Mixin
+    LabelOptions outcome;
 
     @CommandLine.Mixin
     SeparatorOption separator;
@@ -57,9 +54,6 @@ final class CampaignArmsOptions {
     }
 
     LabelSpec labelSpec(CommandLine commandLine) {
-        if (positive.isBlank() || label.isBlank()) {
-            throw new CommandLine.ParameterException(commandLine, "--label and --positive must not be empty");
-        }
-        return new LabelSpec(label, positive);
+        return outcome.labelSpec(commandLine);
     }
 }

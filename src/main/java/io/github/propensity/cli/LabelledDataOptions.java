@@ -16,11 +16,8 @@ final class LabelledDataOptions {
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "labelled customer CSV (.csv or .csv.gz), header required")
     Path data;
 
-    @Option(names = "--label", required = true, paramLabel = "COLUMN", description = "column holding the outcome")
-    String label;
-
-    @Option(names = "--positive", required = true, paramLabel = "VALUE", description = "label value meaning the outcome happened (case-insensitive)")
-    String positive;
+    @CommandLine.Mixin
+    LabelOptions outcome;
 
     @CommandLine.Mixin
     SeparatorOption separator;
@@ -29,9 +26,6 @@ final class LabelledDataOptions {
     ModelsDirectory models;
 
     LabelSpec labelSpec(CommandLine commandLine) {
-        if (positive.isBlank() || label.isBlank()) {
-            throw new CommandLine.ParameterException(commandLine, "--label and --positive must not be empty");
-        }
-        return new LabelSpec(label, positive);
+        return outcome.labelSpec(commandLine);
     }
 }

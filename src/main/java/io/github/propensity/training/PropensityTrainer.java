@@ -20,7 +20,6 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -301,24 +300,7 @@ public final class PropensityTrainer {
     }
 
     private static Map<String, String> notFeatures(CustomerTable table, TrainingRequest request) {
-        Map<String, String> reasons = new LinkedHashMap<>();
-        reasons.put(request.label().column(), "the label");
-        if (request.idColumn() != null) {
-            requireColumn(table, request.idColumn(), "--id");
-            reasons.put(request.idColumn(), "the customer id");
-        }
-        for (String drop : request.dropColumns()) {
-            requireColumn(table, drop, "--drop");
-            reasons.put(drop, "dropped (--drop)");
-        }
-        return reasons;
-    }
-
-    private static void requireColumn(CustomerTable table, String column, String option) {
-        if (table.columnIndex(column) < 0) {
-            throw DataException.inFile(table.source(), option + " column '" + column + "' not found; the columns are: "
-                    + String.join(", ", table.header()));
-        }
+        return NonFeatureColumns.of(table, request.label(), request.idColumn(), request.dropColumns());
     }
 
     private static void reportLabels(TrainingRequest request, LabelledRows labelled) {

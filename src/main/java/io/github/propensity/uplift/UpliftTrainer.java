@@ -9,13 +9,13 @@ import io.github.propensity.evaluation.UpliftMetrics;
 import io.github.propensity.features.FeatureSchema;
 import io.github.propensity.features.FeatureSchemaFitter;
 import io.github.propensity.model.UpliftModel;
+import io.github.propensity.training.NonFeatureColumns;
 import io.github.propensity.training.StratifiedSplits;
 import io.github.propensity.training.TableEncoding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -152,25 +152,9 @@ public final class UpliftTrainer {
     }
 
     private static Map<String, String> notFeatures(CustomerTable table, UpliftRequest request) {
-        Map<String, String> reasons = new LinkedHashMap<>();
-        reasons.put(request.label().column(), "the label");
+        Map<String, String> reasons = NonFeatureColumns.of(table, request.label(), request.idColumn(), request.dropColumns());
         reasons.put(request.arms().column(), "the treatment");
-        if (request.idColumn() != null) {
-            requireColumn(table, request.idColumn(), "--id");
-            reasons.put(request.idColumn(), "the customer id");
-        }
-        for (String drop : request.dropColumns()) {
-            requireColumn(table, drop, "--drop");
-            reasons.put(drop, "dropped (--drop)");
-        }
         return reasons;
-    }
-
-    private static void requireColumn(CustomerTable table, String column, String option) {
-        if (table.columnIndex(column) < 0) {
-            throw DataException.inFile(table.source(), option + " column '" + column + "' not found; the columns are: "
-                    + String.join(", ", table.header()));
-        }
     }
 
     private static int[] allRows(int n) {
