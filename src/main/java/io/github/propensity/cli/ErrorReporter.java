@@ -53,6 +53,8 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
             case TASK -> "--task";
             case OFFER_COST -> "--offer-cost";
             case SAVE_RATE -> "--save-rate";
+            case UPLIFT -> "--uplift";
+            case UPLIFT_OUTCOME -> "--uplift-outcome";
             case BUDGET -> "--budget";
             case MAX_CUSTOMERS -> "--max-customers";
             case LIMIT -> "limit (an API setting)";

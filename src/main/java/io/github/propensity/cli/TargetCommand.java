@@ -26,8 +26,9 @@ import java.util.stream.Collectors;
 
 @Command(name = "target", sortOptions = false,
         description = {"Rank a snapshot's customers by the expected net value of contacting them and cut the list where it pays.",
-                "Expected net value = P(task) x save rate x CLV - offer cost; the snapshot needs a clv column (a base rescored"
-                        + " with a clv_<days>d column). Writes the ranked list (--out) and the profit curve beside it"
+                "Expected net value = P(task) x save rate x CLV - offer cost with --save-rate, or +/- <campaign>_uplift x CLV -"
+                        + " offer cost with --uplift (+ for a wanted outcome, - for an unwanted one); the snapshot needs a clv column"
+                        + " (a base rescored with a clv_<days>d column). Writes the ranked list (--out) and the profit curve beside it"
                         + " (<name>-curve.csv); prints the formula and its assumptions on stderr and a JSON summary as the last"
                         + " stdout line."})
 final class TargetCommand implements Callable<Integer> {
@@ -47,9 +48,20 @@ final class TargetCommand implements Callable<Integer> {
     @Option(names = "--offer-cost", required = true, paramLabel = "AMOUNT", description = "what one contact costs, in the CLV's currency (at least 0)")
     double offerCost;
 
-    @Option(names = "--save-rate", required = true, paramLabel = "SHARE",
-            description = "share of the customers the contact changes, 0 to 1 (for churn: of those who would leave, the share who stay)")
-    double saveRate;
+    @Option(names = "--save-rate", paramLabel = "SHARE",
+            description = "share of the customers the contact changes, 0 to 1 (for churn: of those who would leave, the share who stay);"
+                    + " this or --uplift")
+    Double saveRate;
+
+    @Option(names = "--uplift", paramLabel = "CAMPAIGN",
+            description = "rank by each customer's predicted uplift from the snapshot's <CAMPAIGN>_uplift column instead of a flat save"
+                    + " rate; the list adds <CAMPAIGN>_uplift and <CAMPAIGN>_group")
+    String uplift;
+
+    @Option(names = "--uplift-outcome", paramLabel = "wanted|unwanted",
+            description = "whether the campaign model's outcome is one to raise (wanted: purchase, visit; gain = +uplift x clv) or to"
+                    + " lower (unwanted: churn; gain = -uplift x clv); default: unwanted with --task churn, wanted otherwise")
+    String upliftOutcome;
 
     @CommandLine.ArgGroup(exclusive = true, multiplicity = "0..1")
     Limit limit = new Limit();
@@ -69,7 +81,7 @@ final class TargetCommand implements Callable<Integer> {
     public Integer call() {
         TargetingRequest request;
         try {
-            request = TargetingRequest.of(task, offerCost, saveRate, limit.budget, limit.maxCustomers);
+            request = TargetingRequest.of(task, offerCost, saveRate, uplift, upliftOutcome, limit.budget, limit.maxCustomers);
         } catch (TargetingInputException e) {
             throw new CommandLine.ParameterException(context.commandLine(), problems(e));
         }
@@ -105,13 +117,20 @@ final class TargetCommand implements Callable<Integer> {
     }
 
     private static void report(TargetingSummary summary, PrintWriter err) {
-        err.println(ContactPlanner.FORMULA);
+        err.println(summary.formula());
         err.println("assuming:");
         summary.assumptions().forEach(assumption -> err.println("  - " + assumption));
         err.println(String.format(Locale.ROOT, "%d of %d customers valued, %d worth contacting (best cut-off: %.2f expected);"
                         + " listed %d for %.2f expected net value", summary.customersValued(), summary.customers(),
                 summary.customersWorthContacting(), summary.bestCutoff().expectedNetValue(), summary.contacted().customers(),
                 summary.contacted().expectedNetValue()));
+        if (summary.uplift() != null) {
+            TargetingSummary.UpliftTargeting uplift = summary.uplift();
+            err.println("listed by " + uplift.campaign() + " group: " + uplift.contactedByGroup().entrySet().stream()
+                    .map(group -> group.getKey() + " " + group.getValue()).collect(Collectors.joining(", "))
+                    + String.format(Locale.ROOT, "; %d sleeping dogs and %d customers the contact would move the wrong way left alone",
+                    uplift.sleepingDogsAvoided(), uplift.customersHarmedByContact()));
+        }
         err.flush();
     }
 

@@ -16,14 +16,15 @@ import java.util.OptionalLong;
 
 /**
  * Targeting on request, over the server's latest snapshot, through the same planner as the {@code target} command.
- * Reads the body {@code {"task": "churn", "offer_cost": 5, "save_rate": 0.2, "budget": 1000 | "max_customers": 500,
- * "limit": 100}}, naming every bad field at once; nothing is written but the planner's temporary sorted runs.
+ * Reads the body {@code {"task": "churn", "offer_cost": 5, "save_rate": 0.2 | "uplift": "retention", "uplift_outcome":
+ * "unwanted", "budget": 1000 | "max_customers": 500, "limit": 100}}, naming every bad field at once; nothing is written but the planner's temporary sorted runs.
  */
 public final class TargetingService {
     /** Contacts a JSON answer holds unless {@code limit} says otherwise, and at most: a list is a CSV download. */
     public static final int DEFAULT_JSON_ROWS = 100;
     public static final int MAX_JSON_ROWS = 10_000;
-    private static final List<String> FIELDS = List.of("task", "offer_cost", "save_rate", "budget", "max_customers", "limit");
+    private static final List<String> FIELDS = List.of("task", "offer_cost", "save_rate", "uplift", "uplift_outcome", "budget", "max_customers",
+            "limit");
 
     private final ContactPlanner planner;
 
@@ -42,7 +43,7 @@ public final class TargetingService {
     /** @throws TargetingInputException naming each missing or bad field; InvalidInputException for an unknown one */
     public Query parse(JsonNode body) {
         if (body == null || !body.isObject()) {
-            throw new InvalidInputException("the body must be a JSON object with task, offer_cost and save_rate");
+            throw new InvalidInputException("the body must be a JSON object with task, offer_cost and save_rate or uplift");
         }
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
@@ -51,14 +52,9 @@ public final class TargetingService {
             }
         }
         List<TargetingInputException.Problem> problems = new ArrayList<>();
-        String task = null;
-        if (body.has("task")) {
-            if (body.get("task").isTextual()) {
-                task = body.get("task").asText();
-            } else {
-                problems.add(new TargetingInputException.Problem(TargetingField.TASK, "task must be text: churn, purchase or conversion"));
-            }
-        }
+        String task = text(body, TargetingField.TASK, "churn, purchase or conversion", problems);
+        String uplift = text(body, TargetingField.UPLIFT, "the campaign's name", problems);
+        String upliftOutcome = text(body, TargetingField.UPLIFT_OUTCOME, "wanted or unwanted", problems);
         Double offerCost = number(body, TargetingField.OFFER_COST, problems);
         Double saveRate = number(body, TargetingField.SAVE_RATE, problems);
         Double budget = number(body, TargetingField.BUDGET, problems);
@@ -70,7 +66,7 @@ public final class TargetingService {
         }
         TargetingRequest request = null;
         try {
-            request = TargetingRequest.of(task, offerCost, saveRate, budget, maxCustomers);
+            request = TargetingRequest.of(task, offerCost, saveRate, uplift, upliftOutcome, budget, maxCustomers);
         } catch (TargetingInputException e) {
             problems.addAll(0, e.problems().stream().filter(p -> problems.stream().noneMatch(q -> q.field() == p.field())).toList());
         }
@@ -91,6 +87,18 @@ public final class TargetingService {
     /** Pass two: the best {@code rows} contacts of the plan's list, in rank order. */
     public void writeList(ContactPlan plan, long rows, ContactSink sink) {
         planner.writeList(plan, rows, sink);
+    }
+
+    private static String text(JsonNode body, TargetingField field, String expected, List<TargetingInputException.Problem> problems) {
+        JsonNode value = body.get(field.key());
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            problems.add(new TargetingInputException.Problem(field, field.key() + " must be text: " + expected));
+            return null;
+        }
+        return value.asText();
     }
 
     private static Double number(JsonNode body, TargetingField field, List<TargetingInputException.Problem> problems) {

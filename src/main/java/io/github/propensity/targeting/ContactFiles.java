@@ -28,7 +28,10 @@ public final class ContactFiles {
         }
     }
 
-    /** Writes the curve: customers contacted, share of the valued customers, expected net and saved value, cost. */
+    /**
+     * Writes the curve: customers contacted, share of the valued customers, expected net and saved value (with uplift,
+     * the incremental value the contacts bring), cost.
+     */
     public static void writeCurve(List<CurvePoint> curve, long valued, Writer out) throws IOException {
         CSVPrinter printer = new CSVPrinter(out, CSV);
         printer.printRecord("customers_contacted", "share_of_valued_customers", "expected_net_value", "expected_saved_value", "cost");
@@ -61,9 +64,16 @@ public final class ContactFiles {
         }
 
         @Override
-        public void contact(long rank, String id, String probability, String clv, double netValue, double cumulativeNetValue) {
+        public void contact(long rank, String id, String[] cells, double netValue, double cumulativeNetValue) {
             try {
-                printer.printRecord(rank, id, probability, clv, money(netValue), money(cumulativeNetValue));
+                printer.print(rank);
+                printer.print(id);
+                for (String cell : cells) {
+                    printer.print(cell);
+                }
+                printer.print(money(netValue));
+                printer.print(money(cumulativeNetValue));
+                printer.println();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

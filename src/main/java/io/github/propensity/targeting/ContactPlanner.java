@@ -2,40 +2,27 @@
 package io.github.propensity.targeting;
 
 import io.github.propensity.data.CsvRecordReader;
-import io.github.propensity.data.NumericValues;
-import io.github.propensity.model.Task;
+import io.github.propensity.model.UpliftGroup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
-import java.util.function.ToDoubleFunction;
 
 /**
  * Ranks a snapshot's customers by the expected net value of contacting them and cuts the ranking where it pays.
- * Pass one reads the scores file keeping one number per customer (their net value, 8 bytes), sorts those numbers
- * and reads the profit curve and both cut-offs off them: tied customers add the same to any prefix, so the curve
- * needs no ids. Pass two reads the file again and ranks only the customers at or above the last listed value,
- * through {@link RankedContacts}, so the list itself never sits in memory.
+ * Pass one reads the scores file keeping one number per customer (their net value, 8 bytes, filed under their
+ * uplift group), sorts those numbers and reads the profit curve and both cut-offs off them: tied customers add the
+ * same to any prefix, so the curve needs no ids. Pass two reads the file again and ranks only the customers at or
+ * above the last listed value, through {@link RankedContacts}, so the list itself never sits in memory.
  */
 public final class ContactPlanner {
     private static final Logger log = LoggerFactory.getLogger(ContactPlanner.class);
-    public static final String FORMULA = "expected net value of contacting a customer = P(task) x save_rate x clv - offer_cost";
-    public static final List<String> ASSUMPTIONS = List.of(
-            "P(task) is the customer's calibrated probability in the snapshot: for churn, the chance they leave if nobody contacts them",
-            "save_rate is the share of those customers the contact changes (for churn: would have left and now stay); it changes nothing"
-                    + " for the others, who cost the offer all the same",
-            "a saved customer is worth their whole clv (the base's CLV over its horizon, discounted), a lost one nothing; clv already"
-                    + " weighs the customer's chance of staying active, so for churn the figure leans high",
-            "every contact costs offer_cost, saved or not; customers are independent of one another",
-            "customers whose expected net value is not above 0 are never listed: contacting them is expected to lose money, so the best"
-                    + " cut-off is the number worth contacting; the curve goes on past it to show what contacting more would cost",
-            "customers with an empty or unreadable probability or clv are left out of the ranking and counted");
-    static final String CLV = "clv";
     /** Contacts a list holds in memory at most before sorting runs on disk: about 15 MB. */
     static final int ROWS_IN_MEMORY = 100_000;
     /** The curve has a point every 1 % of the customers valued, plus the cut-offs. */
@@ -56,36 +43,35 @@ public final class ContactPlanner {
     /**
      * Pass one over a snapshot: summary, profit curve and cut-offs.
      *
-     * @throws TargetingInputException when the snapshot did not score the task or carries no CLV
+     * @throws TargetingInputException when the snapshot lacks a column the request needs, or holds an uplift that
+     *                                 cannot be one
      */
     public ContactPlan plan(Path snapshot, TargetingRequest request) {
         Path scores = scoresFile(snapshot);
         long start = System.nanoTime();
         try (CsvRecordReader reader = CsvRecordReader.open(scores, ',')) {
             List<String> header = reader.header();
-            int probability = probabilityColumn(snapshot, header, request.task());
-            int clv = header.indexOf(CLV);
-            ToDoubleFunction<String[]> saveRate = request.saveRate().reader(header);
-            double[] values = new double[1 << 16];
-            int valued = 0;
+            GainReader gains = GainReader.of(request.effect(), request.task(), header, scores);
+            ValuedCustomers valued = new ValuedCustomers(request.effect() instanceof ContactEffect.Uplift ? UpliftGroup.values().length : 1);
             long rows = 0;
+            long harmed = 0;
             String[] fields;
             while ((fields = reader.next()) != null) {
                 rows++;
-                double value = netValue(fields, probability, clv, saveRate, request.offerCost());
-                if (Double.isNaN(value)) {
+                double gain = gains.gain(fields, reader.lineNumber());
+                if (Double.isNaN(gain)) {
                     continue;
                 }
-                if (valued == values.length) {
-                    values = Arrays.copyOf(values, values.length + (values.length >> 1));
+                if (gain < 0) {
+                    harmed++;
                 }
-                values[valued++] = value;
+                valued.add(gains.group(fields), gain - request.offerCost());
             }
-            Arrays.sort(values, 0, valued);
-            ContactPlan plan = plan(snapshot, request, scores, header.get(0), probability, clv, values, valued, rows);
-            log.info("targeting {} over snapshot {}: {} of {} customers valued, {} worth contacting, {} listed ({} ms)",
-                    request.task(), snapshot.getFileName(), valued, rows, plan.summary().customersWorthContacting(), plan.contacts,
-                    (System.nanoTime() - start) / 1_000_000);
+            valued.sort();
+            ContactPlan plan = plan(snapshot, request, scores, header, gains, valued, rows, harmed);
+            log.info("targeting {} by {} over snapshot {}: {} of {} customers valued, {} worth contacting, {} listed ({} ms)",
+                    request.task(), request.effect().method(), snapshot.getFileName(), valued.count(), rows,
+                    plan.summary().customersWorthContacting(), plan.contacts, (System.nanoTime() - start) / 1_000_000);
             return plan;
         }
     }
@@ -97,97 +83,135 @@ public final class ContactPlanner {
         if (listed == 0) {
             return;
         }
+        int[] cells = plan.gains.listed();
         try (CsvRecordReader reader = CsvRecordReader.open(plan.scores, ',');
-             RankedContacts ranked = new RankedContacts(rowsInMemory, spillRoot)) {
-            ToDoubleFunction<String[]> saveRate = plan.request.saveRate().reader(reader.header());
+             RankedContacts ranked = new RankedContacts(rowsInMemory, cells.length, spillRoot)) {
             String[] fields;
             while ((fields = reader.next()) != null) {
-                double value = netValue(fields, plan.probabilityColumn, plan.clvColumn, saveRate, plan.request.offerCost());
+                double value = plan.gains.gain(fields, reader.lineNumber()) - plan.request.offerCost();
                 if (value >= plan.lowestListed) {
-                    ranked.add(value, fields[0], fields[plan.probabilityColumn].strip(), fields[plan.clvColumn].strip());
+                    ranked.add(value, fields[0], fields, cells);
                 }
             }
             long[] rank = {0};
             double[] cumulative = {0};
-            ranked.emit(listed, (value, id, probability, clv) -> {
+            ranked.emit(listed, (value, id, row) -> {
                 cumulative[0] += value;
-                sink.contact(++rank[0], id, probability, clv, value, cumulative[0]);
+                sink.contact(++rank[0], id, row, value, cumulative[0]);
             });
         }
     }
 
-    /** NaN when the row lacks a number it needs; the same arithmetic in both passes, so they agree to the bit. */
-    private static double netValue(String[] fields, int probabilityColumn, int clvColumn, ToDoubleFunction<String[]> saveRate,
-                                   double offerCost) {
-        double probability = NumericValues.parseOrNaN(fields[probabilityColumn].strip());
-        double clv = NumericValues.parseOrNaN(fields[clvColumn].strip());
-        return probability * saveRate.applyAsDouble(fields) * clv - offerCost;
-    }
-
     /**
-     * The curve and cut-offs from the valued customers' net values sorted ascending (the best is last). The
-     * cumulative net value rises while values are above 0 and falls after, so its maximum is at the number of
-     * customers worth contacting (the fewest such customers when the remaining values are 0).
+     * The curve and cut-offs from the valued customers' net values. The cumulative net value rises while values are
+     * above 0 and falls after, so its maximum is at the number of customers worth contacting (the fewest such
+     * customers when the remaining values are 0); customers with negative values (with uplift, those the contact
+     * harms fall below -offer cost) only ever lower it.
      */
-    private static ContactPlan plan(Path snapshot, TargetingRequest request, Path scores, String idColumn, int probability,
-                                    int clv, double[] ascending, int valued, long rows) {
-        int worthContacting = 0;
-        while (worthContacting < valued && ascending[valued - 1 - worthContacting] > 0) {
-            worthContacting++;
-        }
+    private ContactPlan plan(Path snapshot, TargetingRequest request, Path scores, List<String> header, GainReader gains,
+                             ValuedCustomers valued, long rows, long harmed) {
+        long count = valued.count();
+        long worthContacting = valued.countAbove(0);
         boolean limited = !(request.limit() instanceof ContactLimit.None);
-        long budgetCutoff = request.limit().cutoff(request.offerCost(), valued);
+        long budgetCutoff = request.limit().cutoff(request.offerCost(), count);
         long contacts = Math.min(worthContacting, budgetCutoff);
-        TreeSet<Long> at = new TreeSet<>(List.of(0L, (long) valued, (long) worthContacting, contacts));
+        TreeSet<Long> at = new TreeSet<>(List.of(0L, count, worthContacting, contacts));
         if (limited) {
             at.add(budgetCutoff);
         }
-        long step = Math.max(1, (valued + CURVE_STEPS - 1) / CURVE_STEPS);
-        for (long k = step; k < valued; k += step) {
+        long step = Math.max(1, (count + CURVE_STEPS - 1) / CURVE_STEPS);
+        for (long k = step; k < count; k += step) {
             at.add(k);
         }
         List<CurvePoint> curve = new ArrayList<>(at.size());
         // Summed in rank order, as the list sums its cumulative column, so the two agree to the bit.
+        ValuedCustomers.Cursor ranked = valued.descending();
         double net = 0;
+        double lowestListed = Double.POSITIVE_INFINITY;
         long k = 0;
         for (long point : at) {
             for (; k < point; k++) {
-                net += ascending[valued - 1 - (int) k];
+                double value = ranked.next();
+                net += value;
+                if (k == contacts - 1) {
+                    lowestListed = value;
+                }
             }
             double cost = point * request.offerCost();
             curve.add(new CurvePoint(point, net, net + cost, cost));
         }
-        TargetingSummary summary = new TargetingSummary(snapshot.getFileName().toString(), request.task().id(), FORMULA, ASSUMPTIONS,
-                request.offerCost(), request.saveRate().describe(),
+        TargetingSummary.UpliftTargeting uplift = request.effect() instanceof ContactEffect.Uplift campaign
+                ? upliftCounts(campaign, valued, contactedByGroup(valued, contacts, lowestListed, scores, gains, request), harmed)
+                : null;
+        TargetingSummary summary = new TargetingSummary(snapshot.getFileName().toString(), request.task().id(),
+                request.effect().method(), TargetingFormula.formula(request), TargetingFormula.assumptions(request),
+                request.offerCost(), request.effect() instanceof ContactEffect.SaveRate rate ? rate.rate() : null, uplift,
                 request.limit() instanceof ContactLimit.Budget budget ? budget.amount() : null,
                 request.limit() instanceof ContactLimit.MaxCustomers max ? max.count() : null,
-                rows, valued, rows - valued, worthContacting, cutoff(curve, worthContacting),
+                rows, count, rows - count, worthContacting, cutoff(curve, worthContacting),
                 limited ? cutoff(curve, budgetCutoff) : null, cutoff(curve, contacts));
-        double lowestListed = contacts == 0 ? Double.POSITIVE_INFINITY : ascending[valued - (int) contacts];
-        return new ContactPlan(summary, curve, request, scores, idColumn, probability, clv, contacts, lowestListed);
+        return new ContactPlan(summary, curve, request, scores, header, gains, contacts, lowestListed);
+    }
+
+    /**
+     * The listed customers per group: every value above the lowest listed, and of the customers tied at it the first
+     * ones in the file, as the list takes them. Only when that tie spans groups and the cut falls inside it does the
+     * file's order matter, and only then is the file read again.
+     */
+    private long[] contactedByGroup(ValuedCustomers valued, long contacts, double lowestListed, Path scores, GainReader gains,
+                                    TargetingRequest request) {
+        long[] contacted = new long[valued.groups()];
+        if (contacts == 0) {
+            return contacted;
+        }
+        long[] tied = new long[valued.groups()];
+        long above = 0;
+        long tiedGroups = 0;
+        long allTied = 0;
+        for (int group = 0; group < contacted.length; group++) {
+            contacted[group] = valued.countAbove(group, lowestListed);
+            above += contacted[group];
+            tied[group] = valued.countEqual(group, lowestListed);
+            allTied += tied[group];
+            tiedGroups += tied[group] > 0 ? 1 : 0;
+        }
+        long tiesListed = contacts - above;
+        if (tiesListed == allTied || tiedGroups == 1) {
+            for (int group = 0; group < contacted.length; group++) {
+                if (tied[group] > 0) {
+                    contacted[group] += tiedGroups == 1 ? tiesListed : tied[group];
+                }
+            }
+            return contacted;
+        }
+        try (CsvRecordReader reader = CsvRecordReader.open(scores, ',')) {
+            String[] fields;
+            while (tiesListed > 0 && (fields = reader.next()) != null) {
+                if (gains.gain(fields, reader.lineNumber()) - request.offerCost() == lowestListed) {
+                    contacted[gains.group(fields)]++;
+                    tiesListed--;
+                }
+            }
+        }
+        return contacted;
+    }
+
+    private static TargetingSummary.UpliftTargeting upliftCounts(ContactEffect.Uplift campaign, ValuedCustomers valued,
+                                                                 long[] contacted, long harmed) {
+        Map<String, Long> valuedByGroup = new LinkedHashMap<>();
+        Map<String, Long> contactedByGroup = new LinkedHashMap<>();
+        for (UpliftGroup group : UpliftGroup.values()) {
+            valuedByGroup.put(group.label(), valued.count(group.ordinal()));
+            contactedByGroup.put(group.label(), contacted[group.ordinal()]);
+        }
+        int dogs = UpliftGroup.SLEEPING_DOGS.ordinal();
+        return new TargetingSummary.UpliftTargeting(campaign.campaign(), campaign.outcome().id(), valuedByGroup, contactedByGroup,
+                valued.count(dogs) - contacted[dogs], harmed);
     }
 
     private static TargetingSummary.Cutoff cutoff(List<CurvePoint> curve, long customers) {
         return curve.stream().filter(point -> point.customers() == customers).findFirst().map(TargetingSummary.Cutoff::of)
                 .orElseThrow(() -> new IllegalStateException("every cut-off is a point of the curve"));
-    }
-
-    private static int probabilityColumn(Path snapshot, List<String> header, Task task) {
-        int probability = header.indexOf(task.id() + "_probability");
-        List<TargetingInputException.Problem> problems = new ArrayList<>();
-        if (probability < 0) {
-            List<String> scored = Arrays.stream(Task.values()).filter(t -> header.contains(t.id() + "_probability")).map(Task::id).toList();
-            problems.add(new TargetingInputException.Problem(TargetingField.TASK, "snapshot " + snapshot.getFileName() + " did not score "
-                    + task.id() + "; it scored " + (scored.isEmpty() ? "nothing" : String.join(", ", scored))));
-        }
-        if (!header.contains(CLV)) {
-            problems.add(new TargetingInputException.Problem(TargetingField.SNAPSHOT, "snapshot " + snapshot.getFileName()
-                    + " has no clv column: rescore a base that carries a clv_<days>d column (features with value columns)"));
-        }
-        if (!problems.isEmpty()) {
-            throw new TargetingInputException(problems);
-        }
-        return probability;
     }
 
     private static Path scoresFile(Path snapshot) {

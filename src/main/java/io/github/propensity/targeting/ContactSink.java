@@ -9,10 +9,11 @@ public interface ContactSink {
 
     /**
      * @param rank               1 for the best contact
-     * @param probability        the task's probability as the scores file has it
-     * @param clv                the CLV as the scores file has it
+     * @param cells              the snapshot's cells between the id and the net values, as the scores file has them
+     *                           (the task's probability, clv and, with uplift, the uplift and group); the array is
+     *                           reused for the next contact, so copy what you keep
      * @param netValue           this contact's expected net value
      * @param cumulativeNetValue the expected net value of contacting everyone up to and including this one
      */
-    void contact(long rank, String id, String probability, String clv, double netValue, double cumulativeNetValue);
+    void contact(long rank, String id, String[] cells, double netValue, double cumulativeNetValue);
 }

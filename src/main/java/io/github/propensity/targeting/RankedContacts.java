@@ -24,22 +24,26 @@ import java.util.PriorityQueue;
  * from a few megabytes. The files are deleted on close.
  */
 final class RankedContacts implements AutoCloseable {
-    /** One contact, as the list writes it; the probability and CLV cells are copied as the scores file has them. */
+    /**
+     * One contact, as the list writes it; the cells (probability, CLV and, with uplift, the uplift and group) are copied
+     * as the scores file has them, in an array reused from one contact to the next.
+     */
     interface Consumer {
-        void accept(double netValue, String id, String probability, String clv);
+        void accept(double netValue, String id, String[] cells);
     }
 
     private final int rowsInMemory;
     private final Path spillRoot;
     private final double[] netValues;
     private final String[] ids;
-    private final String[] probabilities;
-    private final String[] clvs;
+    private final int cellsPerContact;
+    /** Contact i's cells at {@code i * cellsPerContact} onwards. */
+    private final String[] cells;
     private int held;
     private final List<Path> runs = new ArrayList<>();
     private StagedDirectory spill;
 
-    RankedContacts(int rowsInMemory, Path spillRoot) {
+    RankedContacts(int rowsInMemory, int cellsPerContact, Path spillRoot) {
         if (rowsInMemory < 1) {
             throw new IllegalArgumentException("rowsInMemory must be positive");
         }
@@ -47,15 +51,17 @@ final class RankedContacts implements AutoCloseable {
         this.spillRoot = spillRoot;
         netValues = new double[rowsInMemory];
         ids = new String[rowsInMemory];
-        probabilities = new String[rowsInMemory];
-        clvs = new String[rowsInMemory];
+        this.cellsPerContact = cellsPerContact;
+        cells = new String[Math.multiplyExact(rowsInMemory, cellsPerContact)];
     }
 
-    void add(double netValue, String id, String probability, String clv) {
+    /** Adds a contact whose cells are {@code fields} at {@code positions}, stripped. */
+    void add(double netValue, String id, String[] fields, int[] positions) {
         netValues[held] = netValue;
         ids[held] = id;
-        probabilities[held] = probability;
-        clvs[held] = clv;
+        for (int i = 0; i < cellsPerContact; i++) {
+            cells[held * cellsPerContact + i] = fields[positions[i]].strip();
+        }
         held++;
         if (held == rowsInMemory) {
             spill();
@@ -66,9 +72,11 @@ final class RankedContacts implements AutoCloseable {
     void emit(long limit, Consumer out) {
         if (runs.isEmpty()) {
             Integer[] order = sortedHeld();
+            String[] scratch = new String[cellsPerContact];
             for (int i = 0; i < order.length && i < limit; i++) {
                 int row = order[i];
-                out.accept(netValues[row], ids[row], probabilities[row], clvs[row]);
+                System.arraycopy(cells, row * cellsPerContact, scratch, 0, cellsPerContact);
+                out.accept(netValues[row], ids[row], scratch);
             }
             return;
         }
@@ -99,8 +107,9 @@ final class RankedContacts implements AutoCloseable {
                 for (int row : order) {
                     out.writeDouble(netValues[row]);
                     out.writeUTF(ids[row]);
-                    out.writeUTF(probabilities[row]);
-                    out.writeUTF(clvs[row]);
+                    for (int i = 0; i < cellsPerContact; i++) {
+                        out.writeUTF(cells[row * cellsPerContact + i]);
+                    }
                 }
             }
             runs.add(file);
@@ -108,8 +117,7 @@ final class RankedContacts implements AutoCloseable {
             throw new UncheckedIOException("cannot write a sorted run of the contact list: " + e.getMessage(), e);
         }
         Arrays.fill(ids, 0, held, null);
-        Arrays.fill(probabilities, 0, held, null);
-        Arrays.fill(clvs, 0, held, null);
+        Arrays.fill(cells, 0, held * cellsPerContact, null);
         held = 0;
     }
 
@@ -119,12 +127,12 @@ final class RankedContacts implements AutoCloseable {
         final DataInputStream in;
         double netValue;
         String id;
-        String probability;
-        String clv;
+        final String[] cells;
 
-        Head(int run, DataInputStream in) {
+        Head(int run, DataInputStream in, int cellsPerContact) {
             this.run = run;
             this.in = in;
+            this.cells = new String[cellsPerContact];
         }
 
         /** Reads the run's next contact; false at its end. */
@@ -135,8 +143,9 @@ final class RankedContacts implements AutoCloseable {
                 return false;
             }
             id = in.readUTF();
-            probability = in.readUTF();
-            clv = in.readUTF();
+            for (int i = 0; i < cells.length; i++) {
+                cells[i] = in.readUTF();
+            }
             return true;
         }
     }
@@ -152,14 +161,14 @@ final class RankedContacts implements AutoCloseable {
             for (int run = 0; run < runs.size(); run++) {
                 DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(runs.get(run)), 1 << 16));
                 open.add(in);
-                Head head = new Head(run, in);
+                Head head = new Head(run, in, cellsPerContact);
                 if (head.advance()) {
                     heads.add(head);
                 }
             }
             for (long written = 0; written < limit && !heads.isEmpty(); written++) {
                 Head head = heads.poll();
-                out.accept(head.netValue, head.id, head.probability, head.clv);
+                out.accept(head.netValue, head.id, head.cells);
                 if (head.advance()) {
                     heads.add(head);
                 }

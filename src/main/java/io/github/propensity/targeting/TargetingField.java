@@ -7,6 +7,8 @@ public enum TargetingField {
     TASK("task"),
     OFFER_COST("offer_cost"),
     SAVE_RATE("save_rate"),
+    UPLIFT("uplift"),
+    UPLIFT_OUTCOME("uplift_outcome"),
     BUDGET("budget"),
     MAX_CUSTOMERS("max_customers"),
     LIMIT("limit");

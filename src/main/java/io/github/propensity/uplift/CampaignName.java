@@ -10,8 +10,13 @@ public final class CampaignName {
     private CampaignName() {
     }
 
+    /** Whether {@code campaign} can name a campaign (and so prefix a snapshot's uplift columns). */
+    public static boolean isValid(String campaign) {
+        return campaign != null && VALID.matcher(campaign).matches();
+    }
+
     public static String check(String campaign) {
-        if (campaign == null || !VALID.matcher(campaign).matches()) {
+        if (!isValid(campaign)) {
             throw new UpliftInputException("--campaign", "must be 1-64 lower-case letters, digits or hyphens, starting with a letter"
                     + " or digit (it names the model's folder and the scores' columns), got '" + campaign + "'");
         }

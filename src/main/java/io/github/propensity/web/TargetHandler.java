@@ -2,6 +2,7 @@
 package io.github.propensity.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.propensity.data.NumericValues;
 import io.github.propensity.serving.ModelRegistry;
 import io.github.propensity.serving.TargetingService;
 import io.github.propensity.targeting.ContactFiles;
@@ -58,14 +59,15 @@ final class TargetHandler {
             }
 
             @Override
-            public void contact(long rank, String id, String probability, String clv, double netValue, double cumulativeNetValue) {
+            public void contact(long rank, String id, String[] cells, double netValue, double cumulativeNetValue) {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put(columns.get(0), rank);
                 row.put(columns.get(1), id);
-                row.put(columns.get(2), Double.parseDouble(probability));
-                row.put(columns.get(3), Double.parseDouble(clv));
-                row.put(columns.get(4), netValue);
-                row.put(columns.get(5), cumulativeNetValue);
+                for (int i = 0; i < cells.length; i++) {
+                    row.put(columns.get(2 + i), cell(cells[i]));
+                }
+                row.put(columns.get(2 + cells.length), netValue);
+                row.put(columns.get(3 + cells.length), cumulativeNetValue);
                 customers.add(row);
             }
         });
@@ -74,5 +76,14 @@ final class TargetHandler {
         answer.put("curve", plan.curve());
         answer.put("customers", customers);
         ctx.json(answer);
+    }
+
+    /** A number as a JSON number, a label (an uplift group) as text, an empty cell as null. */
+    private static Object cell(String cell) {
+        if (cell.isEmpty()) {
+            return null;
+        }
+        Double number = NumericValues.parse(cell);
+        return number != null ? number : cell;
     }
 }

@@ -76,7 +76,7 @@ class ContactPlannerTest {
             }
 
             @Override
-            public void contact(long rank, String id, String probability, String clv, double netValue, double cumulativeNetValue) {
+            public void contact(long rank, String id, String[] cells, double netValue, double cumulativeNetValue) {
                 rows.add(new Listed(rank, id, netValue, cumulativeNetValue));
             }
         });
@@ -88,7 +88,7 @@ class ContactPlannerTest {
         List<TargetingFixtures.Customer> customers = TargetingFixtures.customers(CUSTOMERS, 3);
         Path snapshot = TargetingFixtures.snapshot(dir.resolve("snapshots"), "s1", customers, true);
         ContactPlanner planner = new ContactPlanner(Files.createDirectories(dir.resolve("spill")), 7);
-        ContactPlan plan = planner.plan(snapshot, TargetingRequest.of("churn", 40.0, 0.3, null, null));
+        ContactPlan plan = planner.plan(snapshot, TargetingRequest.of("churn", 40.0, 0.3, null, null, null, null));
         List<Valued> expected = bruteForce(customers, 40, 0.3);
         long best = bestCount(expected);
         assertTrue(best > 20 && best < expected.size() - 20, "the fixture has customers on both sides of zero: " + best);
@@ -120,7 +120,7 @@ class ContactPlannerTest {
     void theCurveGivesTheCumulativeNetValueOfEveryPrefixItNamesAndReachesEveryValuedCustomer() throws IOException {
         List<TargetingFixtures.Customer> customers = TargetingFixtures.customers(CUSTOMERS, 5);
         Path snapshot = TargetingFixtures.snapshot(dir.resolve("snapshots"), "s1", customers, true);
-        ContactPlan plan = new ContactPlanner().plan(snapshot, TargetingRequest.of("churn", 12.5, 0.25, 1000.0, null));
+        ContactPlan plan = new ContactPlanner().plan(snapshot, TargetingRequest.of("churn", 12.5, 0.25, null, null, 1000.0, null));
         List<Valued> expected = bruteForce(customers, 12.5, 0.25);
         List<CurvePoint> curve = plan.curve();
         assertEquals(0, curve.get(0).customers());
@@ -147,14 +147,14 @@ class ContactPlannerTest {
         Path snapshot = TargetingFixtures.snapshot(dir.resolve("snapshots"), "s1", customers, true);
         ContactPlanner planner = new ContactPlanner(Files.createDirectories(dir.resolve("spill")), 5);
         List<Valued> expected = bruteForce(customers, 3, 0.1);
-        ContactPlan byBudget = planner.plan(snapshot, TargetingRequest.of("churn", 3.0, 0.1, 100.0, null));
+        ContactPlan byBudget = planner.plan(snapshot, TargetingRequest.of("churn", 3.0, 0.1, null, null, 100.0, null));
         assertEquals(33, byBudget.summary().contacted().customers(), "floor(100 / 3)");
         assertEquals(expected.subList(0, 33).stream().map(Valued::id).toList(), list(planner, byBudget).stream().map(Listed::id).toList());
-        ContactPlan byCount = planner.plan(snapshot, TargetingRequest.of("churn", 3.0, 0.1, null, 57L));
+        ContactPlan byCount = planner.plan(snapshot, TargetingRequest.of("churn", 3.0, 0.1, null, null, null, 57L));
         assertEquals(expected.subList(0, 57).stream().map(Valued::id).toList(), list(planner, byCount).stream().map(Listed::id).toList());
         long distinct = expected.subList(0, 57).stream().mapToDouble(Valued::netValue).distinct().count();
         assertTrue(distinct < 57, "the fixture's grid of CLVs makes ties among the listed");
-        ContactPlan nobody = planner.plan(snapshot, TargetingRequest.of("churn", 3.0, 0.1, null, 0L));
+        ContactPlan nobody = planner.plan(snapshot, TargetingRequest.of("churn", 3.0, 0.1, null, null, null, 0L));
         assertEquals(0, list(planner, nobody).size());
     }
 
@@ -162,13 +162,13 @@ class ContactPlannerTest {
     void aSnapshotWithoutClvOrWithoutTheTaskIsRefusedNamingWhatIsMissing() throws IOException {
         Path withoutClv = TargetingFixtures.snapshot(dir.resolve("snapshots"), "plain", TargetingFixtures.customers(20, 1), false);
         TargetingInputException noClv = assertThrows(TargetingInputException.class,
-                () -> new ContactPlanner().plan(withoutClv, TargetingRequest.of("churn", 1.0, 0.5, null, null)));
+                () -> new ContactPlanner().plan(withoutClv, TargetingRequest.of("churn", 1.0, 0.5, null, null, null, null)));
         assertEquals(TargetingField.SNAPSHOT, noClv.problems().get(0).field());
         assertTrue(noClv.getMessage().contains("no clv column"), noClv.getMessage());
 
         Path withClv = TargetingFixtures.snapshot(dir.resolve("snapshots"), "value", TargetingFixtures.customers(20, 1), true);
         TargetingInputException notScored = assertThrows(TargetingInputException.class,
-                () -> new ContactPlanner().plan(withClv, TargetingRequest.of("conversion", 1.0, 0.5, null, null)));
+                () -> new ContactPlanner().plan(withClv, TargetingRequest.of("conversion", 1.0, 0.5, null, null, null, null)));
         assertEquals(TargetingField.TASK, notScored.problems().get(0).field());
         assertTrue(notScored.getMessage().contains("did not score conversion; it scored churn, purchase"), notScored.getMessage());
     }
@@ -176,15 +176,15 @@ class ContactPlannerTest {
     @Test
     void everyBadSettingIsNamedAtOnce() {
         TargetingInputException all = assertThrows(TargetingInputException.class,
-                () -> TargetingRequest.of("loyalty", -5.0, 1.5, 10.0, 3L));
+                () -> TargetingRequest.of("loyalty", -5.0, 1.5, null, null, 10.0, 3L));
         assertEquals(List.of(TargetingField.TASK, TargetingField.OFFER_COST, TargetingField.SAVE_RATE, TargetingField.MAX_CUSTOMERS),
                 all.problems().stream().map(TargetingInputException.Problem::field).toList());
-        TargetingInputException missing = assertThrows(TargetingInputException.class, () -> TargetingRequest.of(null, null, null, null, null));
+        TargetingInputException missing = assertThrows(TargetingInputException.class, () -> TargetingRequest.of(null, null, null, null, null, null, null));
         assertEquals(3, missing.problems().size());
-        assertThrows(TargetingInputException.class, () -> TargetingRequest.of("churn", 1.0, 0.5, -1.0, null));
-        assertThrows(TargetingInputException.class, () -> TargetingRequest.of("churn", 1.0, 0.5, null, -1L));
-        assertThrows(TargetingInputException.class, () -> TargetingRequest.of("churn", Double.NaN, 0.5, null, null));
-        assertEquals(Task.PURCHASE, TargetingRequest.of(" Purchase", 0.0, 0.0, null, null).task());
+        assertThrows(TargetingInputException.class, () -> TargetingRequest.of("churn", 1.0, 0.5, null, null, -1.0, null));
+        assertThrows(TargetingInputException.class, () -> TargetingRequest.of("churn", 1.0, 0.5, null, null, null, -1L));
+        assertThrows(TargetingInputException.class, () -> TargetingRequest.of("churn", Double.NaN, 0.5, null, null, null, null));
+        assertEquals(Task.PURCHASE, TargetingRequest.of(" Purchase", 0.0, 0.0, null, null, null, null).task());
     }
 
     @Test
