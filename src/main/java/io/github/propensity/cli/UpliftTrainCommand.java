@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.cli;
 
+import io.github.propensity.model.OutcomeDirection;
 import io.github.propensity.uplift.UpliftInputException;
 import io.github.propensity.uplift.UpliftOutcome;
 import io.github.propensity.uplift.UpliftRequest;
@@ -56,8 +57,21 @@ final class UpliftTrainCommand implements Callable<Integer> {
                     + "sleeping dog; in between, sure thing or lost cause by the response without contact (default: ${DEFAULT-VALUE})")
     double groupMargin;
 
+    @Option(names = "--outcome", defaultValue = "wanted", paramLabel = "wanted|unwanted",
+            description = "whether the label is the response the campaign seeks (a visit, a purchase) or one it should prevent "
+                    + "(churn): the groups follow it, so for churn persuadables are the customers the contact keeps (default: ${DEFAULT-VALUE})")
+    String outcome;
+
     @Option(names = "--threads", paramLabel = "N", description = "threads for the model fits (default: all cores)")
     Integer threads;
+
+    private OutcomeDirection direction() {
+        try {
+            return OutcomeDirection.parse(outcome);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(context.commandLine(), "--outcome " + e.getMessage());
+        }
+    }
 
     @Override
     public Integer call() {
@@ -65,7 +79,7 @@ final class UpliftTrainCommand implements Callable<Integer> {
         UpliftRequest request;
         try {
             request = new UpliftRequest(campaign, input.data, input.separator.orDetect(), input.arms(context.commandLine()),
-                    input.labelSpec(context.commandLine()), id, drop, holdout, groupMargin, seed,
+                    input.labelSpec(context.commandLine()), id, drop, holdout, groupMargin, direction(), seed,
                     threads != null ? threads : Runtime.getRuntime().availableProcessors());
         } catch (UpliftInputException e) {
             throw new CommandLine.ParameterException(context.commandLine(), e.getMessage());

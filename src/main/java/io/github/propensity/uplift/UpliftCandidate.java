@@ -2,6 +2,7 @@
 package io.github.propensity.uplift;
 
 import io.github.propensity.features.FeatureSchema;
+import io.github.propensity.model.OutcomeDirection;
 import io.github.propensity.model.TrainedClassifier;
 import io.github.propensity.model.UpliftGroups;
 import io.github.propensity.model.UpliftModel;
@@ -39,11 +40,11 @@ public record UpliftCandidate(UpliftStrategy strategy, CandidateSpec learner) {
                 .flatMap(strategy -> learners.stream().map(learner -> new UpliftCandidate(strategy, learner))).toList();
     }
 
-    /** Fits this candidate on encoded rows and returns the model; {@code groupMargin} is the groups' uplift margin. */
-    UpliftModel fit(FeatureSchema schema, double[][] rows, boolean[] treated, boolean[] outcomes, double groupMargin, long seed,
-                    int threads) {
+    /** Fits this candidate on encoded rows and returns the model; {@code groups} says how it assigns the groups. */
+    UpliftModel fit(FeatureSchema schema, double[][] rows, boolean[] treated, boolean[] outcomes, GroupSettings groupSettings,
+                    long seed, int threads) {
         String[] names = schema.encoder().featureNames();
-        UpliftGroups groups = new UpliftGroups(groupMargin, controlRate(treated, outcomes));
+        UpliftGroups groups = new UpliftGroups(groupSettings.margin(), controlRate(treated, outcomes), groupSettings.direction());
         return switch (strategy) {
             case TWO_MODEL -> {
                 int[] treatedRows = where(treated, true);
@@ -78,6 +79,10 @@ public record UpliftCandidate(UpliftStrategy strategy, CandidateSpec learner) {
                 yield new UpliftModel(schema, strategy, classifier(names, rows, transformed, weights, seed, threads), response, groups);
             }
         };
+    }
+
+    /** The groups' margin and the outcome's direction; the control rate comes from the rows each fit sees. */
+    record GroupSettings(double margin, OutcomeDirection direction) {
     }
 
     /** The control arm's response rate: where the groups split sure things from lost causes. */

@@ -67,8 +67,10 @@ final class UpliftCard {
         Map<String, Object> groups = new LinkedHashMap<>();
         groups.put("margin", outcome.model().groups().margin());
         groups.put("control_rate", outcome.model().groups().controlRate());
-        groups.put("rule", "persuadables: uplift > margin; sleeping-dogs: uplift < -margin; otherwise sure-things when the "
-                + "predicted response without contact is at least the control rate, else lost-causes");
+        groups.put("outcome", outcome.model().groups().direction().id());
+        groups.put("rule", "with gain = uplift (outcome wanted) or -uplift (outcome unwanted): persuadables: gain > margin; "
+                + "sleeping-dogs: gain < -margin; otherwise sure-things when the wanted response without contact is at least "
+                + "the control arm's, else lost-causes");
         card.put("groups", groups);
         card.put("out_of_sample", evaluation(outcome.selection().chosenOutOfSample()));
         card.put("holdout", outcome.holdout() == null ? null : evaluation(outcome.holdout()));

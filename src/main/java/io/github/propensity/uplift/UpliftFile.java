@@ -2,6 +2,7 @@
 package io.github.propensity.uplift;
 
 import io.github.propensity.model.BundleFiles;
+import io.github.propensity.model.OutcomeDirection;
 import io.github.propensity.model.UpliftStrategy;
 
 import java.util.Objects;
@@ -13,10 +14,11 @@ import java.util.Objects;
  *
  * @param controlClassifier the control arm's response classifier; null for a single model
  * @param groupMargin       and {@code controlRate}: the groups' thresholds ({@link io.github.propensity.model.UpliftGroups})
+ * @param outcome           {@code wanted} or {@code unwanted}: whether the label is the response the campaign seeks
  */
 public record UpliftFile(String campaign, String strategy, String treatmentColumn, String treated, String control,
                          String labelColumn, String positive, String treatedClassifier, String controlClassifier,
-                         double groupMargin, double controlRate) {
+                         double groupMargin, double controlRate, String outcome) {
     public static final String NAME = "uplift.json";
     public static final String TREATED_PREFIX = "treated-";
     public static final String CONTROL_PREFIX = "control-";
@@ -24,6 +26,7 @@ public record UpliftFile(String campaign, String strategy, String treatmentColum
     public UpliftFile {
         CampaignName.check(campaign);
         UpliftStrategy parsed = UpliftStrategy.of(strategy);
+        OutcomeDirection.parse(outcome);
         Objects.requireNonNull(treatmentColumn, "treatment_column");
         Objects.requireNonNull(treated, "treated");
         Objects.requireNonNull(control, "control");
@@ -44,6 +47,10 @@ public record UpliftFile(String campaign, String strategy, String treatmentColum
             throw new IllegalArgumentException("classifier file '" + name + "' is not " + prefix + BundleFiles.TREES + " or "
                     + prefix + BundleFiles.LINEAR);
         }
+    }
+
+    public OutcomeDirection outcomeDirection() {
+        return OutcomeDirection.parse(outcome);
     }
 
     public UpliftStrategy parsedStrategy() {

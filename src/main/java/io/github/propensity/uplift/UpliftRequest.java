@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.uplift;
 
+import io.github.propensity.model.OutcomeDirection;
 import io.github.propensity.training.LabelSpec;
 
 import java.nio.file.Path;
@@ -15,14 +16,17 @@ import java.util.Objects;
  * @param holdoutFraction share of rows kept aside to test the final model, 0 to 0.5
  * @param groupMargin     the uplift a customer must exceed to count as persuadable (or fall below, negated, as a
  *                        sleeping dog); see {@link io.github.propensity.model.UpliftGroups}
+ * @param direction       whether the label is the response the campaign seeks or one it should prevent (churn)
  */
 public record UpliftRequest(String campaign, Path dataFile, Character separator, Arms arms, LabelSpec label, String idColumn,
-                            List<String> dropColumns, double holdoutFraction, double groupMargin, long seed, int threads) {
+                            List<String> dropColumns, double holdoutFraction, double groupMargin, OutcomeDirection direction,
+                            long seed, int threads) {
     public UpliftRequest {
         CampaignName.check(campaign);
         Objects.requireNonNull(dataFile, "dataFile");
         Objects.requireNonNull(arms, "arms");
         Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(direction, "direction");
         dropColumns = List.copyOf(dropColumns);
         if (!(holdoutFraction >= 0 && holdoutFraction <= 0.5)) {
             throw new UpliftInputException("--holdout", "must be between 0 and 0.5, got " + holdoutFraction);

@@ -60,7 +60,7 @@ public final class UpliftStore {
         String controlFile = model.control() == null ? null : UpliftFile.CONTROL_PREFIX + model.control().bundleFile();
         UpliftFile file = new UpliftFile(request.campaign(), model.strategy().id(), request.arms().column(), request.arms().treated(),
                 request.arms().control(), request.label().column(), request.label().positiveValue(), treatedFile, controlFile,
-                model.groups().margin(), model.groups().controlRate());
+                model.groups().margin(), model.groups().controlRate(), model.groups().direction().id());
         files.put(UpliftFile.NAME, write(file));
         files.put(BundleFiles.FEATURES, write(model.schema()));
         files.put(treatedFile, model.treated().serialize());
@@ -104,7 +104,7 @@ public final class UpliftStore {
                     : classifier(file.controlClassifier(), bundle.required(file.controlClassifier()));
             UpliftStrategy strategy = file.parsedStrategy();
             JsonNode card = json.readTree(bundle.required(CARD_JSON));
-            UpliftGroups groups = new UpliftGroups(file.groupMargin(), file.controlRate());
+            UpliftGroups groups = new UpliftGroups(file.groupMargin(), file.controlRate(), file.outcomeDirection());
             return new UpliftBundle(bundle.directory(), version, file, new UpliftModel(schema, strategy, treated, control, groups), card);
         } catch (JacksonException | IllegalArgumentException e) {
             throw new BundleException(bundle.directory() + " is damaged: " + e.getMessage(), e);

@@ -80,7 +80,7 @@ public final class UpliftTrainer {
         UpliftCandidate chosen = selection.chosenCandidate();
         log.info("chose {}: highest Qini coefficient on rows it did not train on ({})", chosen.describe(),
                 fmt(selection.scores().get(selection.chosen()).qini()));
-        UpliftModel model = chosen.fit(schema, rows, treated, outcomes, request.groupMargin(), request.seed(), request.threads());
+        UpliftModel model = chosen.fit(schema, rows, treated, outcomes, groupSettings(request), request.seed(), request.threads());
         UpliftEvaluation test = null;
         if (holdout.length > 0) {
             test = UpliftEvaluation.of(model.uplifts(holdoutRows), UpliftCandidate.pick(campaign.outcomes(), holdout),
@@ -112,7 +112,7 @@ public final class UpliftTrainer {
             double[] outOfSample = new double[rows.length];
             for (int[][] fold : folds) {
                 UpliftModel model = candidate.fit(schema, UpliftCandidate.pick(rows, fold[0]), UpliftCandidate.pick(treated, fold[0]),
-                        UpliftCandidate.pick(outcomes, fold[0]), request.groupMargin(), request.seed(), request.threads());
+                        UpliftCandidate.pick(outcomes, fold[0]), groupSettings(request), request.seed(), request.threads());
                 for (int row : fold[1]) {
                     outOfSample[row] = model.uplift(rows[row]);
                 }
@@ -149,6 +149,10 @@ public final class UpliftTrainer {
             strata[i] = treated[i] == outcomes[i];
         }
         return strata;
+    }
+
+    private static UpliftCandidate.GroupSettings groupSettings(UpliftRequest request) {
+        return new UpliftCandidate.GroupSettings(request.groupMargin(), request.direction());
     }
 
     private static Map<String, String> notFeatures(CustomerTable table, UpliftRequest request) {

@@ -5,6 +5,7 @@ import io.github.propensity.data.CustomerTable;
 import io.github.propensity.data.SchemaInference;
 import io.github.propensity.features.FeatureSchema;
 import io.github.propensity.features.FeatureSchemaFitter;
+import io.github.propensity.model.OutcomeDirection;
 import io.github.propensity.model.UpliftGroup;
 import io.github.propensity.model.UpliftModel;
 import io.github.propensity.model.UpliftStrategy;
@@ -34,7 +35,8 @@ class UpliftCandidateTest {
         int affinity = table.columnIndex("affinity");
         double controlRate = UpliftCandidate.controlRate(campaign.treated(), campaign.outcomes());
         for (UpliftCandidate candidate : UpliftCandidate.grid(2)) {
-            UpliftModel model = candidate.fit(schema, rows, campaign.treated(), campaign.outcomes(), 0.01, 3, 2);
+            UpliftModel model = candidate.fit(schema, rows, campaign.treated(), campaign.outcomes(),
+                    new UpliftCandidate.GroupSettings(0.01, OutcomeDirection.WANTED), 3, 2);
             double high = 0;
             double low = 0;
             double controlResponse = 0;

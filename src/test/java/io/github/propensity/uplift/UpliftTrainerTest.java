@@ -3,6 +3,7 @@ package io.github.propensity.uplift;
 
 import io.github.propensity.data.CustomerTable;
 import io.github.propensity.data.DataException;
+import io.github.propensity.model.OutcomeDirection;
 import io.github.propensity.training.LabelSpec;
 import io.github.propensity.training.TableEncoding;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class UpliftTrainerTest {
     Path dir;
 
     private UpliftRequest request(Path data, double holdout) {
-        return new UpliftRequest("offer-test", data, ',', ARMS, VISIT, "customer_id", List.of(), holdout, 0.01, 7, 2);
+        return new UpliftRequest("offer-test", data, ',', ARMS, VISIT, "customer_id", List.of(), holdout, 0.01, OutcomeDirection.WANTED, 7, 2);
     }
 
     @Test

@@ -1,7 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-package io.github.propensity.targeting;
-
-import io.github.propensity.model.Task;
+package io.github.propensity.model;
 
 import java.util.Locale;
 
