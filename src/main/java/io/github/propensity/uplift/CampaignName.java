@@ -10,6 +10,10 @@ public final class CampaignName {
     private CampaignName() {
     }
 
+    public static boolean isValid(String campaign) {
+        return campaign != null && VALID.matcher(campaign).matches();
+    }
+
     public static String check(String campaign) {
         if (campaign == null || !VALID.matcher(campaign).matches()) {
             throw new UpliftInputException("--campaign", "must be 1-64 lower-case letters, digits or hyphens, starting with a letter"
