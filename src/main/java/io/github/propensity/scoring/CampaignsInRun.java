@@ -38,7 +38,7 @@ record CampaignsInRun(List<PreparedUplift> scored, Map<String, String> skipped, 
                 switch (campaign.selection()) {
                     case NAMED -> throw DataException.inFile(request.data(), "uplift campaign '" + campaign.campaign() + "' (model "
                             + campaign.version() + ") reads column" + (e.columns().size() == 1 ? " " : "s ") + missing
-                            + ", which the base lacks; add them or score without --uplift " + campaign.campaign());
+                            + ", which the base lacks; add " + (e.columns().size() == 1 ? "it" : "them") + " or leave the campaign out of --uplift");
                     case FOUND -> {
                         log.warn("uplift campaign '{}' is not scored: the base lacks its input column(s) {}", campaign.campaign(), missing);
                         skipped.put(campaign.campaign(), "the base lacks column" + (e.columns().size() == 1 ? " " : "s ") + missing);
