@@ -4,6 +4,7 @@ package io.github.propensity.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.propensity.sample.SampleWriter;
+import io.github.propensity.backtest.BacktestFixtures;
 import io.github.propensity.data.CustomerTable;
 import io.github.propensity.uplift.UpliftFixtures;
 import org.apache.commons.csv.CSVFormat;
@@ -15,9 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -63,17 +62,7 @@ class ScoreCommandTest {
 
     /** The committed task models plus one uplift model of a campaign run on {@code base}. */
     private Path modelsWithUplift(Path base) throws IOException {
-        Path models = dir.resolve("models");
-        try (Stream<Path> walk = Files.walk(Path.of("models"))) {
-            for (Path path : walk.sorted(Comparator.naturalOrder()).toList()) {
-                Path destination = models.resolve(Path.of("models").relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(destination);
-                } else {
-                    Files.copy(path, destination);
-                }
-            }
-        }
+        Path models = BacktestFixtures.copyModels(dir.resolve("models"));
         UpliftFixtures.publishFromBase(base, models, "winback-email", 3);
         return models;
     }

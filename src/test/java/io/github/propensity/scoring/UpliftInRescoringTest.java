@@ -3,6 +3,7 @@ package io.github.propensity.scoring;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.propensity.backtest.BacktestFixtures;
 import io.github.propensity.data.CustomerTable;
 import io.github.propensity.data.DataException;
 import io.github.propensity.features.FeatureEncoder;
@@ -24,11 +25,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -55,22 +54,8 @@ class UpliftInRescoringTest {
         base = shared.resolve("base.csv");
         SampleWriter.write(base, null, ROWS, 23);
         models = shared.resolve("models");
-        copyCommittedModels(models);
+        BacktestFixtures.copyModels(models);
         bundle = UpliftFixtures.publishFromBase(base, models, CAMPAIGN, 5);
-    }
-
-    private static void copyCommittedModels(Path target) throws IOException {
-        Path source = Path.of("models");
-        try (Stream<Path> walk = Files.walk(source)) {
-            for (Path path : walk.sorted(Comparator.naturalOrder()).toList()) {
-                Path destination = target.resolve(source.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(destination);
-                } else {
-                    Files.copy(path, destination);
-                }
-            }
-        }
     }
 
     private static CampaignModel campaign(CampaignModel.Selection selection) {

@@ -28,7 +28,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -166,7 +165,12 @@ class UpliftEndpointTest {
             // A copied folder's manifest names another version: the store refuses it, the server keeps the second.
             Path campaignFolder = reloadModels.resolve("uplift").resolve(CAMPAIGN);
             Path broken = campaignFolder.resolve("20991231T000000Z-broken");
-            copyTree(campaignFolder.resolve(second.version()), broken);
+            Files.createDirectories(broken);
+            try (Stream<Path> files = Files.list(campaignFolder.resolve(second.version()))) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, broken.resolve(file.getFileName()));
+                }
+            }
             Files.writeString(campaignFolder.resolve("CURRENT"), broken.getFileName() + "\n");
             reloading.registry.refresh();
             assertEquals(second.version(), versionServed(reloading));
@@ -178,18 +182,5 @@ class UpliftEndpointTest {
         HttpResponse<String> response = server.post("/v1/uplift/" + CAMPAIGN, "application/json", "{\"plan\": \"free\", \"tenure_days\": 100}", null);
         assertEquals(200, response.statusCode(), response.body());
         return JSON.readTree(response.body()).get("model_version").asText();
-    }
-
-    private static void copyTree(Path source, Path target) throws IOException {
-        try (Stream<Path> walk = Files.walk(source)) {
-            for (Path path : walk.sorted(Comparator.naturalOrder()).toList()) {
-                Path destination = target.resolve(source.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(destination);
-                } else {
-                    Files.copy(path, destination);
-                }
-            }
-        }
     }
 }
