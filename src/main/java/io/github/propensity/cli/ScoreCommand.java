@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.cli;
 
+import io.github.propensity.data.DataException;
+import io.github.propensity.scoring.CampaignModel;
 import io.github.propensity.scoring.ModelChoice;
 import io.github.propensity.scoring.RescoreJob;
 import io.github.propensity.scoring.RescoreRequest;
@@ -10,6 +12,9 @@ import io.github.propensity.scoring.ScoringInput;
 import io.github.propensity.scoring.SegmentPolicy;
 import io.github.propensity.scoring.SegmentPolicyFile;
 import io.github.propensity.model.Task;
+import io.github.propensity.uplift.CampaignName;
+import io.github.propensity.uplift.UpliftBundle;
+import io.github.propensity.uplift.UpliftStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,6 +32,9 @@ import java.util.concurrent.Callable;
                         + "points <snapshots>/LATEST at it once complete; or, with --out, just the scores file.",
                 "A base with a clv_<days>d column (and p_alive) gets clv, p_alive and value_band in the scores file, the band read "
                         + "against the current value model in --models; segment rules may then use \"value\".",
+                "Every campaign with a current uplift model in --models adds <campaign>_uplift and <campaign>_group after the task "
+                        + "columns; segment rules may then use \"uplift\". A campaign found there whose input columns the base lacks is "
+                        + "skipped with a warning; one named with --uplift is an error (exit 3).",
                 "Progress goes to stderr; the last stdout line is a JSON summary (unless --out -)."})
 final class ScoreCommand implements Callable<Integer> {
     @CommandLine.Mixin
@@ -65,6 +73,19 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--gzip", description = "write scores.csv.gz in the snapshot")
     boolean gzip;
 
+    @CommandLine.ArgGroup(exclusive = true)
+    UpliftOptions uplift;
+
+    static final class UpliftOptions {
+        @Option(names = "--uplift", split = ",", paramLabel = "CAMPAIGN", required = true,
+                description = "score only these campaigns' uplift models, comma-separated; each must have a current model and the base its "
+                        + "input columns (default: every campaign with a current uplift model, skipping those the base cannot feed)")
+        List<String> campaigns;
+
+        @Option(names = "--no-uplift", required = true, description = "score no uplift model")
+        boolean none;
+    }
+
     @CommandLine.Mixin
     SeparatorOption separator;
 
@@ -82,7 +103,7 @@ final class ScoreCommand implements Callable<Integer> {
         try {
             ScoresDestination destination = out == null ? new ScoresDestination.Snapshot(snapshots, gzip) : ScoresDestination.out(out);
             request = new RescoreRequest(new ScoringInput(data, separator.orDetect(), id, keep), new ModelChoice(models.path(), tasks), destination,
-                    policy, parseShare(maxBadRows), threadCount);
+                    policy, parseShare(maxBadRows), threadCount, campaigns());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(context.commandLine(), e.getMessage());
         }
@@ -96,6 +117,9 @@ final class ScoreCommand implements Callable<Integer> {
             line.put("bad_rows", summary.manifest().rejected().count());
             line.put("rows_per_second", summary.manifest().timing().rowsPerSecond());
             line.put("segments", summary.segmentCounts());
+            if (summary.manifest().uplift() != null) {
+                line.put("uplift_campaigns", List.copyOf(summary.manifest().uplift().keySet()));
+            }
             List<String> drifted = new ArrayList<>();
             summary.drift().tasks().forEach((task, drift) -> {
                 if (drift.scoreFlagged()) {
@@ -108,6 +132,40 @@ final class ScoreCommand implements Callable<Integer> {
             context.commandLine().getOut().flush();
         }
         return ExitCode.OK;
+    }
+
+    /** The uplift models this run scores, loaded here: the store lives beside the scoring package, not below it. */
+    private List<CampaignModel> campaigns() {
+        if (uplift != null && uplift.none) {
+            return List.of();
+        }
+        UpliftStore store = new UpliftStore(models.path());
+        List<CampaignModel> chosen = new ArrayList<>();
+        if (uplift == null) {
+            for (String campaign : store.campaignsWithCurrent()) {
+                chosen.add(load(store, campaign, CampaignModel.Selection.FOUND));
+            }
+            return chosen;
+        }
+        for (String campaign : uplift.campaigns) {
+            if (!CampaignName.isValid(campaign)) {
+                throw new CommandLine.ParameterException(context.commandLine(), "--uplift: '" + campaign
+                        + "' is not a campaign name (lower-case letters, digits and hyphens)");
+            }
+            if (store.currentVersion(campaign).isEmpty()) {
+                List<String> known = store.campaignsWithCurrent();
+                throw new DataException("--uplift names campaign '" + campaign + "', which has no current uplift model in " + models.path()
+                        + (known.isEmpty() ? "; train one with: propensity uplift train --campaign " + campaign + " ..."
+                        : "; campaigns with one: " + String.join(", ", known)));
+            }
+            chosen.add(load(store, campaign, CampaignModel.Selection.NAMED));
+        }
+        return chosen;
+    }
+
+    private static CampaignModel load(UpliftStore store, String campaign, CampaignModel.Selection selection) {
+        UpliftBundle bundle = store.loadCurrent(campaign);
+        return new CampaignModel(campaign, bundle.version(), bundle.model(), selection);
     }
 
     private double parseShare(String text) {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.model;
 
+import java.util.Locale;
+
 /**
  * The four classic uplift groups (Kane, Lo and Zheng 2014): who responds only when contacted, either way, never, or
  * only when left alone. Assigned from a customer's predicted uplift and predicted response without contact by
@@ -25,5 +27,16 @@ public enum UpliftGroup {
     /** The group as written in scores files and segment rules. */
     public String label() {
         return label;
+    }
+
+    /** The group a label names, as {@link #label()} writes it (trimmed, any case). */
+    public static UpliftGroup parse(String text) {
+        String wanted = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        for (UpliftGroup group : values()) {
+            if (group.label.equals(wanted)) {
+                return group;
+            }
+        }
+        throw new IllegalArgumentException("unknown uplift group '" + text + "'; use persuadables, sure-things, lost-causes or sleeping-dogs");
     }
 }

@@ -14,9 +14,10 @@ import java.util.List;
  * @param bands         [task slot][scored row] band ordinals
  * @param valueCodes    [scored row] the value band ordinal or another {@link ValueInput} code; empty when the base
  *                      has no CLV
+ * @param upliftGroups  [campaign slot][scored row] {@link io.github.propensity.model.UpliftGroup} ordinals
  * @param featureBins   [task slot][column][bin] counts, null for a task whose bundle has no profile
  * @param scoreBins     [task slot][reference decile] counts
  */
 record BatchResult(String text, int scored, long[] lines, long[] idHashes, int[] rowEnds, float[][] probabilities,
-                   byte[] segments, byte[][] bands, byte[] valueCodes, long[][][] featureBins, long[][] scoreBins, List<BadRow> badRows) {
+                   byte[] segments, byte[][] bands, byte[] valueCodes, byte[][] upliftGroups, long[][][] featureBins, long[][] scoreBins, List<BadRow> badRows) {
 }

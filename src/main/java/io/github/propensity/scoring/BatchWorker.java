@@ -7,6 +7,7 @@ import io.github.propensity.data.NumericValues;
 import io.github.propensity.data.RecordBatch;
 import io.github.propensity.features.FeatureValueException;
 import io.github.propensity.model.Task;
+import io.github.propensity.model.UpliftGroup;
 import io.github.propensity.value.ValueColumns;
 
 import java.util.ArrayList;
@@ -15,12 +16,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Scores one batch of rows with every task's prepared model, then adds what only a rescoring run needs: primary
+ * Scores one batch of rows with every task's prepared model and every campaign's uplift model, then adds what only a rescoring run needs: primary
  * segment, drift counts, the id hash for repeated-id checks and the row as scores-file text. Stateless apart from
  * per-call scratch, so one instance serves all threads.
  */
 final class BatchWorker {
     private final List<PreparedModel> models;
+    private final List<PreparedUplift> uplifts;
     private final List<DriftBinning> drift;
     private final SegmentPolicy policy;
     private final SegmentPolicy.Bound segmentRules;
@@ -36,9 +38,10 @@ final class BatchWorker {
     private final BandCutoffs.Thresholds valueThresholds;
     private static final byte[] NO_VALUE_CODES = new byte[0];
 
-    BatchWorker(List<PreparedModel> models, List<DriftBinning> drift, SegmentPolicy policy, SegmentPolicy.Bound segments,
-                int headerSize, int idColumn, int[] keepColumns, Optional<ValueInput> value) {
+    BatchWorker(List<PreparedModel> models, List<PreparedUplift> uplifts, List<DriftBinning> drift, SegmentPolicy policy,
+                SegmentPolicy.Bound segments, int headerSize, int idColumn, int[] keepColumns, Optional<ValueInput> value) {
         this.models = List.copyOf(models);
+        this.uplifts = List.copyOf(uplifts);
         this.drift = List.copyOf(drift);
         this.policy = policy;
         this.segmentRules = segments;
@@ -60,6 +63,13 @@ final class BatchWorker {
             scores[t] = models.get(t).newRowScore();
             featureBins[t] = drift.get(t).newFeatureCounts();
         }
+        int campaignCount = uplifts.size();
+        UpliftScore[] upliftScores = new UpliftScore[campaignCount];
+        for (int k = 0; k < campaignCount; k++) {
+            upliftScores[k] = uplifts.get(k).newScore();
+        }
+        byte[][] upliftGroups = new byte[campaignCount][batch.size()];
+        UpliftGroup[] groupBySlot = new UpliftGroup[campaignCount];
         long[][] scoreBins = new long[taskCount][10];
         float[][] probabilities = new float[taskCount][batch.size()];
         byte[][] bands = new byte[taskCount][batch.size()];
@@ -93,7 +103,7 @@ final class BatchWorker {
                     continue;
                 }
             }
-            if (!scoreAll(fields, scores, line, bad)) {
+            if (!scoreAll(fields, scores, line, bad) || !scoreCampaigns(fields, upliftScores, line, bad)) {
                 continue;
             }
             Band valueBand = clvColumn >= 0 ? valueBand(clv, valueCodes, scored) : null;
@@ -111,16 +121,20 @@ final class BatchWorker {
                     }
                 }
             }
-            int segment = segmentRules.segmentOf(bandByTask, valueBand, fields);
+            for (int k = 0; k < campaignCount; k++) {
+                groupBySlot[k] = upliftScores[k].group();
+                upliftGroups[k][scored] = (byte) groupBySlot[k].ordinal();
+            }
+            int segment = segmentRules.segmentOf(bandByTask, valueBand, fields, groupBySlot);
             segments[scored] = (byte) segment;
             lines[scored] = line;
             CustomerIdHash.hash(id, idHashes, 2 * scored);
-            appendRow(text, fields, id, policy.rules().get(segment).name(), scores, clv, pAlive, valueBand);
+            appendRow(text, fields, id, policy.rules().get(segment).name(), scores, upliftScores, clv, pAlive, valueBand);
             rowEnds[scored] = text.length();
             scored++;
         }
         return new BatchResult(text.toString(), scored, lines, idHashes, rowEnds, probabilities, segments, bands, valueCodes,
-                featureBins, scoreBins, bad);
+                upliftGroups, featureBins, scoreBins, bad);
     }
 
     /** The customer's value band (null when none), with its code recorded for the counts. */
@@ -168,8 +182,21 @@ final class BatchWorker {
         return true;
     }
 
-    private void appendRow(StringBuilder text, String[] fields, String id, String segment, RowScore[] scores, double clv,
-                           double pAlive, Band valueBand) {
+    /** Scores every campaign; false (with the bad row recorded) when any campaign's model cannot read the row. */
+    private boolean scoreCampaigns(String[] fields, UpliftScore[] scores, long line, List<BadRow> bad) {
+        for (int k = 0; k < uplifts.size(); k++) {
+            try {
+                uplifts.get(k).score(fields, scores[k]);
+            } catch (FeatureValueException e) {
+                bad.add(new BadRow(line, e.column(), e.getMessage()));
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void appendRow(StringBuilder text, String[] fields, String id, String segment, RowScore[] scores,
+                           UpliftScore[] upliftScores, double clv, double pAlive, Band valueBand) {
         CsvValues.appendFirst(text, id);
         CsvValues.appendAfterComma(text, segment);
         for (int column : keepColumns) {
@@ -197,6 +224,10 @@ final class BatchWorker {
                 score.appendReason(slot, text.append(','));
                 CsvValues.quoteAppended(text, comma);
             }
+        }
+        for (UpliftScore uplift : upliftScores) {
+            Decimals.append(text.append(','), uplift.uplift(), 6);
+            text.append(',').append(uplift.group().label());
         }
         text.append('\n');
     }

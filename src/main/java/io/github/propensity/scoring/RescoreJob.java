@@ -85,14 +85,15 @@ public final class RescoreJob {
     }
 
     /** What pass one leaves: the scored rows in {@code partial} and the per-row numbers in {@code tally}. */
-    private record FirstPass(List<PreparedModel> models, ScoringTally tally, DriftReport drift, Path partial,
-                             long rows, String inputSha256, Optional<ValueInput> value) {
+    private record FirstPass(List<PreparedModel> models, CampaignsInRun campaigns, ScoringTally tally, DriftReport drift,
+                             Path partial, long rows, String inputSha256, Optional<ValueInput> value) {
         List<Task> tasks() {
             return models.stream().map(PreparedModel::task).toList();
         }
 
         ScoresFileFinisher finisher(RescoreRequest request) {
-            return new ScoresFileFinisher(tasks(), request.input(), tally, value.map(ValueInput::outputColumns).orElse(List.of()));
+            return new ScoresFileFinisher(tasks(), request.input(), tally, value.map(ValueInput::outputColumns).orElse(List.of()),
+                    campaigns.names());
         }
     }
 
@@ -124,15 +125,17 @@ public final class RescoreJob {
                 }
                 binnings.add(new DriftBinning(bundles.get(t)));
             }
+            CampaignsInRun campaigns = CampaignsInRun.prepare(request, header);
             Optional<ValueInput> value = valueInput(request, header);
             SegmentPolicy.Bound segments;
             try {
-                segments = request.policy().bind(header, value.map(ValueInput::banded).orElse(false));
+                segments = request.policy().bind(header, value.map(ValueInput::banded).orElse(false), campaigns.names());
             } catch (IllegalArgumentException e) {
                 throw DataException.inFile(input.data(), e.getMessage());
             }
-            BatchWorker worker = new BatchWorker(models, binnings, request.policy(), segments, header.size(), idColumn, keep, value);
-            ScoringTally tally = new ScoringTally(models, binnings, request.policy(), value);
+            BatchWorker worker = new BatchWorker(models, campaigns.scored(), binnings, request.policy(), segments, header.size(),
+                    idColumn, keep, value);
+            ScoringTally tally = new ScoringTally(models, campaigns.scored(), binnings, request.policy(), value);
             Path partial = workDirectory.resolve(".scores.partial");
             long rows = scoreRows(request, reader, worker, tally, partial, start);
             checkBadRows(request, rows, tally);
@@ -141,7 +144,7 @@ public final class RescoreJob {
             }
             DriftReport drift = tally.drift();
             reportDrift(drift);
-            return new FirstPass(models, tally, drift, partial, rows, reader.sha256Hex(), value);
+            return new FirstPass(models, campaigns, tally, drift, partial, rows, reader.sha256Hex(), value);
         }
     }
 
@@ -249,7 +252,8 @@ public final class RescoreJob {
                         pass.rows(), tally.scored()),
                 new SnapshotManifest.Rejected(tally.badRows(), request.maxBadFraction(), tally.badRowExamples(), tally.repeatedIds()),
                 models, request.destination().scoresFile(), request.policy().bands(), request.policy().names(), previousCustomers,
-                pass.value().map(value -> valueUsed(value, request.policy(), tally)).orElse(null));
+                pass.value().map(value -> valueUsed(value, request.policy(), tally)).orElse(null),
+                pass.campaigns().used(), pass.campaigns().skippedOrNull());
         log.info("scored {} of {} rows in {} s ({} rows/s); {} bad rows", tally.scored(), pass.rows(),
                 String.format(Locale.ROOT, "%.1f", seconds), manifest.timing().rowsPerSecond(), tally.badRows());
         return manifest;

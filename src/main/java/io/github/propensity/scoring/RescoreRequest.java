@@ -2,16 +2,28 @@
 package io.github.propensity.scoring;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * One scoring run.
  *
  * @param maxBadFraction the run fails when more than this share of rows cannot be scored
+ * @param campaigns      the uplift models to score, in the order of their columns; empty for none
  */
 public record RescoreRequest(ScoringInput input, ModelChoice models, ScoresDestination destination,
-                             SegmentPolicy policy, double maxBadFraction, int threads) {
+                             SegmentPolicy policy, double maxBadFraction, int threads, List<CampaignModel> campaigns) {
+    /** A run without uplift models. */
+    public RescoreRequest(ScoringInput input, ModelChoice models, ScoresDestination destination, SegmentPolicy policy,
+                          double maxBadFraction, int threads) {
+        this(input, models, destination, policy, maxBadFraction, threads, List.of());
+    }
+
     public RescoreRequest {
+        campaigns = List.copyOf(campaigns);
+        if (campaigns.stream().map(CampaignModel::campaign).distinct().count() != campaigns.size()) {
+            throw new IllegalArgumentException("a campaign is named twice");
+        }
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(models, "models");
         Objects.requireNonNull(destination, "destination");

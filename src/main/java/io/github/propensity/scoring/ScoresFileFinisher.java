@@ -27,23 +27,35 @@ final class ScoresFileFinisher {
     private final ScoringInput input;
     private final ScoringTally tally;
     private final List<String> valueColumns;
+    private final List<String> campaigns;
 
-    /** @param valueColumns the value columns the rows carry after the kept ones, empty when the base has no CLV */
-    ScoresFileFinisher(List<Task> tasks, ScoringInput input, ScoringTally tally, List<String> valueColumns) {
+    /**
+     * @param valueColumns the value columns the rows carry after the kept ones, empty when the base has no CLV
+     * @param campaigns    the campaigns whose uplift columns the rows carry after the task columns
+     */
+    ScoresFileFinisher(List<Task> tasks, ScoringInput input, ScoringTally tally, List<String> valueColumns, List<String> campaigns) {
         this.tasks = tasks;
+        this.campaigns = List.copyOf(campaigns);
         this.input = input;
         this.tally = tally;
         this.valueColumns = List.copyOf(valueColumns);
     }
 
-    /** The scores file's columns; the id column keeps the input's name. */
-    static List<String> header(String idColumn, List<Task> tasks, List<String> keepColumns, List<String> valueColumns) {
+    /**
+     * The scores file's columns; the id column keeps the input's name. Uplift columns come after every task's and
+     * before the percentiles, so a file without campaigns keeps the layout it always had.
+     */
+    static List<String> header(String idColumn, List<Task> tasks, List<String> keepColumns, List<String> valueColumns,
+                               List<String> campaigns) {
         List<String> header = new ArrayList<>(List.of(idColumn, "segment"));
         header.addAll(keepColumns);
         header.addAll(valueColumns);
         for (Task task : tasks) {
             String t = task.id();
             header.addAll(List.of(t + "_probability", t + "_score", t + "_band", t + "_reason_1", t + "_reason_2", t + "_reason_3"));
+        }
+        for (String campaign : campaigns) {
+            header.addAll(List.of(campaign + "_uplift", campaign + "_group"));
         }
         for (Task task : tasks) {
             header.add(task.id() + "_percentile");
@@ -89,7 +101,7 @@ final class ScoresFileFinisher {
         byte[] bands = new byte[tasks.size()];
         StringBuilder header = new StringBuilder();
         CSVFormat.RFC4180.builder().setRecordSeparator('\n').get()
-                .printRecord(header, header(input.idColumn(), tasks, input.keepColumns(), valueColumns).toArray());
+                .printRecord(header, header(input.idColumn(), tasks, input.keepColumns(), valueColumns, campaigns).toArray());
         out.write(header.toString().getBytes(StandardCharsets.UTF_8));
         // 8 bytes fit ",100.0" and any shorter percentile.
         byte[] suffix = new byte[8 * tasks.size() + 1];

@@ -2,6 +2,7 @@
 package io.github.propensity.scoring;
 
 import io.github.propensity.model.ModelBundle;
+import io.github.propensity.model.UpliftGroup;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -38,8 +39,15 @@ final class ScoringTally {
     /** Scored customers per {@link ValueInput} value code. */
     private final long[] valueCodes = new long[ValueInput.CODES];
 
-    ScoringTally(List<PreparedModel> models, List<DriftBinning> binnings, SegmentPolicy policy, Optional<ValueInput> value) {
+    private final List<PreparedUplift> uplifts;
+    /** [campaign slot][group ordinal] scored customers. */
+    private final long[][] groupCounts;
+
+    ScoringTally(List<PreparedModel> models, List<PreparedUplift> uplifts, List<DriftBinning> binnings, SegmentPolicy policy,
+                 Optional<ValueInput> value) {
         this.models = models;
+        this.uplifts = List.copyOf(uplifts);
+        this.groupCounts = new long[uplifts.size()][UpliftGroup.values().length];
         this.value = value;
         this.binnings = binnings;
         this.policy = policy;
@@ -95,6 +103,14 @@ final class ScoringTally {
             }
         }
         copyKept(result.segments(), segments, repeated);
+        for (int k = 0; k < uplifts.size(); k++) {
+            byte[] groups = result.upliftGroups()[k];
+            for (int row = 0; row < result.scored(); row++) {
+                if (!repeated[row]) {
+                    groupCounts[k][groups[row]]++;
+                }
+            }
+        }
         for (int row = 0; row < result.valueCodes().length && row < result.scored(); row++) {
             if (!repeated[row]) {
                 valueCodes[result.valueCodes()[row]]++;
@@ -203,6 +219,19 @@ final class ScoringTally {
             byTask.put(VALUE_BANDS, named);
         }
         return byTask;
+    }
+
+    /** Customers per uplift group, per scored campaign (empty when the run scores none). */
+    Map<String, Map<String, Long>> upliftGroupCounts() {
+        Map<String, Map<String, Long>> byCampaign = new LinkedHashMap<>();
+        for (int k = 0; k < uplifts.size(); k++) {
+            Map<String, Long> named = new LinkedHashMap<>();
+            for (UpliftGroup group : UpliftGroup.values()) {
+                named.put(group.label(), groupCounts[k][group.ordinal()]);
+            }
+            byCampaign.put(uplifts.get(k).campaign(), named);
+        }
+        return byCampaign;
     }
 
     /** Scored customers whose CLV cell was empty or held no number (so they have no value band). */

@@ -2,6 +2,7 @@
 package io.github.propensity.scoring;
 
 import io.github.propensity.model.Task;
+import io.github.propensity.model.UpliftGroup;
 
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -79,24 +80,49 @@ public record SegmentPolicy(BandCutoffs bands, ValueBandCutoffs valueBands, List
         return rules.stream().anyMatch(SegmentRule::readsValue);
     }
 
+    /** Campaigns whose uplift groups the rules read, in order of first use. */
+    public List<String> campaigns() {
+        List<String> campaigns = new ArrayList<>();
+        for (SegmentRule rule : rules) {
+            for (String campaign : rule.uplift().keySet()) {
+                if (!campaigns.contains(campaign)) {
+                    campaigns.add(campaign);
+                }
+            }
+        }
+        return campaigns;
+    }
+
     /**
-     * The rules bound to an input header, for a run without value bands (as scoring one customer on the server).
+     * The rules bound to an input header, for a run without value bands or uplift (as scoring one customer on the
+     * server, which scores no campaign: a rule on an uplift group matches nobody there).
      *
      * @throws IllegalArgumentException naming a rule column the header lacks
      */
     public Bound bind(List<String> header) {
-        return bind(header, false);
+        return bind(header, false, List.of(), false);
+    }
+
+    /** As {@link #bind(List, boolean, List)} for a run that scores no campaign; a rule on an uplift group matches nobody. */
+    public Bound bind(List<String> header, boolean valueBanded) {
+        return bind(header, valueBanded, List.of(), false);
     }
 
     /**
-     * The rules bound to an input header, as a run with or without value bands applies them
-     * ({@link SegmentRule#forRun}).
+     * The rules bound to an input header, as a rescoring run with or without value bands applies them
+     * ({@link SegmentRule#forRun}), scoring the campaigns {@code scoredCampaigns} (their slots in the groups passed
+     * to {@link Bound#segmentOf}).
      *
-     * @throws IllegalArgumentException naming a rule column the header lacks
+     * @throws IllegalArgumentException naming a rule column the header lacks, or a rule's campaign the run does not score
      */
-    public Bound bind(List<String> header, boolean valueBanded) {
+    public Bound bind(List<String> header, boolean valueBanded, List<String> scoredCampaigns) {
+        return bind(header, valueBanded, scoredCampaigns, true);
+    }
+
+    private Bound bind(List<String> header, boolean valueBanded, List<String> scoredCampaigns, boolean campaignsRequired) {
         List<SegmentRule> applied = rules.stream().map(rule -> rule.forRun(valueBanded)).toList();
         int[][] positions = new int[rules.size()][];
+        int[][] campaignSlots = new int[rules.size()][];
         for (int r = 0; r < rules.size(); r++) {
             List<String> columns = List.copyOf(rules.get(r).where().keySet());
             positions[r] = new int[columns.size()];
@@ -107,39 +133,65 @@ public record SegmentPolicy(BandCutoffs bands, ValueBandCutoffs valueBands, List
                             + "', which the input does not have");
                 }
             }
+            List<String> campaigns = List.copyOf(rules.get(r).uplift().keySet());
+            campaignSlots[r] = new int[campaigns.size()];
+            for (int k = 0; k < campaigns.size(); k++) {
+                campaignSlots[r][k] = scoredCampaigns.indexOf(campaigns.get(k));
+                if (campaignSlots[r][k] < 0 && campaignsRequired) {
+                    throw new IllegalArgumentException("segment '" + rules.get(r).name() + "' reads the uplift group of campaign '"
+                            + campaigns.get(k) + "', which this run does not score (" + (scoredCampaigns.isEmpty() ? "it scores no campaign"
+                            : "it scores " + String.join(", ", scoredCampaigns)) + "); train one with: propensity uplift train --campaign "
+                            + campaigns.get(k) + " ..., or name it with --uplift");
+                }
+            }
         }
-        return new Bound(applied, positions);
+        return new Bound(applied, positions, campaignSlots);
     }
 
     /** Segment rules as one run applies them, with their columns' positions in its input header. */
     public static final class Bound {
         private static final String[] NO_VALUES = new String[0];
+        private static final UpliftGroup[] NO_GROUPS = new UpliftGroup[0];
 
         private final List<SegmentRule> applied;
         private final int[][] positions;
+        /** [rule][campaign of the rule] the campaign's slot in the run, -1 where the run does not score it. */
+        private final int[][] campaignSlots;
 
-        private Bound(List<SegmentRule> applied, int[][] positions) {
+        private Bound(List<SegmentRule> applied, int[][] positions, int[][] campaignSlots) {
             this.applied = applied;
             this.positions = positions;
+            this.campaignSlots = campaignSlots;
         }
 
         /** Index of the customer's primary segment in {@link SegmentPolicy#rules()}, for a customer without a value band. */
         public int segmentOf(Band[] bandsByTask, String[] fields) {
-            return segmentOf(bandsByTask, null, fields);
+            return segmentOf(bandsByTask, null, fields, NO_GROUPS);
+        }
+
+        /** As {@link #segmentOf(Band[], Band, String[], UpliftGroup[])} for a customer without uplift groups. */
+        public int segmentOf(Band[] bandsByTask, Band valueBand, String[] fields) {
+            return segmentOf(bandsByTask, valueBand, fields, NO_GROUPS);
         }
 
         /**
          * Index of the customer's primary segment in {@link SegmentPolicy#rules()}.
          *
-         * @param valueBand the customer's value band, null when they have none
+         * @param valueBand      the customer's value band, null when they have none
+         * @param groupsBySlot   the customer's uplift group per campaign slot of the run ({@link #bind(List, boolean, List)})
          */
-        public int segmentOf(Band[] bandsByTask, Band valueBand, String[] fields) {
+        public int segmentOf(Band[] bandsByTask, Band valueBand, String[] fields, UpliftGroup[] groupsBySlot) {
             for (int r = 0; r < applied.size(); r++) {
                 String[] values = positions[r].length == 0 ? NO_VALUES : new String[positions[r].length];
                 for (int c = 0; c < values.length; c++) {
                     values[c] = fields[positions[r][c]];
                 }
-                if (applied.get(r).matches(bandsByTask, valueBand, values)) {
+                UpliftGroup[] groups = campaignSlots[r].length == 0 ? NO_GROUPS : new UpliftGroup[campaignSlots[r].length];
+                for (int k = 0; k < groups.length; k++) {
+                    int slot = campaignSlots[r][k];
+                    groups[k] = slot < 0 ? null : groupsBySlot[slot];
+                }
+                if (applied.get(r).matches(bandsByTask, valueBand, values, groups)) {
                     return r;
                 }
             }

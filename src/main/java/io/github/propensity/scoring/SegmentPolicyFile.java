@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.propensity.data.DataException;
 import io.github.propensity.model.Task;
+import io.github.propensity.model.UpliftGroup;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,15 +32,20 @@ import java.util.LinkedHashSet;
  *                "when_without_value": {"churn": ["high"], "purchase": ["high", "medium"]}},
  *               {"name": "at-risk", "when": {"churn": ["high"]}},
  *               {"name": "likely-to-convert", "when": {"conversion": ["high"]}, "where": {"plan": ["free"]}},
+ *               {"name": "win-back-persuadables", "when": {"churn": ["high"]}, "uplift": {"winback-email": ["persuadables"]}},
  *               {"name": "everyone-else", "when": {}}]}
  * </pre>
  * {@code value} in {@code when} is the customer's value band; {@code when_without_value}, optional, is what the
  * rule asks instead in a run whose base has no value bands (without it such a rule matches nobody there).
+ * {@code uplift} names campaigns and the groups (persuadables, sure-things, lost-causes, sleeping-dogs) a customer
+ * must be in; a rescoring run that does not score such a campaign refuses the rules before reading any row.
  * Errors name the file and the offending segment or field.
  */
 public final class SegmentPolicyFile {
     /** The key of a rule's value band condition in {@code when}, beside the task names. */
     static final String VALUE = "value";
+    /** A rule's uplift group conditions, per campaign, beside {@code when} and {@code where}. */
+    static final String UPLIFT = "uplift";
 
     private SegmentPolicyFile() {
     }
@@ -108,7 +114,36 @@ public final class SegmentPolicyFile {
             }
             where.put(column.getKey(), values);
         }
-        return new SegmentRule(name, when, value, where);
+        return new SegmentRule(name, when, value, where, upliftGroups(name, segment.path(UPLIFT)));
+    }
+
+    /** A rule's uplift conditions: campaign name to the groups a customer must be in (one group or a list). */
+    private static Map<String, Set<UpliftGroup>> upliftGroups(String name, JsonNode conditions) {
+        Map<String, Set<UpliftGroup>> uplift = new LinkedHashMap<>();
+        if (conditions.isMissingNode()) {
+            return uplift;
+        }
+        if (!conditions.isObject()) {
+            throw new IllegalArgumentException("segment '" + name + "': 'uplift' must map campaign names to lists of groups,"
+                    + " e.g. {\"winback-email\": [\"persuadables\"]}");
+        }
+        Iterator<Map.Entry<String, JsonNode>> campaigns = conditions.fields();
+        while (campaigns.hasNext()) {
+            Map.Entry<String, JsonNode> campaign = campaigns.next();
+            Set<UpliftGroup> groups = EnumSet.noneOf(UpliftGroup.class);
+            for (JsonNode group : campaign.getValue().isArray() ? campaign.getValue() : List.of(campaign.getValue())) {
+                try {
+                    groups.add(UpliftGroup.parse(group.asText()));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("segment '" + name + "', uplift campaign '" + campaign.getKey() + "': " + e.getMessage());
+                }
+            }
+            if (groups.isEmpty()) {
+                throw new IllegalArgumentException("segment '" + name + "' lists no uplift group for campaign '" + campaign.getKey() + "'");
+            }
+            uplift.put(campaign.getKey(), groups);
+        }
+        return uplift;
     }
 
     /** A rule's task conditions; the {@code value} key is the value band, read apart. */

@@ -2,8 +2,10 @@
 package io.github.propensity.scoring;
 
 import io.github.propensity.model.Task;
+import io.github.propensity.model.UpliftGroup;
 
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,12 +18,21 @@ import java.util.Locale;
 /**
  * A named predictive segment: the bands each task must be in ({@code when}), optionally the value band
  * ({@code value}) and values input columns must hold ({@code where}, e.g. {@code plan} in {@code free} so that only
- * free-plan customers can be likely to convert). A rule with no conditions takes everyone (the catch-all); a rule
- * naming a task that was not scored, or value for a customer without a value band, never matches. Column values are
- * compared trimmed and ignoring case.
+ * free-plan customers can be likely to convert) and the uplift group of campaigns ({@code uplift}, e.g.
+ * {@code winback-email} in {@code persuadables}). A rule with no conditions takes everyone (the catch-all); a rule
+ * naming a task that was not scored, or value for a customer without a value band, never matches; a rescoring run
+ * refuses a rule on a campaign it does not score ({@link SegmentPolicy#bind(List, boolean, List)}). Column values
+ * are compared trimmed and ignoring case.
  */
-public record SegmentRule(String name, Map<Task, Set<Band>> when, ValueCondition value, Map<String, Set<String>> where) {
+public record SegmentRule(String name, Map<Task, Set<Band>> when, ValueCondition value, Map<String, Set<String>> where,
+                          Map<String, Set<UpliftGroup>> uplift) {
     private static final List<Task> TASKS = List.of(Task.values());
+    private static final UpliftGroup[] NO_GROUPS = new UpliftGroup[0];
+
+    /** A rule that reads no uplift group. */
+    public SegmentRule(String name, Map<Task, Set<Band>> when, ValueCondition value, Map<String, Set<String>> where) {
+        this(name, when, value, where, Map.of());
+    }
 
     public SegmentRule(String name, Map<Task, Set<Band>> when) {
         this(name, when, new ValueCondition.Any(), Map.of());
@@ -57,6 +68,14 @@ public record SegmentRule(String name, Map<Task, Set<Band>> when, ValueCondition
             columns.put(entry.getKey(), Set.copyOf(values));
         }
         where = Collections.unmodifiableMap(columns);
+        Map<String, Set<UpliftGroup>> campaigns = new LinkedHashMap<>();
+        for (Map.Entry<String, Set<UpliftGroup>> entry : uplift.entrySet()) {
+            if (entry.getValue().isEmpty()) {
+                throw new IllegalArgumentException("segment '" + name + "' lists no uplift group for campaign " + entry.getKey());
+            }
+            campaigns.put(entry.getKey(), Collections.unmodifiableSet(EnumSet.copyOf(entry.getValue())));
+        }
+        uplift = Collections.unmodifiableMap(campaigns);
     }
 
     /**
@@ -65,8 +84,8 @@ public record SegmentRule(String name, Map<Task, Set<Band>> when, ValueCondition
      */
     public SegmentRule forRun(boolean valueBanded) {
         if (value instanceof ValueCondition.BandsOrElse fallback) {
-            return valueBanded ? new SegmentRule(name, when, new ValueCondition.Bands(fallback.bands()), where)
-                    : new SegmentRule(name, fallback.withoutValue(), new ValueCondition.Any(), where);
+            return valueBanded ? new SegmentRule(name, when, new ValueCondition.Bands(fallback.bands()), where, uplift)
+                    : new SegmentRule(name, fallback.withoutValue(), new ValueCondition.Any(), where, uplift);
         }
         return this;
     }
@@ -77,6 +96,26 @@ public record SegmentRule(String name, Map<Task, Set<Band>> when, ValueCondition
      * @param columnValues the customer's values of this rule's {@code where} columns, in the map's order
      */
     public boolean matches(Band[] bands, Band valueBand, String[] columnValues) {
+        return matches(bands, valueBand, columnValues, NO_GROUPS);
+    }
+
+    /**
+     * As {@link #matches(Band[], Band, String[])}, with the customer's uplift groups.
+     *
+     * @param campaignGroups the customer's group for each campaign of {@code uplift}, in the map's order; null where
+     *                       the campaign was not scored, which never matches
+     */
+    public boolean matches(Band[] bands, Band valueBand, String[] columnValues, UpliftGroup[] campaignGroups) {
+        if (!uplift.isEmpty()) {
+            int campaign = 0;
+            for (Set<UpliftGroup> allowed : uplift.values()) {
+                UpliftGroup group = campaign < campaignGroups.length ? campaignGroups[campaign] : null;
+                campaign++;
+                if (group == null || !allowed.contains(group)) {
+                    return false;
+                }
+            }
+        }
         if (!value.admits(valueBand)) {
             return false;
         }
@@ -105,6 +144,6 @@ public record SegmentRule(String name, Map<Task, Set<Band>> when, ValueCondition
     }
 
     public boolean isCatchAll() {
-        return when.isEmpty() && where.isEmpty() && !readsValue();
+        return when.isEmpty() && where.isEmpty() && uplift.isEmpty() && !readsValue();
     }
 }

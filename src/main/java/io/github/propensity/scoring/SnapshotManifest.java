@@ -20,17 +20,33 @@ import java.util.Objects;
  * @param previousSnapshotCustomers customers in the snapshot migration was measured against, or null when none
  * @param value     the customer value the base carried and how it was banded; null (and left out of the file) when
  *                  the base had no CLV column, so such snapshots keep the manifest they always had
+ * @param uplift    each scored campaign's uplift model; null (left out) when the run had no uplift model at all
+ * @param upliftSkipped campaigns found in the store but not scored, with why; null (left out) when none was skipped
  */
 public record SnapshotManifest(String snapshot, @JsonUnwrapped Timing timing, @JsonUnwrapped Input input,
                                @JsonUnwrapped Rejected rejected, Map<String, ModelUsed> models, String scoresFile,
                                BandCutoffs bandCutoffs, List<String> segments, Integer previousSnapshotCustomers,
-                               @JsonInclude(JsonInclude.Include.NON_NULL) ValueUsed value) {
+                               @JsonInclude(JsonInclude.Include.NON_NULL) ValueUsed value,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, CampaignUsed> uplift,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> upliftSkipped) {
     public SnapshotManifest {
         Objects.requireNonNull(timing, "timing");
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(rejected, "rejected");
         models = Collections.unmodifiableMap(new LinkedHashMap<>(models));
         segments = List.copyOf(segments);
+        uplift = uplift == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(uplift));
+        upliftSkipped = upliftSkipped == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(upliftSkipped));
+    }
+
+    /**
+     * A campaign's uplift model as the run used it.
+     *
+     * @param groupMargin the uplift beyond which a customer is persuadable (or, below its negative, a sleeping dog)
+     * @param controlRate the control arm's response rate that splits sure things from lost causes
+     * @param outcome     {@code wanted} or {@code unwanted}: whether the groups read uplift as a gain or as a loss
+     */
+    public record CampaignUsed(String version, String strategy, double groupMargin, double controlRate, String outcome) {
     }
 
     /** When the run started and ended, and how fast it read. */

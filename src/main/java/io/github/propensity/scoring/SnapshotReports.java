@@ -29,6 +29,11 @@ final class SnapshotReports {
             segments.put("customers", tally.scored());
             segments.put("segments", tally.segmentCounts());
             segments.put("bands", tally.bandCounts());
+            Map<String, Map<String, Long>> groups = tally.upliftGroupCounts();
+            if (!groups.isEmpty()) {
+                // Only with uplift models, so snapshots without them keep the file they always had.
+                segments.put("uplift_groups", groups);
+            }
             json.writeValue(directory.resolve(SEGMENTS).toFile(), segments);
             try (Writer out = Files.newBufferedWriter(directory.resolve(MIGRATION), StandardCharsets.UTF_8)) {
                 migration.write(out);

@@ -103,7 +103,7 @@ public final class CustomerScorer {
     }
 
     /** A JSON value as the raw cell a CSV would hold; booleans map to the column's own spelling of yes/no. */
-    private static String rawValue(JsonNode value, String field, FeatureColumn column) {
+    static String rawValue(JsonNode value, String field, FeatureColumn column) {
         if (value == null || value.isNull() || value.isMissingNode()) {
             return "";
         }

@@ -6,8 +6,11 @@ import io.github.propensity.model.ModelBundle;
 import io.github.propensity.model.ModelStore;
 import io.github.propensity.scoring.BandCutoffs;
 import io.github.propensity.scoring.PreparedModel;
+import io.github.propensity.scoring.PreparedUplift;
 import io.github.propensity.scoring.SnapshotStore;
 import io.github.propensity.model.Task;
+import io.github.propensity.uplift.UpliftBundle;
+import io.github.propensity.uplift.UpliftStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,11 +18,12 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Keeps the served models and snapshot current. A background check every few seconds compares each task's
- * {@code CURRENT} pointer and the snapshots' {@code LATEST} with what is loaded; a changed model is loaded and
+ * Keeps the served models and snapshot current. A background check every few seconds compares each task's and each
+ * uplift campaign's {@code CURRENT} pointer and the snapshots' {@code LATEST} with what is loaded; a changed model is loaded and
  * verified first and only then swapped in with one atomic reference write. Requests in flight keep the view they
  * started with, so none fails or mixes models during a swap; a damaged new bundle is logged and the old one kept.
  */
@@ -27,6 +31,7 @@ public final class ModelRegistry implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ModelRegistry.class);
 
     private final ModelStore store;
+    private final UpliftStore upliftStore;
     private final BundleLoader loader;
     private final SnapshotStore snapshots;
     private final BandCutoffs cutoffs;
@@ -46,6 +51,7 @@ public final class ModelRegistry implements AutoCloseable {
     /** @param loader reads one bundle version from the store (tests pass one that fails) */
     ModelRegistry(Path models, Path snapshotsRoot, BandCutoffs cutoffs, long pollMillis, BundleLoader loader) {
         this.store = new ModelStore(models);
+        this.upliftStore = new UpliftStore(models);
         this.loader = loader;
         this.snapshots = new SnapshotStore(snapshotsRoot);
         this.cutoffs = cutoffs;
@@ -84,13 +90,45 @@ public final class ModelRegistry implements AutoCloseable {
                 }
             }
         }
+        Map<String, PreparedUplift> campaigns = refreshCampaigns(before);
         Path latest = snapshots.latest().orElse(null);
-        LoadedModels after = new LoadedModels(models, latest);
+        LoadedModels after = new LoadedModels(models, latest, campaigns);
         boolean changed = !after.equals(before);
         if (changed) {
             current.set(after);
         }
         return changed;
+    }
+
+    /**
+     * The current uplift model of every campaign, loaded the way task models are: an unchanged version is kept, a
+     * new one verified before it is served, and a damaged one logged while the one before it keeps serving.
+     */
+    private Map<String, PreparedUplift> refreshCampaigns(LoadedModels before) {
+        Map<String, PreparedUplift> campaigns = new TreeMap<>();
+        for (String campaign : upliftStore.campaignsWithCurrent()) {
+            PreparedUplift loaded = before.campaigns().get(campaign);
+            Optional<String> version = upliftStore.currentVersion(campaign);
+            if (version.isEmpty()) {
+                continue;
+            }
+            if (loaded != null && loaded.version().equals(version.get())) {
+                campaigns.put(campaign, loaded);
+                continue;
+            }
+            try {
+                UpliftBundle bundle = upliftStore.load(campaign, version.get());
+                campaigns.put(campaign, PreparedUplift.inInputOrder(campaign, bundle.version(), bundle.model()));
+                log.info("serving uplift model {} of campaign {}", version.get(), campaign);
+            } catch (BundleException e) {
+                log.error("cannot load uplift model {} of campaign {}: {}; keeping {}", version.get(), campaign, e.getMessage(),
+                        loaded == null ? "none" : loaded.version());
+                if (loaded != null) {
+                    campaigns.put(campaign, loaded);
+                }
+            }
+        }
+        return campaigns;
     }
 
     /** Checks that failed since start; each was logged and the check after it ran as usual. */

@@ -9,9 +9,9 @@ import java.util.List;
 
 /**
  * What a column of a snapshot's scores file holds. The layout is fixed (id, segment, kept input columns, then per
- * task probability, score, band, reasons and percentile; clv, p_alive and value_band when the base carried value):
- * the first two columns are text whatever the id column is called (it keeps the input's name), bands, the value band
- * and reasons are text by name; everything else, kept input columns
+ * task probability, score, band, reasons and percentile; clv, p_alive and value_band when the base carried value;
+ * per uplift campaign its uplift and group): the first two columns are text whatever the id column is called (it
+ * keeps the input's name), bands, the value band, reasons and uplift groups are text by name; everything else, kept input columns
  * included, holds numbers, with an empty cell where there is none.
  */
 public enum ScoreColumnKind {
@@ -19,6 +19,8 @@ public enum ScoreColumnKind {
 
     /** The value band column rescoring writes when the base carries a CLV. */
     static final String VALUE_BAND = "value_band";
+    /** What rescoring's {@code <campaign>_group} columns end with. */
+    static final String UPLIFT_GROUP_SUFFIX = "_group";
 
     /** The kind of each column of a scores file with this header. */
     public static List<ScoreColumnKind> of(List<String> header) {
@@ -30,7 +32,7 @@ public enum ScoreColumnKind {
     }
 
     private static ScoreColumnKind byName(String column) {
-        if (column.equals(VALUE_BAND)) {
+        if (column.equals(VALUE_BAND) || column.endsWith(UPLIFT_GROUP_SUFFIX)) {
             return TEXT;
         }
         for (Task task : Task.values()) {

@@ -19,12 +19,14 @@ import io.github.propensity.storage.VersionedBundles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Uplift bundles in the model store: {@code <models>/uplift/<campaign>/<version>/} with {@code uplift.json},
@@ -35,6 +37,8 @@ public final class UpliftStore {
     public static final String FORMAT = "propensity-uplift-bundle";
     public static final int CURRENT_FORMAT_VERSION = 1;
     private static final String CARD_JSON = BundleFiles.CARD_JSON;
+    /** The folder under the model store that holds one folder per campaign. */
+    private static final String KIND_FOLDER = "uplift";
 
     private final VersionedBundles bundles;
     private final ObjectMapper json = JsonMappers.standard();
@@ -48,7 +52,7 @@ public final class UpliftStore {
     }
 
     static String kind(String campaign) {
-        return "uplift/" + CampaignName.check(campaign);
+        return KIND_FOLDER + "/" + CampaignName.check(campaign);
     }
 
     /** Publishes the outcome's model as the campaign's new current version and returns the version. */
@@ -83,6 +87,23 @@ public final class UpliftStore {
 
     public Optional<String> currentVersion(String campaign) {
         return bundles.current(kind(campaign));
+    }
+
+    /**
+     * Campaigns that have a current model, in name order: what a rescoring run or the server scores by default.
+     * A folder whose name is not a campaign name is not a campaign (a stray or hidden folder).
+     */
+    public List<String> campaignsWithCurrent() {
+        Path campaigns = bundles.root().resolve(KIND_FOLDER);
+        if (!Files.isDirectory(campaigns)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(campaigns)) {
+            return entries.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+                    .filter(name -> CampaignName.isValid(name) && currentVersion(name).isPresent()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + campaigns + ": " + e.getMessage(), e);
+        }
     }
 
     public List<String> versions(String campaign) {

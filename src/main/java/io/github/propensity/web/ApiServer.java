@@ -12,6 +12,7 @@ import io.github.propensity.serving.LookalikeService;
 import io.github.propensity.serving.ModelRegistry;
 import io.github.propensity.serving.SegmentLists;
 import io.github.propensity.serving.TargetingService;
+import io.github.propensity.serving.UpliftService;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -45,7 +46,7 @@ public final class ApiServer {
         ObjectMapper json = JsonMappers.standard().disable(SerializationFeature.INDENT_OUTPUT);
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         ServerMetrics metrics = new ServerMetrics(meters, registry::refreshFailures, backtests::latestPerTask);
-        ScoreHandlers score = new ScoreHandlers(registry, scorer, new BatchScorer(scorer), metrics, json);
+        ScoreHandlers score = new ScoreHandlers(registry, scorer, new BatchScorer(scorer), new UpliftService(), metrics, json);
         ReadHandlers read = new ReadHandlers(registry, segments, backtests, json);
         LookalikeHandler lookalike = new LookalikeHandler(lookalikes, json);
         TargetHandler target = new TargetHandler(registry, targeting, json);
@@ -69,6 +70,7 @@ public final class ApiServer {
                     ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape(registry.current())));
             route(routes, HandlerType.POST, "/v1/score", ApiRole.SCORE, List.of(), score::scoreAll);
             route(routes, HandlerType.POST, "/v1/score/{task}", ApiRole.SCORE, List.of("id"), score::scoreTask);
+            route(routes, HandlerType.POST, "/v1/uplift/{campaign}", ApiRole.SCORE, List.of("id"), score::scoreUplift);
             route(routes, HandlerType.POST, "/v1/lookalike", ApiRole.SCORE, List.of("format"), lookalike::build);
             // Read, not score: it ranks the published snapshot under the caller's assumptions and scores nobody.
             route(routes, HandlerType.POST, "/v1/target", ApiRole.READ, List.of(), target::target);

@@ -9,6 +9,7 @@ import io.github.propensity.serving.InvalidInputException;
 import io.github.propensity.serving.LoadedModels;
 import io.github.propensity.serving.ModelRegistry;
 import io.github.propensity.serving.NotFoundException;
+import io.github.propensity.serving.UpliftService;
 import io.github.propensity.model.Task;
 import io.javalin.http.Context;
 
@@ -18,16 +19,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** {@code POST /v1/score/{task}} and {@code POST /v1/score}: one customer (object), many (array) or a CSV body. */
+/**
+ * {@code POST /v1/score/{task}} and {@code POST /v1/score}: one customer (object), many (array) or a CSV body;
+ * {@code POST /v1/uplift/{campaign}}: one customer (object) or many (array).
+ */
 final class ScoreHandlers {
     private final ModelRegistry registry;
     private final CustomerScorer scorer;
     private final BatchScorer batch;
     private final ServerMetrics metrics;
+    private final UpliftService uplift;
     private final ObjectMapper json;
 
-    ScoreHandlers(ModelRegistry registry, CustomerScorer scorer, BatchScorer batch, ServerMetrics metrics, ObjectMapper json) {
+    ScoreHandlers(ModelRegistry registry, CustomerScorer scorer, BatchScorer batch, UpliftService uplift, ServerMetrics metrics,
+                  ObjectMapper json) {
         this.registry = registry;
+        this.uplift = uplift;
         this.scorer = scorer;
         this.batch = batch;
         this.metrics = metrics;
@@ -68,10 +75,25 @@ final class ScoreHandlers {
         }
     }
 
+    void scoreUplift(Context ctx) throws IOException {
+        LoadedModels models = registry.current();
+        String campaign = ctx.pathParam("campaign");
+        JsonNode body = readJson(ctx, false);
+        if (body.isArray()) {
+            ctx.json(Map.of("results", uplift.scoreEach(models, campaign, body, ctx.queryParam("id"))));
+        } else {
+            ctx.json(uplift.score(models, campaign, body));
+        }
+    }
+
     private JsonNode readJson(Context ctx) throws IOException {
+        return readJson(ctx, !ctx.path().equals("/v1/score"));
+    }
+
+    private JsonNode readJson(Context ctx, boolean csvAccepted) throws IOException {
         String type = mediaType(ctx);
         if (!type.equals("application/json")) {
-            throw new ApiError(415, "Unsupported media type", "send application/json" + (ctx.path().equals("/v1/score") ? "" : " or text/csv")
+            throw new ApiError(415, "Unsupported media type", "send application/json" + (csvAccepted ? " or text/csv" : "")
                     + ", not " + (type.isEmpty() ? "no Content-Type" : type));
         }
         byte[] body = ctx.bodyAsBytes();
