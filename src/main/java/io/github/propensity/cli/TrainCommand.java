@@ -15,7 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,41 +39,23 @@ final class TrainCommand implements Callable<Integer> {
     @CommandLine.Mixin
     LabelledDataOptions input;
 
-    @Option(names = "--id", paramLabel = "COLUMN", description = "customer id column; never a feature")
-    String id;
-
-    @Option(names = "--drop", split = ",", paramLabel = "COLUMN", description = "columns to leave out, comma-separated (e.g. leaks, PII)")
-    List<String> drop = new ArrayList<>();
-
-    @Option(names = "--seed", defaultValue = "42", description = "random seed; the same seed and data give the same model (default: ${DEFAULT-VALUE})")
-    long seed;
-
-    @Option(names = "--holdout", defaultValue = "0.2", paramLabel = "FRACTION",
-            description = "share of rows kept aside to test the final model, 0 to 0.5; use 0 when you evaluate on a separate file (default: ${DEFAULT-VALUE})")
-    double holdout;
-
-    @Option(names = "--threads", paramLabel = "N", description = "threads for the model fits (default: all cores)")
-    Integer threads;
+    @CommandLine.Mixin
+    FitOptions fit;
 
     @Override
     public Integer call() {
-        if (!(holdout >= 0 && holdout <= 0.5)) {
-            throw new CommandLine.ParameterException(context.commandLine(), "--holdout must be between 0 and 0.5, got " + holdout);
-        }
-        int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        if (threadCount < 1) {
-            throw new CommandLine.ParameterException(context.commandLine(), "--threads must be at least 1");
-        }
+        double holdout = fit.holdout(context.commandLine());
+        int threadCount = fit.threads(context.commandLine());
         LabelSpec label = input.labelSpec(context.commandLine());
         Task task = input.task;
         Path data = input.data;
         Path models = input.models.path();
         FeatureFileManifest manifest = FeatureFileManifest.readBeside(data);
-        String idColumn = id;
-        List<String> dropped = new ArrayList<>(drop);
+        String idColumn = fit.id;
+        List<String> dropped = new ArrayList<>(fit.drop);
         RowOrigin origin = null;
         if (manifest != null) {
-            idColumn = id != null ? id : manifest.idColumn();
+            idColumn = fit.id != null ? fit.id : manifest.idColumn();
             // The cut-off date and the other labels describe the future or the row, not the customer: a model
             // that learned from them would leak.
             for (String column : manifest.nonFeatureColumns()) {
@@ -93,7 +74,7 @@ final class TrainCommand implements Callable<Integer> {
         if (label.column().equals(idColumn)) {
             throw new CommandLine.ParameterException(context.commandLine(), "--id and --label name the same column '" + idColumn + "'");
         }
-        TrainingRequest request = new TrainingRequest(task, data, label, idColumn, dropped, input.separator.orDetect(), seed, holdout,
+        TrainingRequest request = new TrainingRequest(task, data, label, idColumn, dropped, input.separator.orDetect(), fit.seed, holdout,
                 threadCount, origin);
         log.info("training the {} model from {}", task, data.getFileName());
         TrainingOutcome outcome = new PropensityTrainer(CandidateGrid.defaults()).train(request);

@@ -14,9 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -38,19 +36,8 @@ final class UpliftTrainCommand implements Callable<Integer> {
     @CommandLine.Mixin
     CampaignArmsOptions input;
 
-    @Option(names = "--id", paramLabel = "COLUMN", description = "customer id column; never a feature")
-    String id;
-
-    @Option(names = "--drop", split = ",", paramLabel = "COLUMN",
-            description = "columns to leave out, comma-separated: other outcomes of the campaign (they happened after it), leaks, PII")
-    List<String> drop = new ArrayList<>();
-
-    @Option(names = "--seed", defaultValue = "42", description = "random seed; the same seed and data give the same model (default: ${DEFAULT-VALUE})")
-    long seed;
-
-    @Option(names = "--holdout", defaultValue = "0.2", paramLabel = "FRACTION",
-            description = "share of rows kept aside to test the final model, 0 to 0.5; use 0 when you evaluate on a separate file (default: ${DEFAULT-VALUE})")
-    double holdout;
+    @CommandLine.Mixin
+    FitOptions fit;
 
     @Option(names = "--group-margin", defaultValue = "0.01", paramLabel = "UPLIFT",
             description = "uplift (a difference of probabilities) above which a customer is persuadable and below minus which a "
@@ -62,8 +49,6 @@ final class UpliftTrainCommand implements Callable<Integer> {
                     + "(churn): the groups follow it, so for churn persuadables are the customers the contact keeps (default: ${DEFAULT-VALUE})")
     String outcome;
 
-    @Option(names = "--threads", paramLabel = "N", description = "threads for the model fits (default: all cores)")
-    Integer threads;
 
     private OutcomeDirection direction() {
         try {
@@ -79,8 +64,8 @@ final class UpliftTrainCommand implements Callable<Integer> {
         UpliftRequest request;
         try {
             request = new UpliftRequest(campaign, input.data, input.separator.orDetect(), input.arms(context.commandLine()),
-                    input.labelSpec(context.commandLine()), id, drop, holdout, groupMargin, direction(), seed,
-                    threads != null ? threads : Runtime.getRuntime().availableProcessors());
+                    input.labelSpec(context.commandLine()), fit.id, fit.drop, fit.holdout(context.commandLine()), groupMargin,
+                    direction(), fit.seed, fit.threads(context.commandLine()));
         } catch (UpliftInputException e) {
             throw new CommandLine.ParameterException(context.commandLine(), e.getMessage());
         }

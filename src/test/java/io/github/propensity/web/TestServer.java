@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.web;
 
+import io.github.propensity.backtest.BacktestFixtures;
 import io.github.propensity.backtest.BacktestLedger;
 import io.github.propensity.lookalike.PoolSource;
 import io.github.propensity.scoring.SegmentPolicy;
@@ -19,13 +20,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /** A real server on a free loopback port over a copy of the committed models, and a client for it. */
 final class TestServer implements AutoCloseable {
@@ -58,17 +56,7 @@ final class TestServer implements AutoCloseable {
     }
 
     static void copyModels(Path target) throws IOException {
-        Path source = Path.of("models");
-        try (Stream<Path> walk = Files.walk(source)) {
-            for (Path path : walk.sorted(Comparator.naturalOrder()).toList()) {
-                Path destination = target.resolve(source.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(destination);
-                } else {
-                    Files.copy(path, destination);
-                }
-            }
-        }
+        BacktestFixtures.copyModels(target);
     }
 
     HttpResponse<String> get(String path, String key) throws IOException, InterruptedException {
