@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.backtest;
 
+import io.github.propensity.scoring.SnapshotManifest;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,7 +28,7 @@ import java.util.Objects;
  *                      score distribution itself moved; empty when nothing was flagged or there is no drift report
  */
 record ScoredSnapshot(Path folder, String name, Path scoresFile, String modelVersion, List<String> driftedInputs) {
-    static final String MANIFEST = "manifest.json";
+    static final String MANIFEST = SnapshotManifest.FILE;
     static final String DRIFT = "drift.json";
     static final String SCORE_DRIFT = "score";
 

@@ -29,6 +29,9 @@ public record SnapshotManifest(String snapshot, @JsonUnwrapped Timing timing, @J
                                @JsonInclude(JsonInclude.Include.NON_NULL) ValueUsed value,
                                @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, CampaignUsed> uplift,
                                @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> upliftSkipped) {
+    /** The manifest's file name in a snapshot folder. */
+    public static final String FILE = "manifest.json";
+
     public SnapshotManifest {
         Objects.requireNonNull(timing, "timing");
         Objects.requireNonNull(input, "input");

@@ -14,7 +14,7 @@ import java.util.Map;
 
 /** Writes a snapshot's reports beside its scores file: manifest, segment counts, migration and drift. */
 final class SnapshotReports {
-    static final String MANIFEST = "manifest.json";
+    static final String MANIFEST = SnapshotManifest.FILE;
     static final String SEGMENTS = "segments.json";
     static final String MIGRATION = "migration.csv";
     static final String DRIFT = "drift.json";

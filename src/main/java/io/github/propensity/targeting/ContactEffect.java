@@ -35,8 +35,11 @@ public sealed interface ContactEffect {
     /**
      * Each customer's predicted uplift from the snapshot's {@code <campaign>_uplift} column: expected gain =
      * sign x uplift x clv, the sign from {@code outcome}.
+     *
+     * @param stated whether the user gave the outcome's direction; when not, the direction the campaign's model was
+     *               trained with (recorded in the snapshot's manifest) replaces the task's default
      */
-    record Uplift(String campaign, OutcomeDirection outcome) implements ContactEffect {
+    record Uplift(String campaign, OutcomeDirection outcome, boolean stated) implements ContactEffect {
         public Uplift {
             Objects.requireNonNull(outcome, "outcome");
             if (!CampaignName.isValid(campaign)) {
@@ -48,6 +51,11 @@ public sealed interface ContactEffect {
         @Override
         public String method() {
             return "uplift";
+        }
+
+        /** The same campaign read in {@code direction}, as if stated. */
+        public Uplift withOutcome(OutcomeDirection direction) {
+            return new Uplift(campaign, direction, true);
         }
 
         public String upliftColumn() {

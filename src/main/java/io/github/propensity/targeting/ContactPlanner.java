@@ -46,7 +46,8 @@ public final class ContactPlanner {
      * @throws TargetingInputException when the snapshot lacks a column the request needs, or holds an uplift that
      *                                 cannot be one
      */
-    public ContactPlan plan(Path snapshot, TargetingRequest request) {
+    public ContactPlan plan(Path snapshot, TargetingRequest asked) {
+        TargetingRequest request = CampaignDirection.resolve(snapshot, asked);
         Path scores = scoresFile(snapshot);
         long start = System.nanoTime();
         try (CsvRecordReader reader = CsvRecordReader.open(scores, ',')) {

@@ -27,7 +27,8 @@ public record TargetingRequest(Task task, double offerCost, ContactEffect effect
     /**
      * A request from settings as a front end read them (null: not given), naming every missing or bad one at once.
      * Exactly one of {@code saveRate} and {@code upliftCampaign} is given; {@code upliftOutcome} (wanted or unwanted)
-     * only with a campaign, and by default the task's own direction: unwanted for churn, wanted otherwise.
+     * only with a campaign; without it, the direction the campaign's model was trained with when the snapshot records it
+     * ({@link CampaignDirection}), else the task's own: unwanted for churn, wanted otherwise.
      *
      * @throws TargetingInputException listing each problem with its field
      */
@@ -96,7 +97,8 @@ public record TargetingRequest(Task task, double offerCost, ContactEffect effect
         }
         // Without a readable task (already a problem) the campaign's name is still checked, under either direction.
         OutcomeDirection chosen = direction;
-        return collect(problems, () -> new ContactEffect.Uplift(upliftCampaign, chosen == null ? OutcomeDirection.WANTED : chosen));
+        return collect(problems, () -> new ContactEffect.Uplift(upliftCampaign, chosen == null ? OutcomeDirection.WANTED : chosen,
+                upliftOutcome != null));
     }
 
     private interface Part<T> {

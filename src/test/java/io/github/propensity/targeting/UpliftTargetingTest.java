@@ -124,6 +124,21 @@ class UpliftTargetingTest {
     }
 
     @Test
+    void theDirectionTheCampaignWasTrainedWithBeatsTheTasksDefault() throws IOException {
+        // The snapshot records that the retention campaign's model was trained on a wanted outcome (say, a renewal):
+        // targeting it for the churn task must not flip the sign, so the ranking is the wanted one (A, B, F).
+        Path snapshot = handMade();
+        Files.writeString(snapshot.resolve("manifest.json"), "{\"uplift\": {\"retention\": {\"version\": \"v\", \"outcome\": \"wanted\"}}}");
+        ContactPlanner planner = new ContactPlanner(Files.createDirectories(dir.resolve("spill")), 100);
+        ContactPlan plan = planner.plan(snapshot, uplift("churn", 2, null, null, null));
+        assertEquals("wanted", plan.summary().uplift().outcome());
+        assertEquals(List.of("A", "B", "F"), list(planner, plan).stream().map(Listed::id).toList());
+
+        ContactPlan stated = planner.plan(snapshot, uplift("churn", 2, "unwanted", null, null));
+        assertEquals(List.of("E"), list(planner, stated).stream().map(Listed::id).toList(), "a stated direction still wins");
+    }
+
+    @Test
     void aBudgetOrAMaximumCutsTheUpliftRanking() throws IOException {
         ContactPlanner planner = new ContactPlanner(Files.createDirectories(dir.resolve("spill")), 2);
         Path snapshot = handMade();
@@ -220,9 +235,9 @@ class UpliftTargetingTest {
                 () -> TargetingRequest.of("churn", 1.0, null, "retention", "better", null, null)).problems().get(0).field());
         assertEquals(TargetingField.UPLIFT, assertThrows(TargetingInputException.class,
                 () -> TargetingRequest.of("churn", 1.0, null, "Retention_Q3", null, null, null)).problems().get(0).field());
-        assertEquals(new ContactEffect.Uplift("retention", OutcomeDirection.UNWANTED),
+        assertEquals(new ContactEffect.Uplift("retention", OutcomeDirection.UNWANTED, false),
                 TargetingRequest.of("churn", 1.0, null, "retention", null, null, null).effect());
-        assertEquals(new ContactEffect.Uplift("retention", OutcomeDirection.WANTED),
+        assertEquals(new ContactEffect.Uplift("retention", OutcomeDirection.WANTED, false),
                 TargetingRequest.of("conversion", 1.0, null, "retention", null, null, null).effect());
     }
 
