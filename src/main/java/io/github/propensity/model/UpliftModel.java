@@ -108,10 +108,19 @@ public final class UpliftModel {
      * @param scratch from {@link #newScratch()}, owned by the calling thread
      */
     public double uplift(double[] encodedRow, double[] scratch) {
+        double controlResponse = strategy == UpliftStrategy.CLASS_TRANSFORMATION ? Double.NaN : controlResponse(encodedRow, scratch);
+        return uplift(encodedRow, scratch, controlResponse);
+    }
+
+    /**
+     * {@link #uplift(double[], double[])} for a caller that has the row's {@link #controlResponse} already (scoring
+     * needs both): a two-model or single model's uplift is the treated response minus it, so it is not computed twice.
+     * A class-transformation model ignores it.
+     */
+    public double uplift(double[] encodedRow, double[] scratch, double controlResponse) {
         return switch (strategy) {
-            case TWO_MODEL -> CompiledScorer.sigmoid(treatedScorer.logOdds(encodedRow)) - CompiledScorer.sigmoid(controlScorer.logOdds(encodedRow));
-            case SINGLE_MODEL -> CompiledScorer.sigmoid(treatedScorer.logOdds(treatmentRow(encodedRow, true, scratch)))
-                    - CompiledScorer.sigmoid(treatedScorer.logOdds(treatmentRow(encodedRow, false, scratch)));
+            case TWO_MODEL -> CompiledScorer.sigmoid(treatedScorer.logOdds(encodedRow)) - controlResponse;
+            case SINGLE_MODEL -> CompiledScorer.sigmoid(treatedScorer.logOdds(treatmentRow(encodedRow, true, scratch))) - controlResponse;
             case CLASS_TRANSFORMATION -> 2 * CompiledScorer.sigmoid(treatedScorer.logOdds(encodedRow)) - 1;
         };
     }

@@ -74,8 +74,8 @@ public final class PreparedUplift {
      */
     public void score(String[] fields, UpliftScore into) {
         encoder.encode(fields, binding, into.encoded);
-        double uplift = model.uplift(into.encoded, into.scratch);
         double controlResponse = model.controlResponse(into.encoded, into.scratch);
+        double uplift = model.uplift(into.encoded, into.scratch, controlResponse);
         into.uplift = uplift;
         into.controlResponse = controlResponse;
         into.group = model.groups().of(uplift, controlResponse);
