@@ -5,6 +5,7 @@ import io.github.propensity.data.ColumnDecision;
 import io.github.propensity.data.CustomerTable;
 import io.github.propensity.data.DataException;
 import io.github.propensity.data.SchemaInference;
+import io.github.propensity.features.BooleanColumn;
 import io.github.propensity.features.FeatureColumn;
 import io.github.propensity.features.NumericColumn;
 import org.slf4j.Logger;
@@ -262,8 +263,11 @@ public final class PersonaFitter {
             return "";
         }
         SpaceDimension first = dimensions.get(0);
-        if (!first.feature().equals(column) || space.schema().columns().stream()
-                .anyMatch(c -> c.name().equals(column) && !(c instanceof NumericColumn))) {
+        FeatureColumn input = space.schema().columns().stream().filter(c -> c.name().equals(column)).findFirst().orElseThrow();
+        if (input instanceof BooleanColumn) {
+            return "0/1 flag, standardized";
+        }
+        if (!(input instanceof NumericColumn)) {
             return "one-hot " + dimensions.size() + " level(s), centred, block scaled to one column's weight";
         }
         return String.format(Locale.ROOT, "%swinsorized to [%.4g, %.4g], standardized", first.log1p() ? "log1p, " : "",

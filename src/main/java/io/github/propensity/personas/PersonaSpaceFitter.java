@@ -82,10 +82,11 @@ final class PersonaSpaceFitter {
             raw[i] = encoded[i][offset] * column.standardDeviation() + column.mean();
             minimum = Math.min(minimum, raw[i]);
         }
-        boolean log1p = minimum >= 0 && skewness(raw) > LOG_SKEWNESS;
+        // The encoder's standardization round trip can leave a zero a hair below it.
+        boolean log1p = minimum >= -1e-9 * (1 + Math.abs(column.mean())) && skewness(raw) > LOG_SKEWNESS;
         double[] values = new double[n];
         for (int i = 0; i < n; i++) {
-            values[i] = log1p ? Math.log1p(raw[i]) : raw[i];
+            values[i] = log1p ? Math.log1p(Math.max(0, raw[i])) : raw[i];
         }
         double[] sorted = values.clone();
         Arrays.sort(sorted);

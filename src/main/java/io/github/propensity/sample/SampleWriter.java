@@ -9,6 +9,7 @@ import org.apache.commons.csv.CSVPrinter;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -55,6 +56,65 @@ public final class SampleWriter {
                 if (truth != null) {
                     truth.printRecord(c.customerId(), Decimals.format(c.pChurn(), 6), Decimals.format(c.pPurchase(), 6),
                             c.pConvert() == null ? "" : Decimals.format(c.pConvert(), 6));
+                }
+                churned += c.churned() ? 1 : 0;
+                purchased += c.purchased30d() ? 1 : 0;
+                if (c.converted() != null) {
+                    free++;
+                    converted += c.converted() ? 1 : 0;
+                }
+            }
+            customersFile.commit();
+            if (truthFile != null) {
+                truthFile.commit();
+            }
+        }
+        return new SampleSummary(customers, (double) churned / customers, (double) purchased / customers,
+                free == 0 ? 0 : (double) converted / free);
+    }
+
+    /** The persona sample's extra columns (no group structure), written before the outcome labels. */
+    public static final List<String> PERSONA_NOISE_COLUMNS = List.of("account_number", "noise_score");
+    /** The persona sample's truth file adds each customer's true group (1-based, see {@link PersonaSampleGenerator#GROUPS}). */
+    public static final String TRUE_PERSONA = "persona";
+
+    /** Writes a base drawn from the behavioural groups of {@link PersonaSampleGenerator}. */
+    public static SampleSummary writePersonas(Path customersCsv, Path truthCsvOrNull, int customers, long seed) throws IOException {
+        if (customers < 1) {
+            throw new IllegalArgumentException("customers must be at least 1");
+        }
+        int churned = 0;
+        int purchased = 0;
+        int free = 0;
+        int converted = 0;
+        List<String> columns = new ArrayList<>(COLUMNS.subList(0, COLUMNS.size() - 3));
+        columns.addAll(PERSONA_NOISE_COLUMNS);
+        columns.addAll(COLUMNS.subList(COLUMNS.size() - 3, COLUMNS.size()));
+        List<String> truthColumns = new ArrayList<>(TRUTH_COLUMNS);
+        truthColumns.add(TRUE_PERSONA);
+        try (StagedFile customersFile = StagedFile.open(customersCsv);
+             StagedFile truthFile = truthCsvOrNull == null ? null : StagedFile.open(truthCsvOrNull)) {
+            CSVPrinter out = printer(customersFile, customersCsv);
+            CSVPrinter truth = truthFile == null ? null : printer(truthFile, truthCsvOrNull);
+            out.printRecord(columns);
+            if (truth != null) {
+                truth.printRecord(truthColumns);
+            }
+            PersonaSampleGenerator generator = new PersonaSampleGenerator(seed);
+            for (int i = 0; i < customers; i++) {
+                PersonaSampleGenerator.PersonaCustomer drawn = generator.next();
+                GeneratedCustomer c = drawn.customer();
+                out.printRecord(c.customerId(), c.email(), orEmpty(c.phone()), c.signupChannel(), c.region(), c.device(),
+                        c.plan(), yesNo(c.autoRenew()), c.tenureDays(), c.sessions30d(), c.daysSinceLastLogin(),
+                        c.orders90d(), Decimals.format(c.spend365d(), 2),
+                        c.avgOrderValue() == null ? "" : Decimals.format(c.avgOrderValue(), 2), c.supportTickets90d(),
+                        c.emailOpenRate() == null ? "" : Decimals.format(c.emailOpenRate(), 3),
+                        c.npsScore() == null ? "" : c.npsScore(), Decimals.format(c.discountShare(), 3),
+                        drawn.accountNumber(), Decimals.format(drawn.noiseScore(), 1),
+                        yesNo(c.churned()), yesNo(c.purchased30d()), c.converted() == null ? "" : yesNo(c.converted()));
+                if (truth != null) {
+                    truth.printRecord(c.customerId(), Decimals.format(c.pChurn(), 6), Decimals.format(c.pPurchase(), 6),
+                            c.pConvert() == null ? "" : Decimals.format(c.pConvert(), 6), drawn.persona());
                 }
                 churned += c.churned() ? 1 : 0;
                 purchased += c.purchased30d() ? 1 : 0;
