@@ -13,11 +13,14 @@ import java.util.Map;
  * squares, summed over a category's levels) must reach {@value #MIN_SEPARATION}. Under no relation, η² is about
  * (k - 1) / (n - 1), a few thousandths on the screening sample; a column with real structure shared with the
  * others sits well above it. A column whose structure is its own alone (shared with no other column) is dropped
- * too: it would split customers on one attribute, which a segment rule does better than a persona.
+ * too: it would split customers on one attribute, which a segment rule does better than a persona. A near copy of a
+ * column (a charge that is minutes times a rate, |r| above {@value #NEAR_COPY}) is not counted among the others when
+ * that column is judged: a copy explains its original perfectly without any group structure.
  */
 final class ColumnScreen {
     static final double MIN_SEPARATION = 0.05;
     static final int RESTARTS = 3;
+    static final double NEAR_COPY = 0.95;
     /** The criterion in words, for the card. */
     static final String CRITERION = "a column is kept when k-means clusters found on the other columns explain at least "
             + (int) (MIN_SEPARATION * 100) + " % of its variance (correlation ratio eta squared, summed over a category's levels);"
@@ -42,7 +45,25 @@ final class ColumnScreen {
             List<Integer> own = new ArrayList<>();
             List<Integer> others = new ArrayList<>();
             for (int d = 0; d < space.width(); d++) {
-                (space.dimensions().get(d).column().equals(column) ? own : others).add(d);
+                if (space.dimensions().get(d).column().equals(column)) {
+                    own.add(d);
+                }
+            }
+            for (String other : columns) {
+                List<Integer> dimensions = new ArrayList<>();
+                for (int d = 0; d < space.width(); d++) {
+                    if (space.dimensions().get(d).column().equals(other)) {
+                        dimensions.add(d);
+                    }
+                }
+                boolean copy = own.size() == 1 && dimensions.size() == 1
+                        && Math.abs(correlation(coordinates, own.get(0), dimensions.get(0))) > NEAR_COPY;
+                if (!other.equals(column) && !copy) {
+                    others.addAll(dimensions);
+                }
+            }
+            if (others.isEmpty()) {
+                return 0.0;
             }
             double[][] rest = select(coordinates, others);
             int clusters = Math.min(k, rest.length);
@@ -88,6 +109,26 @@ final class ColumnScreen {
             }
         }
         return total == 0 ? 0 : between / total;
+    }
+
+    static double correlation(double[][] coordinates, int x, int y) {
+        double meanX = 0;
+        double meanY = 0;
+        for (double[] row : coordinates) {
+            meanX += row[x];
+            meanY += row[y];
+        }
+        meanX /= coordinates.length;
+        meanY /= coordinates.length;
+        double products = 0;
+        double squaresX = 0;
+        double squaresY = 0;
+        for (double[] row : coordinates) {
+            products += (row[x] - meanX) * (row[y] - meanY);
+            squaresX += (row[x] - meanX) * (row[x] - meanX);
+            squaresY += (row[y] - meanY) * (row[y] - meanY);
+        }
+        return squaresX == 0 || squaresY == 0 ? 0 : products / Math.sqrt(squaresX * squaresY);
     }
 
     static double[][] select(double[][] coordinates, List<Integer> dimensions) {

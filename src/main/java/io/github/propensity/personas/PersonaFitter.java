@@ -138,6 +138,11 @@ public final class PersonaFitter {
         Persona[] continued = new Persona[k];
         PersonaCard.Refit refit = null;
         List<String> notes = new ArrayList<>();
+        long passed = separation.values().stream().filter(eta -> eta >= ColumnScreen.MIN_SEPARATION).count();
+        if (passed < MIN_COLUMNS) {
+            notes.add("only " + passed + " column(s) passed the structure screen; the " + kept.size() + " best separated were kept,"
+                    + " so these personas rest on little structure shared across columns");
+        }
         if (previous.isPresent()) {
             Optional<RefitMatching.Result> matched = RefitMatching.match(previous.get(), table, labels, k);
             if (matched.isPresent()) {
