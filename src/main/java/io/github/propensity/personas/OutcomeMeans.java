@@ -78,6 +78,7 @@ final class OutcomeMeans {
                 }
             }
             notes.add("mean " + task.id() + " probability from model " + version.get()
+                    + (task == Task.CONVERSION ? ", over every member (the model also scores customers already paying)" : "")
                     + (unreadable > 0 ? " (" + unreadable + " rows it could not read left out)" : ""));
         }
         String valueColumn = sample.header().stream().filter(c -> c.matches(ValueColumns.CLV_PREFIX + "[0-9]+d")).findFirst().orElse(null);

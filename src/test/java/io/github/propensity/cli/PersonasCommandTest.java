@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,6 +59,42 @@ class PersonasCommandTest {
         CliRun promote = CliRun.of("models", "promote", "--task", "personas", "--version", version, "--models", models());
         assertEquals(0, promote.exitCode(), promote.err());
         assertTrue(promote.err().contains("personas: current model is now " + version), promote.err());
+    }
+
+    @Test
+    void theCardCarriesTheMeanProbabilitiesOfTheCurrentPropensityModels() throws IOException {
+        Path models = folder.resolve("committed");
+        for (String task : List.of("churn", "purchase", "conversion")) {
+            copyTree(Path.of("models").resolve(task), models.resolve(task));
+        }
+        CliRun fit = CliRun.of("personas", "fit", "--data", "training-data/customers.csv", "--id", "customer_id", "--k", "3",
+                "--drop", "churned,purchased_30d,converted", "--models", models.toString());
+        assertEquals(0, fit.exitCode(), fit.err());
+        Path card;
+        try (Stream<Path> versions = Files.list(models.resolve("personas"))) {
+            card = versions.filter(Files::isDirectory).findFirst().orElseThrow().resolve("card.json");
+        }
+        JsonNode personas = new ObjectMapper().readTree(card.toFile()).path("personas");
+        assertEquals(3, personas.size());
+        for (JsonNode persona : personas) {
+            for (String task : List.of("churn", "purchase", "conversion")) {
+                double probability = persona.path("mean_probabilities").path(task).asDouble(-1);
+                assertTrue(probability > 0 && probability < 1, task + " of persona " + persona.path("id"));
+            }
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path source : files.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        }
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -135,6 +136,29 @@ class PersonaFitterTest {
         assertEquals(List.of(groupTwoPersona), second.card().refit().vanished());
         assertEquals(List.of(), second.card().refit().appeared());
         assertEquals(3, second.card().refit().kept().size());
+    }
+
+    @Test
+    void theCardsSharesAndMediansMatchTheAssignmentOfEveryCustomer() throws IOException {
+        Path base = folder.resolve("base.csv");
+        SyntheticBase.write(base, 1500, 8, 0, 1, 2);
+        PersonaFitter.Fit fit = fit(base, settings(new PersonaSettings.Fixed(3), 42), Optional.empty());
+        int[] assigned = assign(base, fit.model(), "assigned.csv");
+        List<String> lines = Files.readAllLines(base);
+        for (PersonaCard.PersonaProfile persona : fit.card().personas()) {
+            List<Double> visits = new ArrayList<>();
+            for (int i = 0; i < assigned.length; i++) {
+                if (assigned[i] == persona.id()) {
+                    visits.add(Double.parseDouble(lines.get(i + 1).split(",")[1]));
+                }
+            }
+            visits.sort(null);
+            int n = visits.size();
+            double median = n % 2 == 1 ? visits.get(n / 2) : (visits.get(n / 2 - 1) + visits.get(n / 2)) / 2;
+            assertEquals(n / 1500.0, persona.share(), 1e-4);
+            PersonaCard.FeatureProfile profile = persona.features().stream().filter(f -> f.column().equals("visits")).findFirst().orElseThrow();
+            assertEquals(median, profile.median(), 1e-4);
+        }
     }
 
     @Test
