@@ -23,11 +23,8 @@ final class PersonasAssignCommand implements Callable<Integer> {
     @CommandLine.Mixin
     CommandContext context;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "customer CSV (.gz read directly)")
-    Path data;
-
-    @Option(names = "--id", required = true, paramLabel = "COLUMN", description = "customer id column, written back first")
-    String idColumn;
+    @CommandLine.Mixin
+    PersonaBaseOptions base;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "CSV to write (.gz for gzip)")
     Path out;
@@ -37,9 +34,6 @@ final class PersonasAssignCommand implements Callable<Integer> {
 
     @Option(names = "--threads", paramLabel = "N", description = "threads (default: all cores)")
     Integer threads;
-
-    @CommandLine.Mixin
-    SeparatorOption separator;
 
     @CommandLine.Mixin
     ModelsDirectory models;
@@ -54,7 +48,7 @@ final class PersonasAssignCommand implements Callable<Integer> {
         PersonaStore store = new PersonaStore(models.path());
         PersonaBundle bundle = version == null ? store.loadCurrent() : store.load(version);
         long start = System.nanoTime();
-        PersonaAssigner.Summary summary = PersonaAssigner.assign(data, separator.orDetect(), idColumn, bundle.model(), out, threadCount);
+        PersonaAssigner.Summary summary = PersonaAssigner.assign(base.data, base.separator.orDetect(), base.idColumn, bundle.model(), out, threadCount);
         double seconds = (System.nanoTime() - start) / 1e9;
         PrintWriter err = commandLine.getErr();
         err.printf(Locale.ROOT, "assigned %,d customers to the %d personas of %s in %.1f s (%,.0f customers/s); wrote %s%n",

@@ -29,11 +29,8 @@ final class PersonasFitCommand implements Callable<Integer> {
     @CommandLine.Mixin
     CommandContext context;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "customer CSV (.gz read directly)")
-    Path data;
-
-    @Option(names = "--id", required = true, paramLabel = "COLUMN", description = "customer id column")
-    String idColumn;
+    @CommandLine.Mixin
+    PersonaBaseOptions base;
 
     @Option(names = "--k", defaultValue = "auto", paramLabel = "auto|N",
             description = "number of personas, 2 to 20, or auto: chosen in 3..8 by silhouette and bootstrap stability (default: ${DEFAULT-VALUE})")
@@ -57,9 +54,6 @@ final class PersonasFitCommand implements Callable<Integer> {
     long seed;
 
     @CommandLine.Mixin
-    SeparatorOption separator;
-
-    @CommandLine.Mixin
     ModelsDirectory models;
 
     @Override
@@ -71,7 +65,7 @@ final class PersonasFitCommand implements Callable<Integer> {
                     : new PersonaSettings.Fixed(parseK(commandLine));
             PersonaSettings.ColumnSelection selection = columns == null ? new PersonaSettings.AllColumns()
                     : columns.only != null ? new PersonaSettings.OnlyColumns(columns.only) : new PersonaSettings.DropColumns(columns.drop);
-            settings = new PersonaSettings(count, selection, idColumn, seed);
+            settings = new PersonaSettings(count, selection, base.idColumn, seed);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(commandLine, e.getMessage());
         }
@@ -79,7 +73,7 @@ final class PersonasFitCommand implements Callable<Integer> {
         PersonaStore store = new PersonaStore(models.path());
         Optional<PersonaBundle> previous = store.current();
         long start = System.nanoTime();
-        PersonaFitter.Fit fit = PersonaFitter.fit(data, separator.orDetect(), settings, previous,
+        PersonaFitter.Fit fit = PersonaFitter.fit(base.data, base.separator.orDetect(), settings, previous,
                 chosenNames, models.path());
         double seconds = (System.nanoTime() - start) / 1e9;
         PersonaCard card = store.publish(fit);
