@@ -275,7 +275,8 @@ public final class PersonaFitter {
         if (!(input instanceof NumericColumn)) {
             return "one-hot " + dimensions.size() + " level(s), centred, block scaled to one column's weight";
         }
-        return String.format(Locale.ROOT, "%swinsorized to [%.4g, %.4g], standardized", first.log1p() ? "log1p, " : "",
+        return String.format(Locale.ROOT, first.log1p() ? "log1p, winsorized to [%.4g, %.4g] on the log scale, standardized"
+                : "winsorized to [%.4g, %.4g], standardized",
                 first.low(), first.high());
     }
 
