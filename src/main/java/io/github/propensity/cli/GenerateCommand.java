@@ -41,6 +41,10 @@ final class GenerateCommand implements Callable<Integer> {
             description = "customers in the transaction log (default: ${DEFAULT-VALUE})")
     int transactionCustomers;
 
+    @Option(names = "--personas", description = "draw customers from four behavioural groups (their true persona goes to"
+            + " the --truth file) with columns that carry no group structure, for checking personas")
+    boolean personas;
+
     @Option(names = "--truth", paramLabel = "FILE", description = "also write the true probabilities per customer here")
     Path truth;
 
@@ -65,7 +69,8 @@ final class GenerateCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
         try {
-            SampleSummary summary = SampleWriter.write(out, truth, customers, seed);
+            SampleSummary summary = personas ? SampleWriter.writePersonas(out, truth, customers, seed)
+                    : SampleWriter.write(out, truth, customers, seed);
             context.commandLine().getErr().printf(Locale.ROOT, "wrote %d customers to %s: churn %.1f%%, purchase %.1f%%, conversion %.1f%% of free%n",
                     summary.customers(), out, 100 * summary.churnRate(), 100 * summary.purchaseRate(), 100 * summary.conversionRate());
         } catch (IOException e) {

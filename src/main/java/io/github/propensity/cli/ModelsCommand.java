@@ -4,6 +4,7 @@ package io.github.propensity.cli;
 import io.github.propensity.model.BundleSummary;
 import io.github.propensity.model.ModelStore;
 import io.github.propensity.model.Task;
+import io.github.propensity.personas.PersonaStore;
 import io.github.propensity.value.ValueStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -39,6 +40,7 @@ final class ModelsCommand implements Runnable {
         public Integer call() {
             List<BundleSummary> summaries = new ArrayList<>(new ModelStore(models.path()).list());
             summaries.addAll(new ValueStore(models.path()).list());
+            summaries.addAll(new PersonaStore(models.path()).list());
             PrintWriter out = context.commandLine().getOut();
             if (summaries.isEmpty()) {
                 context.commandLine().getErr().println("no models in " + models.path() + "; train one with: propensity train --task churn ...");
@@ -66,7 +68,7 @@ final class ModelsCommand implements Runnable {
         @CommandLine.Mixin
         CommandContext context;
 
-        @Option(names = "--task", required = true, description = "churn, purchase, conversion or value")
+        @Option(names = "--task", required = true, description = "churn, purchase, conversion, value or personas")
         String task;
 
         @Option(names = "--version", required = true, paramLabel = "VERSION", description = "the version to make current (see: models list)")
@@ -82,12 +84,16 @@ final class ModelsCommand implements Runnable {
                 ValueStore store = new ValueStore(models.path());
                 previous = store.currentVersion().orElse("none");
                 store.promote(version);
+            } else if (task.strip().equalsIgnoreCase(PersonaStore.KIND)) {
+                PersonaStore store = new PersonaStore(models.path());
+                previous = store.currentVersion().orElse("none");
+                store.promote(version);
             } else {
                 Task parsed;
                 try {
                     parsed = Task.parse(task);
                 } catch (IllegalArgumentException e) {
-                    throw new CommandLine.ParameterException(context.commandLine(), e.getMessage() + " or value");
+                    throw new CommandLine.ParameterException(context.commandLine(), e.getMessage() + ", value or personas");
                 }
                 ModelStore store = new ModelStore(models.path());
                 previous = store.currentVersion(parsed).orElse("none");

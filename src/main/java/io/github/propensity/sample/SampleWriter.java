@@ -9,7 +9,9 @@ import org.apache.commons.csv.CSVPrinter;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Writes a generated customer base as CSV (gzip when the name ends in {@code .gz}), and optionally the true
@@ -26,7 +28,41 @@ public final class SampleWriter {
     private SampleWriter() {
     }
 
+    /** The persona sample's extra columns (no group structure), written before the outcome labels. */
+    public static final List<String> PERSONA_NOISE_COLUMNS = List.of("account_number", "noise_score");
+    /** The persona sample's truth file adds each customer's true group (1-based, see {@link PersonaSampleGenerator#GROUPS}). */
+    public static final String TRUE_PERSONA = "persona";
+
     public static SampleSummary write(Path customersCsv, Path truthCsvOrNull, int customers, long seed) throws IOException {
+        SampleGenerator generator = new SampleGenerator(seed);
+        return write(customersCsv, truthCsvOrNull, customers, COLUMNS, TRUTH_COLUMNS,
+                () -> new Drawn(generator.next(), List.of(), List.of()));
+    }
+
+    /** Writes a base drawn from the behavioural groups of {@link PersonaSampleGenerator}. */
+    public static SampleSummary writePersonas(Path customersCsv, Path truthCsvOrNull, int customers, long seed) throws IOException {
+        List<String> columns = new ArrayList<>(COLUMNS.subList(0, COLUMNS.size() - LABELS));
+        columns.addAll(PERSONA_NOISE_COLUMNS);
+        columns.addAll(COLUMNS.subList(COLUMNS.size() - LABELS, COLUMNS.size()));
+        List<String> truthColumns = new ArrayList<>(TRUTH_COLUMNS);
+        truthColumns.add(TRUE_PERSONA);
+        PersonaSampleGenerator generator = new PersonaSampleGenerator(seed);
+        return write(customersCsv, truthCsvOrNull, customers, columns, truthColumns, () -> {
+            PersonaSampleGenerator.PersonaCustomer drawn = generator.next();
+            return new Drawn(drawn.customer(), List.of(drawn.accountNumber(), Decimals.format(drawn.noiseScore(), 1)),
+                    List.of(drawn.persona()));
+        });
+    }
+
+    /** The three outcome labels that end every customer row. */
+    private static final int LABELS = 3;
+
+    /** One customer and the values of the extra columns (before the labels) and truth columns (at the end). */
+    private record Drawn(GeneratedCustomer customer, List<Object> extraFeatures, List<Object> extraTruth) {
+    }
+
+    private static SampleSummary write(Path customersCsv, Path truthCsvOrNull, int customers, List<String> columns,
+                                       List<String> truthColumns, Supplier<Drawn> draws) throws IOException {
         if (customers < 1) {
             throw new IllegalArgumentException("customers must be at least 1");
         }
@@ -38,23 +74,27 @@ public final class SampleWriter {
              StagedFile truthFile = truthCsvOrNull == null ? null : StagedFile.open(truthCsvOrNull)) {
             CSVPrinter out = printer(customersFile, customersCsv);
             CSVPrinter truth = truthFile == null ? null : printer(truthFile, truthCsvOrNull);
-            out.printRecord(COLUMNS);
+            out.printRecord(columns);
             if (truth != null) {
-                truth.printRecord(TRUTH_COLUMNS);
+                truth.printRecord(truthColumns);
             }
-            SampleGenerator generator = new SampleGenerator(seed);
             for (int i = 0; i < customers; i++) {
-                GeneratedCustomer c = generator.next();
-                out.printRecord(c.customerId(), c.email(), orEmpty(c.phone()), c.signupChannel(), c.region(), c.device(),
-                        c.plan(), yesNo(c.autoRenew()), c.tenureDays(), c.sessions30d(), c.daysSinceLastLogin(),
+                Drawn drawn = draws.get();
+                GeneratedCustomer c = drawn.customer();
+                List<Object> row = new ArrayList<>(List.of(c.customerId(), c.email(), orEmpty(c.phone()), c.signupChannel(), c.region(),
+                        c.device(), c.plan(), yesNo(c.autoRenew()), c.tenureDays(), c.sessions30d(), c.daysSinceLastLogin(),
                         c.orders90d(), Decimals.format(c.spend365d(), 2),
                         c.avgOrderValue() == null ? "" : Decimals.format(c.avgOrderValue(), 2), c.supportTickets90d(),
                         c.emailOpenRate() == null ? "" : Decimals.format(c.emailOpenRate(), 3),
-                        c.npsScore() == null ? "" : c.npsScore(), Decimals.format(c.discountShare(), 3),
-                        yesNo(c.churned()), yesNo(c.purchased30d()), c.converted() == null ? "" : yesNo(c.converted()));
+                        c.npsScore() == null ? "" : c.npsScore(), Decimals.format(c.discountShare(), 3)));
+                row.addAll(drawn.extraFeatures());
+                row.addAll(List.of(yesNo(c.churned()), yesNo(c.purchased30d()), c.converted() == null ? "" : yesNo(c.converted())));
+                out.printRecord(row);
                 if (truth != null) {
-                    truth.printRecord(c.customerId(), Decimals.format(c.pChurn(), 6), Decimals.format(c.pPurchase(), 6),
-                            c.pConvert() == null ? "" : Decimals.format(c.pConvert(), 6));
+                    List<Object> truthRow = new ArrayList<>(List.of(c.customerId(), Decimals.format(c.pChurn(), 6),
+                            Decimals.format(c.pPurchase(), 6), c.pConvert() == null ? "" : Decimals.format(c.pConvert(), 6)));
+                    truthRow.addAll(drawn.extraTruth());
+                    truth.printRecord(truthRow);
                 }
                 churned += c.churned() ? 1 : 0;
                 purchased += c.purchased30d() ? 1 : 0;
