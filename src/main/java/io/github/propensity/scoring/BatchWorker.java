@@ -38,6 +38,7 @@ final class BatchWorker {
     /** The CLVs where the medium and high value bands start; null when this run has no value bands. */
     private final BandCutoffs.Thresholds valueThresholds;
     private static final byte[] NO_VALUE_CODES = new byte[0];
+    private static final byte[] NO_PERSONAS = new byte[0];
 
     BatchWorker(List<PreparedModel> models, List<PreparedUplift> uplifts, List<DriftBinning> drift, SegmentPolicy policy,
                 SegmentPolicy.Bound segments, int headerSize, int idColumn, int[] keepColumns, Optional<ValueInput> value,
@@ -73,7 +74,7 @@ final class BatchWorker {
         }
         byte[][] upliftGroups = new byte[campaignCount][batch.size()];
         PersonaAssignment assignment = persona.map(PreparedPersona::newAssignment).orElse(null);
-        byte[] personaSlots = assignment != null ? new byte[batch.size()] : NO_VALUE_CODES;
+        byte[] personaSlots = assignment != null ? new byte[batch.size()] : NO_PERSONAS;
         UpliftGroup[] groupBySlot = new UpliftGroup[campaignCount];
         long[][] scoreBins = new long[taskCount][10];
         float[][] probabilities = new float[taskCount][batch.size()];

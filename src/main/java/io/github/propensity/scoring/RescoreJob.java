@@ -127,6 +127,14 @@ public final class RescoreJob {
             }
             CampaignsInRun campaigns = CampaignsInRun.prepare(request, header);
             PersonaInRun personas = PersonaInRun.prepare(request, header);
+            if (personas.prepared().isPresent()) {
+                for (String column : PreparedPersona.COLUMNS) {
+                    if (input.keepColumns().contains(column)) {
+                        throw DataException.inFile(input.data(), "'" + column + "' is written to the scores file as a persona column;"
+                                + " do not keep it too (or score with --no-personas)");
+                    }
+                }
+            }
             Optional<ValueInput> value = valueInput(request, header);
             SegmentPolicy.Bound segments;
             try {

@@ -285,6 +285,23 @@ class PersonasInRescoringTest {
     }
 
     @Test
+    void keepingAnInputColumnNamedLikeAPersonaColumnIsRefused() throws IOException {
+        List<String> lines = Files.readAllLines(base, StandardCharsets.UTF_8);
+        List<String> withPersona = new ArrayList<>();
+        for (int line = 0; line < lines.size(); line++) {
+            withPersona.add(lines.get(line) + "," + (line == 0 ? "persona" : "segment-" + line % 3));
+        }
+        Path data = BacktestFixtures.write(dir.resolve("kept.csv"), withPersona);
+        Path out = dir.resolve("kept-scores.csv");
+        DataException refused = assertThrows(DataException.class, () -> new RescoreJob().run(new RescoreRequest(
+                new ScoringInput(data, null, "customer_id", List.of("persona")), ModelChoice.everyCurrent(models),
+                new ScoresDestination.File(out), SegmentPolicy.defaults(), 0.001, 2, List.of(),
+                Optional.of(choice(PersonaChoice.Selection.FOUND)))));
+        assertTrue(refused.getMessage().contains("'persona'") && refused.getMessage().contains("--no-personas"), refused.getMessage());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void aBaseWithoutThePersonaColumnsIsSkippedWhenFoundAndRefusedWhenAsked() throws IOException {
         String column = bundle.model().space().columns().get(0);
         List<String> lines = Files.readAllLines(base, StandardCharsets.UTF_8);
