@@ -3,7 +3,10 @@ package io.github.propensity.cli;
 
 import io.github.propensity.data.DataException;
 import io.github.propensity.scoring.CampaignModel;
+import io.github.propensity.personas.PersonaBundle;
+import io.github.propensity.personas.PersonaStore;
 import io.github.propensity.scoring.ModelChoice;
+import io.github.propensity.scoring.PersonaChoice;
 import io.github.propensity.scoring.RescoreJob;
 import io.github.propensity.scoring.RescoreRequest;
 import io.github.propensity.scoring.RescoreSummary;
@@ -24,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "score", sortOptions = false,
@@ -35,6 +39,8 @@ import java.util.concurrent.Callable;
                 "Every campaign with a current uplift model in --models adds <campaign>_uplift and <campaign>_group after the task "
                         + "columns; segment rules may then use \"uplift\". A campaign found there whose input columns the base lacks is "
                         + "skipped with a warning; one named with --uplift is an error (exit 3).",
+                "A current persona model in --models adds persona (the id) and persona_name after the uplift columns; segment rules may "
+                        + "then use \"persona\". A base without its input columns is skipped with a warning; with --personas it is an error (exit 3).",
                 "Progress goes to stderr; the last stdout line is a JSON summary (unless --out -)."})
 final class ScoreCommand implements Callable<Integer> {
     @CommandLine.Mixin
@@ -86,6 +92,20 @@ final class ScoreCommand implements Callable<Integer> {
         boolean none;
     }
 
+    @CommandLine.ArgGroup(exclusive = true)
+    PersonaOptions personas;
+
+    static final class PersonaOptions {
+        @Option(names = "--personas", required = true,
+                description = "require personas: fail (exit 3) when --models has no current persona model or the base lacks its input "
+                        + "columns (default: assign with the current persona model when there is one, skipping it with a warning when "
+                        + "the base cannot feed it)")
+        boolean required;
+
+        @Option(names = "--no-personas", required = true, description = "assign no persona")
+        boolean none;
+    }
+
     @CommandLine.Mixin
     SeparatorOption separator;
 
@@ -103,7 +123,7 @@ final class ScoreCommand implements Callable<Integer> {
         try {
             ScoresDestination destination = out == null ? new ScoresDestination.Snapshot(snapshots, gzip) : ScoresDestination.out(out);
             request = new RescoreRequest(new ScoringInput(data, separator.orDetect(), id, keep), new ModelChoice(models.path(), tasks), destination,
-                    policy, parseShare(maxBadRows), threadCount, campaigns());
+                    policy, parseShare(maxBadRows), threadCount, campaigns(), personaModel());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(context.commandLine(), e.getMessage());
         }
@@ -119,6 +139,9 @@ final class ScoreCommand implements Callable<Integer> {
             line.put("segments", summary.segmentCounts());
             if (summary.manifest().uplift() != null) {
                 line.put("uplift_campaigns", List.copyOf(summary.manifest().uplift().keySet()));
+            }
+            if (summary.manifest().personas() != null && summary.manifest().personas().version() != null) {
+                line.put("persona_model", summary.manifest().personas().version());
             }
             List<String> drifted = new ArrayList<>();
             summary.drift().tasks().forEach((task, drift) -> {
@@ -161,6 +184,21 @@ final class ScoreCommand implements Callable<Integer> {
             chosen.add(load(store, campaign, CampaignModel.Selection.NAMED));
         }
         return chosen;
+    }
+
+    /** The persona model this run assigns with, loaded here for the same reason as the uplift models. */
+    private Optional<PersonaChoice> personaModel() {
+        if (personas != null && personas.none) {
+            return Optional.empty();
+        }
+        PersonaStore store = new PersonaStore(models.path());
+        boolean asked = personas != null && personas.required;
+        if (!asked) {
+            return store.current().map(bundle -> new PersonaChoice(bundle.version(), bundle.model(), PersonaChoice.Selection.FOUND));
+        }
+        PersonaBundle bundle = store.current().orElseThrow(() -> new DataException("--personas: " + models.path()
+                + " has no current persona model; fit one with: propensity personas fit --data FILE --id COLUMN"));
+        return Optional.of(new PersonaChoice(bundle.version(), bundle.model(), PersonaChoice.Selection.ASKED));
     }
 
     private static CampaignModel load(UpliftStore store, String campaign, CampaignModel.Selection selection) {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.personas;
 
+import io.github.propensity.model.PersonaModel;
+
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -175,20 +177,6 @@ final class Centroids {
     }
 
     static int nearest(double[] point, double[][] centroids) {
-        int best = 0;
-        double bestDistance = Double.POSITIVE_INFINITY;
-        for (int c = 0; c < centroids.length; c++) {
-            double[] centroid = centroids[c];
-            double distance = 0;
-            for (int d = 0; d < centroid.length && distance < bestDistance; d++) {
-                double difference = point[d] - centroid[d];
-                distance += difference * difference;
-            }
-            if (distance < bestDistance) {
-                bestDistance = distance;
-                best = c;
-            }
-        }
-        return best;
+        return PersonaModel.nearest(point, centroids);
     }
 }

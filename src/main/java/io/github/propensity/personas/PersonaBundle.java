@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.personas;
 
+import io.github.propensity.model.PersonaModel;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;

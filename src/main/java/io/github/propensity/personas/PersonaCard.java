@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.personas;
 
+import io.github.propensity.model.Persona;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.personas;
 
+import io.github.propensity.model.PersonaSpace;
 import io.github.propensity.features.BooleanColumn;
 import io.github.propensity.features.FeatureColumn;
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.personas;
 
+import io.github.propensity.model.PersonaSpace;
 import io.github.propensity.data.CustomerTable;
 import io.github.propensity.data.MissingValues;
 import io.github.propensity.features.BooleanColumn;

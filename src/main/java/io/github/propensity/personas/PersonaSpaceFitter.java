@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.personas;
 
+import io.github.propensity.model.PersonaSpace;
+import io.github.propensity.model.SpaceDimension;
 import io.github.propensity.data.ColumnDecision;
 import io.github.propensity.data.CustomerTable;
 import io.github.propensity.features.CategoricalColumn;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.personas;
 
+import io.github.propensity.model.Persona;
+import io.github.propensity.model.PersonaModel;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.propensity.model.BundleSummary;

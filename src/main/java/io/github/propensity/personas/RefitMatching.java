@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.personas;
 
+import io.github.propensity.model.Persona;
+import io.github.propensity.model.PersonaModel;
+import io.github.propensity.model.PersonaSpace;
 import io.github.propensity.data.CustomerTable;
 import io.github.propensity.features.FeatureEncoder;
 import io.github.propensity.features.FeatureValueException;

@@ -15,9 +15,10 @@ import java.util.List;
  * @param valueCodes    [scored row] the value band ordinal or another {@link ValueInput} code; empty when the base
  *                      has no CLV
  * @param upliftGroups  [campaign slot][scored row] {@link io.github.propensity.model.UpliftGroup} ordinals
+ * @param personas      [scored row] the persona slot of each scored row; empty when the run assigns no persona
  * @param featureBins   [task slot][column][bin] counts, null for a task whose bundle has no profile
  * @param scoreBins     [task slot][reference decile] counts
  */
 record BatchResult(String text, int scored, long[] lines, long[] idHashes, int[] rowEnds, float[][] probabilities,
-                   byte[] segments, byte[][] bands, byte[] valueCodes, byte[][] upliftGroups, long[][][] featureBins, long[][] scoreBins, List<BadRow> badRows) {
+                   byte[] segments, byte[][] bands, byte[] valueCodes, byte[][] upliftGroups, byte[] personas, long[][][] featureBins, long[][] scoreBins, List<BadRow> badRows) {
 }

@@ -23,6 +23,7 @@ import java.util.Optional;
 final class BatchWorker {
     private final List<PreparedModel> models;
     private final List<PreparedUplift> uplifts;
+    private final Optional<PreparedPersona> persona;
     private final List<DriftBinning> drift;
     private final SegmentPolicy policy;
     private final SegmentPolicy.Bound segmentRules;
@@ -37,10 +38,13 @@ final class BatchWorker {
     /** The CLVs where the medium and high value bands start; null when this run has no value bands. */
     private final BandCutoffs.Thresholds valueThresholds;
     private static final byte[] NO_VALUE_CODES = new byte[0];
+    private static final byte[] NO_PERSONAS = new byte[0];
 
     BatchWorker(List<PreparedModel> models, List<PreparedUplift> uplifts, List<DriftBinning> drift, SegmentPolicy policy,
-                SegmentPolicy.Bound segments, int headerSize, int idColumn, int[] keepColumns, Optional<ValueInput> value) {
+                SegmentPolicy.Bound segments, int headerSize, int idColumn, int[] keepColumns, Optional<ValueInput> value,
+                Optional<PreparedPersona> persona) {
         this.models = List.copyOf(models);
+        this.persona = persona;
         this.uplifts = List.copyOf(uplifts);
         this.drift = List.copyOf(drift);
         this.policy = policy;
@@ -69,6 +73,8 @@ final class BatchWorker {
             upliftScores[k] = uplifts.get(k).newScore();
         }
         byte[][] upliftGroups = new byte[campaignCount][batch.size()];
+        PersonaAssignment assignment = persona.map(PreparedPersona::newAssignment).orElse(null);
+        byte[] personaSlots = assignment != null ? new byte[batch.size()] : NO_PERSONAS;
         UpliftGroup[] groupBySlot = new UpliftGroup[campaignCount];
         long[][] scoreBins = new long[taskCount][10];
         float[][] probabilities = new float[taskCount][batch.size()];
@@ -103,7 +109,8 @@ final class BatchWorker {
                     continue;
                 }
             }
-            if (!scoreAll(fields, scores, line, bad) || !scoreCampaigns(fields, upliftScores, line, bad)) {
+            if (!scoreAll(fields, scores, line, bad) || !scoreCampaigns(fields, upliftScores, line, bad)
+                    || !assignPersona(fields, assignment, line, bad)) {
                 continue;
             }
             Band valueBand = clvColumn >= 0 ? valueBand(clv, valueCodes, scored) : null;
@@ -125,16 +132,20 @@ final class BatchWorker {
                 groupBySlot[k] = upliftScores[k].group();
                 upliftGroups[k][scored] = (byte) groupBySlot[k].ordinal();
             }
-            int segment = segmentRules.segmentOf(bandByTask, valueBand, fields, groupBySlot);
+            int personaSlot = assignment != null ? assignment.slot() : -1;
+            if (assignment != null) {
+                personaSlots[scored] = (byte) personaSlot;
+            }
+            int segment = segmentRules.segmentOf(bandByTask, valueBand, fields, groupBySlot, personaSlot);
             segments[scored] = (byte) segment;
             lines[scored] = line;
             CustomerIdHash.hash(id, idHashes, 2 * scored);
-            appendRow(text, fields, id, policy.rules().get(segment).name(), scores, upliftScores, clv, pAlive, valueBand);
+            appendRow(text, fields, id, policy.rules().get(segment).name(), scores, upliftScores, clv, pAlive, valueBand, personaSlot);
             rowEnds[scored] = text.length();
             scored++;
         }
         return new BatchResult(text.toString(), scored, lines, idHashes, rowEnds, probabilities, segments, bands, valueCodes,
-                upliftGroups, featureBins, scoreBins, bad);
+                upliftGroups, personaSlots, featureBins, scoreBins, bad);
     }
 
     /** The customer's value band (null when none), with its code recorded for the counts. */
@@ -195,8 +206,22 @@ final class BatchWorker {
         return true;
     }
 
+    /** Assigns the persona, when the run has a persona model; false (with the bad row recorded) when it cannot read the row. */
+    private boolean assignPersona(String[] fields, PersonaAssignment assignment, long line, List<BadRow> bad) {
+        if (assignment == null) {
+            return true;
+        }
+        try {
+            persona.get().assign(fields, assignment);
+            return true;
+        } catch (FeatureValueException e) {
+            bad.add(new BadRow(line, e.column(), e.getMessage()));
+            return false;
+        }
+    }
+
     private void appendRow(StringBuilder text, String[] fields, String id, String segment, RowScore[] scores,
-                           UpliftScore[] upliftScores, double clv, double pAlive, Band valueBand) {
+                           UpliftScore[] upliftScores, double clv, double pAlive, Band valueBand, int personaSlot) {
         CsvValues.appendFirst(text, id);
         CsvValues.appendAfterComma(text, segment);
         for (int column : keepColumns) {
@@ -228,6 +253,9 @@ final class BatchWorker {
         for (UpliftScore uplift : upliftScores) {
             Decimals.append(text.append(','), uplift.uplift(), 6);
             text.append(',').append(uplift.group().label());
+        }
+        if (personaSlot >= 0) {
+            persona.get().appendColumns(text, personaSlot);
         }
         text.append('\n');
     }

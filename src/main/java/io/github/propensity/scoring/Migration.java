@@ -19,9 +19,11 @@ import java.util.TreeMap;
 import java.util.function.IntFunction;
 
 /**
- * Segment and band migration between the previous snapshot and this run: from-to counts of customers, with
+ * Segment, band and persona migration between the previous snapshot and this run: from-to counts of customers, with
  * {@code (new)} for customers not in the previous snapshot and {@code (gone)} for those no longer in the base.
- * The previous snapshot is held as id hashes with a packed code (segment, bands, seen-flag) per customer.
+ * The previous snapshot is held as id hashes with a packed code (segment, bands, persona, seen-flag) per customer.
+ * The persona dimension is written only when both snapshots carry personas, labelled by persona id (ids are kept
+ * across refits, so the same id is the same persona).
  */
 final class Migration {
     static final String NEW = "(new)";
@@ -29,6 +31,10 @@ final class Migration {
     private static final int SEEN = 1 << 30;
     private static final int NO_BAND = 3;
     private static final String LEGACY_ID_COLUMN = "customer_id";
+    static final String PERSONA_COLUMN = "persona";
+    /** Bits 16-23 of a code hold the previous persona's label index + 1; 0 when the customer had none. */
+    private static final int PERSONA_SHIFT = 16;
+    private static final int MAX_PERSONA_LABELS = 255;
 
     private final List<Task> tasks;
     private final List<String> previousSegments;
@@ -43,8 +49,18 @@ final class Migration {
     private final long[][] segmentCounts;
     /** [task slot][previous band ordinal, or NO_BAND for (new)][band ordinal, or NO_BAND for (gone)] customers. */
     private final long[][][] bandCounts;
+    /** Persona ids of the previous snapshot in order of first sight; empty when it had no persona column. */
+    private final List<String> previousPersonas;
+    /** This run's persona ids in slot order; empty when it assigns none. */
+    private final List<String> personas;
+    /** [previous persona, or (new) last][this run's persona slot, or (gone) last] customers. */
+    private final long[][] personaCounts;
 
-    private Migration(List<Task> tasks, List<String> segments, List<String> previousSegments, LongIntMap previous) {
+    private Migration(List<Task> tasks, List<String> segments, List<String> previousSegments, LongIntMap previous,
+                      List<String> personas, List<String> previousPersonas) {
+        this.personas = List.copyOf(personas);
+        this.previousPersonas = List.copyOf(previousPersonas);
+        this.personaCounts = new long[previousPersonas.size() + 1][personas.size() + 1];
         this.tasks = tasks;
         this.segments = List.copyOf(segments);
         this.previousSegments = previousSegments;
@@ -59,8 +75,10 @@ final class Migration {
      * snapshots made before manifests named it always called it {@code customer_id}.
      *
      * @param segments this run's segment names, in policy order
+     * @param personas this run's persona ids in slot order, empty when it assigns none
      */
-    static Migration from(Path previousSnapshot, List<Task> tasks, List<String> segments) {
+    static Migration from(Path previousSnapshot, List<Task> tasks, List<String> segments, List<String> personas) {
+        List<String> personaNames = new ArrayList<>();
         List<String> segmentNames = new ArrayList<>();
         LongIntMap map = new LongIntMap(1 << 16);
         Path previousScores = RescoreJob.scoresFileIn(previousSnapshot);
@@ -72,6 +90,7 @@ final class Migration {
                 throw DataException.inFile(previousScores, "the previous snapshot has no id column '" + idColumn + "'");
             }
             int segment = header.indexOf("segment");
+            int persona = personas.isEmpty() ? -1 : header.indexOf(PERSONA_COLUMN);
             int[] bandColumns = new int[tasks.size()];
             for (int t = 0; t < tasks.size(); t++) {
                 bandColumns[t] = header.indexOf(tasks.get(t).id() + "_band");
@@ -92,10 +111,21 @@ final class Migration {
                     int band = bandColumns[t] < 0 ? NO_BAND : Band.parse(fields[bandColumns[t]]).ordinal();
                     code |= band << (8 + 2 * t);
                 }
+                if (persona >= 0 && !fields[persona].isEmpty()) {
+                    int personaIndex = personaNames.indexOf(fields[persona]);
+                    if (personaIndex < 0) {
+                        if (personaNames.size() == MAX_PERSONA_LABELS) {
+                            throw DataException.inFile(previousScores, "the previous snapshot has more than " + MAX_PERSONA_LABELS + " personas");
+                        }
+                        personaNames.add(fields[persona]);
+                        personaIndex = personaNames.size() - 1;
+                    }
+                    code |= (personaIndex + 1) << PERSONA_SHIFT;
+                }
                 map.putIfAbsent(LongIntMap.hash(fields[id]), code);
             }
         }
-        return new Migration(tasks, segments, segmentNames, map);
+        return new Migration(tasks, segments, segmentNames, map, personaNames.isEmpty() ? List.of() : personas, personaNames);
     }
 
     private static String idColumnOf(Path snapshot) {
@@ -108,7 +138,7 @@ final class Migration {
     }
 
     static Migration none(List<Task> tasks, List<String> segments) {
-        return new Migration(tasks, segments, List.of(), new LongIntMap(16));
+        return new Migration(tasks, segments, List.of(), new LongIntMap(16), List.of(), List.of());
     }
 
     int previousCustomers() {
@@ -120,14 +150,18 @@ final class Migration {
      *
      * @param segment this run's segment index (policy order)
      * @param bands   band ordinals per task slot
+     * @param persona this run's persona slot, -1 when it assigns none
      */
-    void observe(String customerId, int segment, byte[] bands) {
+    void observe(String customerId, int segment, byte[] bands, int persona) {
         long key = LongIntMap.hash(customerId);
         int code = previous.get(key);
         if (code < 0 || (code & SEEN) != 0) {
             segmentCounts[previousSegments.size()][segment]++;
             for (int t = 0; t < tasks.size(); t++) {
                 bandCounts[t][NO_BAND][bands[t]]++;
+            }
+            if (tracksPersonas() && persona >= 0) {
+                personaCounts[previousPersonas.size()][persona]++;
             }
             return;
         }
@@ -136,6 +170,20 @@ final class Migration {
         for (int t = 0; t < tasks.size(); t++) {
             bandCounts[t][previousBand(code, t)][bands[t]]++;
         }
+        int previousPersona = previousPersona(code);
+        if (tracksPersonas() && persona >= 0) {
+            personaCounts[previousPersona < 0 ? previousPersonas.size() : previousPersona][persona]++;
+        }
+    }
+
+    /** Whether both snapshots carry personas, so the persona dimension is counted and written. */
+    private boolean tracksPersonas() {
+        return !personas.isEmpty() && !previousPersonas.isEmpty();
+    }
+
+    /** The previous persona's label index packed in {@code code}, -1 when the customer had none. */
+    private static int previousPersona(int code) {
+        return ((code >>> PERSONA_SHIFT) & 0xff) - 1;
     }
 
     /** Counts the previous customers this run did not see, then writes the long-format matrix. */
@@ -146,6 +194,9 @@ final class Migration {
                 for (int t = 0; t < tasks.size(); t++) {
                     bandCounts[t][previousBand(code, t)][NO_BAND]++;
                 }
+                if (tracksPersonas() && previousPersona(code) >= 0) {
+                    personaCounts[previousPersona(code)][personas.size()]++;
+                }
             }
         });
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator('\n').get())) {
@@ -155,6 +206,10 @@ final class Migration {
             for (int t = 0; t < tasks.size(); t++) {
                 print(printer, bandDimensions[t], bandCounts[t], from -> from == NO_BAND ? NEW : Band.values()[from].label(),
                         to -> to == NO_BAND ? GONE : Band.values()[to].label());
+            }
+            if (tracksPersonas()) {
+                print(printer, PERSONA_COLUMN, personaCounts, from -> from < previousPersonas.size() ? previousPersonas.get(from) : NEW,
+                        to -> to < personas.size() ? personas.get(to) : GONE);
             }
         }
     }

@@ -85,7 +85,7 @@ public final class RescoreJob {
     }
 
     /** What pass one leaves: the scored rows in {@code partial} and the per-row numbers in {@code tally}. */
-    private record FirstPass(List<PreparedModel> models, CampaignsInRun campaigns, ScoringTally tally, DriftReport drift,
+    private record FirstPass(List<PreparedModel> models, CampaignsInRun campaigns, PersonaInRun personas, ScoringTally tally, DriftReport drift,
                              Path partial, long rows, String inputSha256, Optional<ValueInput> value) {
         List<Task> tasks() {
             return models.stream().map(PreparedModel::task).toList();
@@ -93,7 +93,7 @@ public final class RescoreJob {
 
         ScoresFileFinisher finisher(RescoreRequest request) {
             return new ScoresFileFinisher(tasks(), request.input(), tally, value.map(ValueInput::outputColumns).orElse(List.of()),
-                    campaigns.names());
+                    campaigns.names(), personas.prepared().isPresent());
         }
     }
 
@@ -126,16 +126,26 @@ public final class RescoreJob {
                 binnings.add(new DriftBinning(bundles.get(t)));
             }
             CampaignsInRun campaigns = CampaignsInRun.prepare(request, header);
+            PersonaInRun personas = PersonaInRun.prepare(request, header);
+            if (personas.prepared().isPresent()) {
+                for (String column : PreparedPersona.COLUMNS) {
+                    if (input.keepColumns().contains(column)) {
+                        throw DataException.inFile(input.data(), "'" + column + "' is written to the scores file as a persona column;"
+                                + " do not keep it too (or score with --no-personas)");
+                    }
+                }
+            }
             Optional<ValueInput> value = valueInput(request, header);
             SegmentPolicy.Bound segments;
             try {
-                segments = request.policy().bind(header, value.map(ValueInput::banded).orElse(false), campaigns.names());
+                segments = request.policy().bind(header, value.map(ValueInput::banded).orElse(false), campaigns.names(),
+                        personas.prepared().map(p -> p.model().personas()).orElse(List.of()));
             } catch (IllegalArgumentException e) {
                 throw DataException.inFile(input.data(), e.getMessage());
             }
             BatchWorker worker = new BatchWorker(models, campaigns.scored(), binnings, request.policy(), segments, header.size(),
-                    idColumn, keep, value);
-            ScoringTally tally = new ScoringTally(models, campaigns.scored(), binnings, request.policy(), value);
+                    idColumn, keep, value, personas.prepared());
+            ScoringTally tally = new ScoringTally(models, campaigns.scored(), binnings, request.policy(), value, personas.prepared());
             Path partial = workDirectory.resolve(".scores.partial");
             long rows = scoreRows(request, reader, worker, tally, partial, start);
             checkBadRows(request, rows, tally);
@@ -144,7 +154,7 @@ public final class RescoreJob {
             }
             DriftReport drift = tally.drift();
             reportDrift(drift);
-            return new FirstPass(models, campaigns, tally, drift, partial, rows, reader.sha256Hex(), value);
+            return new FirstPass(models, campaigns, personas, tally, drift, partial, rows, reader.sha256Hex(), value);
         }
     }
 
@@ -223,7 +233,7 @@ public final class RescoreJob {
         Integer previousCustomers = null;
         Path previous = store.latest().orElse(null);
         if (previous != null) {
-            migration = Migration.from(previous, tasks, request.policy().names());
+            migration = Migration.from(previous, tasks, request.policy().names(), pass.personas().ids());
             previousCustomers = migration.previousCustomers();
         }
         pass.finisher(request).writeFile(pass.partial(), workDirectory.resolve(snapshot.scoresFile()), migration);
@@ -253,7 +263,7 @@ public final class RescoreJob {
                 new SnapshotManifest.Rejected(tally.badRows(), request.maxBadFraction(), tally.badRowExamples(), tally.repeatedIds()),
                 models, request.destination().scoresFile(), request.policy().bands(), request.policy().names(), previousCustomers,
                 pass.value().map(value -> valueUsed(value, request.policy(), tally)).orElse(null),
-                pass.campaigns().used(), pass.campaigns().skippedOrNull());
+                pass.campaigns().used(), pass.campaigns().skippedOrNull(), pass.personas().used());
         log.info("scored {} of {} rows in {} s ({} rows/s); {} bad rows", tally.scored(), pass.rows(),
                 String.format(Locale.ROOT, "%.1f", seconds), manifest.timing().rowsPerSecond(), tally.badRows());
         return manifest;

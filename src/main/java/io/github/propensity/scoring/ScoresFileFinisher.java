@@ -28,12 +28,16 @@ final class ScoresFileFinisher {
     private final ScoringTally tally;
     private final List<String> valueColumns;
     private final List<String> campaigns;
+    private final boolean personas;
 
     /**
      * @param valueColumns the value columns the rows carry after the kept ones, empty when the base has no CLV
      * @param campaigns    the campaigns whose uplift columns the rows carry after the task columns
+     * @param personas     whether the rows carry the persona columns after the uplift ones
      */
-    ScoresFileFinisher(List<Task> tasks, ScoringInput input, ScoringTally tally, List<String> valueColumns, List<String> campaigns) {
+    ScoresFileFinisher(List<Task> tasks, ScoringInput input, ScoringTally tally, List<String> valueColumns, List<String> campaigns,
+                       boolean personas) {
+        this.personas = personas;
         this.tasks = tasks;
         this.campaigns = List.copyOf(campaigns);
         this.input = input;
@@ -42,11 +46,12 @@ final class ScoresFileFinisher {
     }
 
     /**
-     * The scores file's columns; the id column keeps the input's name. Uplift columns come after every task's and
-     * before the percentiles, so a file without campaigns keeps the layout it always had.
+     * The scores file's columns; the id column keeps the input's name. Uplift columns, then the persona columns, come
+     * after every task's and before the percentiles, so a file without campaigns or personas keeps the layout it
+     * always had, and every column a reader found by position before keeps its place.
      */
     static List<String> header(String idColumn, List<Task> tasks, List<String> keepColumns, List<String> valueColumns,
-                               List<String> campaigns) {
+                               List<String> campaigns, boolean personas) {
         List<String> header = new ArrayList<>(List.of(idColumn, "segment"));
         header.addAll(keepColumns);
         header.addAll(valueColumns);
@@ -56,6 +61,9 @@ final class ScoresFileFinisher {
         }
         for (String campaign : campaigns) {
             header.addAll(List.of(campaign + "_uplift", campaign + "_group"));
+        }
+        if (personas) {
+            header.addAll(PreparedPersona.COLUMNS);
         }
         for (Task task : tasks) {
             header.add(task.id() + "_percentile");
@@ -101,7 +109,7 @@ final class ScoresFileFinisher {
         byte[] bands = new byte[tasks.size()];
         StringBuilder header = new StringBuilder();
         CSVFormat.RFC4180.builder().setRecordSeparator('\n').get()
-                .printRecord(header, header(input.idColumn(), tasks, input.keepColumns(), valueColumns, campaigns).toArray());
+                .printRecord(header, header(input.idColumn(), tasks, input.keepColumns(), valueColumns, campaigns, personas).toArray());
         out.write(header.toString().getBytes(StandardCharsets.UTF_8));
         // 8 bytes fit ",100.0" and any shorter percentile.
         byte[] suffix = new byte[8 * tasks.size() + 1];
@@ -122,7 +130,7 @@ final class ScoresFileFinisher {
                 if (migration.isPresent()) {
                     tally.bands(row, bands);
                     migration.get().observe(firstField(lines.buffer(), lines.start(), lines.length()),
-                            tally.segment(row), bands);
+                            tally.segment(row), bands, tally.persona(row));
                 }
                 row++;
             }

@@ -42,9 +42,16 @@ final class ScoringTally {
     private final List<PreparedUplift> uplifts;
     /** [campaign slot][group ordinal] scored customers. */
     private final long[][] groupCounts;
+    private final Optional<PreparedPersona> persona;
+    /** [scored row] persona slot, for migration; empty when the run assigns no persona. */
+    private byte[] personas;
+    /** [persona slot] scored customers. */
+    private final long[] personaCounts;
 
     ScoringTally(List<PreparedModel> models, List<PreparedUplift> uplifts, List<DriftBinning> binnings, SegmentPolicy policy,
-                 Optional<ValueInput> value) {
+                 Optional<ValueInput> value, Optional<PreparedPersona> persona) {
+        this.persona = persona;
+        this.personaCounts = new long[persona.map(p -> p.model().personas().size()).orElse(0)];
         this.models = models;
         this.uplifts = List.copyOf(uplifts);
         this.groupCounts = new long[uplifts.size()][UpliftGroup.values().length];
@@ -55,6 +62,7 @@ final class ScoringTally {
         probabilities = new float[models.size()][initial];
         bands = new byte[models.size()][initial];
         segments = new byte[initial];
+        personas = new byte[persona.isPresent() ? initial : 0];
         featureBins = new long[models.size()][][];
         scoreBins = new long[models.size()][10];
         for (int t = 0; t < models.size(); t++) {
@@ -103,6 +111,14 @@ final class ScoringTally {
             }
         }
         copyKept(result.segments(), segments, repeated);
+        if (persona.isPresent()) {
+            copyKept(result.personas(), personas, repeated);
+            for (int row = 0; row < result.scored(); row++) {
+                if (!repeated[row]) {
+                    personaCounts[result.personas()[row]]++;
+                }
+            }
+        }
         for (int k = 0; k < uplifts.size(); k++) {
             byte[] groups = result.upliftGroups()[k];
             for (int row = 0; row < result.scored(); row++) {
@@ -177,6 +193,24 @@ final class ScoringTally {
 
     int segment(int row) {
         return segments[row] & 0xff;
+    }
+
+    /** The persona slot of a scored row, -1 when the run assigns no persona. */
+    int persona(int row) {
+        return persona.isPresent() ? personas[row] : -1;
+    }
+
+    /** Customers per persona, in the model's persona order; empty when the run assigns none. */
+    List<Map<String, Object>> personaCounts() {
+        List<Map<String, Object>> counts = new ArrayList<>();
+        for (int p = 0; p < personaCounts.length; p++) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("id", persona.get().model().personas().get(p).id());
+            entry.put("name", persona.get().model().personas().get(p).name());
+            entry.put("customers", personaCounts[p]);
+            counts.add(entry);
+        }
+        return counts;
     }
 
     void bands(int row, byte[] into) {
@@ -274,5 +308,8 @@ final class ScoringTally {
             bands[t] = Arrays.copyOf(bands[t], capacity);
         }
         segments = Arrays.copyOf(segments, capacity);
+        if (persona.isPresent()) {
+            personas = Arrays.copyOf(personas, capacity);
+        }
     }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.scoring;
 
+import io.github.propensity.model.Persona;
 import io.github.propensity.model.Task;
 import io.github.propensity.model.UpliftGroup;
 
@@ -100,12 +101,12 @@ public record SegmentPolicy(BandCutoffs bands, ValueBandCutoffs valueBands, List
      * @throws IllegalArgumentException naming a rule column the header lacks
      */
     public Bound bind(List<String> header) {
-        return bind(header, false, List.of(), false);
+        return bind(header, false, List.of(), false, List.of());
     }
 
     /** As {@link #bind(List, boolean, List)} for a run that scores no campaign; a rule on an uplift group matches nobody. */
     public Bound bind(List<String> header, boolean valueBanded) {
-        return bind(header, valueBanded, List.of(), false);
+        return bind(header, valueBanded, List.of(), false, List.of());
     }
 
     /**
@@ -116,10 +117,30 @@ public record SegmentPolicy(BandCutoffs bands, ValueBandCutoffs valueBands, List
      * @throws IllegalArgumentException naming a rule column the header lacks, or a rule's campaign the run does not score
      */
     public Bound bind(List<String> header, boolean valueBanded, List<String> scoredCampaigns) {
-        return bind(header, valueBanded, scoredCampaigns, true);
+        return bind(header, valueBanded, scoredCampaigns, true, List.of());
     }
 
-    private Bound bind(List<String> header, boolean valueBanded, List<String> scoredCampaigns, boolean campaignsRequired) {
+    /**
+     * As {@link #bind(List, boolean, List)} in a run that assigns {@code personas} (in slot order; empty when it
+     * assigns none). A rule's persona is matched by id, else by name ignoring case.
+     *
+     * @throws IllegalArgumentException also naming a rule's persona the model does not have, or any persona
+     *                                  condition in a run without personas
+     */
+    public Bound bind(List<String> header, boolean valueBanded, List<String> scoredCampaigns, List<Persona> personas) {
+        return bind(header, valueBanded, scoredCampaigns, true, personas);
+    }
+
+    /**
+     * The rules bound for one customer on the server, which assigns {@code personas} (empty without a persona
+     * model: a rule on a persona then matches nobody) and scores no campaign.
+     */
+    public Bound bindServing(List<String> header, List<Persona> personas) {
+        return bind(header, false, List.of(), false, personas);
+    }
+
+    private Bound bind(List<String> header, boolean valueBanded, List<String> scoredCampaigns, boolean campaignsRequired,
+                       List<Persona> personas) {
         List<SegmentRule> applied = rules.stream().map(rule -> rule.forRun(valueBanded)).toList();
         int[][] positions = new int[rules.size()][];
         int[][] campaignSlots = new int[rules.size()][];
@@ -145,7 +166,50 @@ public record SegmentPolicy(BandCutoffs bands, ValueBandCutoffs valueBands, List
                 }
             }
         }
-        return new Bound(applied, positions, campaignSlots);
+        return new Bound(applied, positions, campaignSlots, personaSlots(personas, campaignsRequired));
+    }
+
+    /** [rule][persona slot] whether the rule admits the persona; null for a rule without a persona condition. */
+    private boolean[][] personaSlots(List<Persona> personas, boolean personasRequired) {
+        boolean[][] admitted = new boolean[rules.size()][];
+        for (int r = 0; r < rules.size(); r++) {
+            SegmentRule rule = rules.get(r);
+            if (rule.persona().isEmpty()) {
+                continue;
+            }
+            admitted[r] = new boolean[personas.size()];
+            if (personas.isEmpty()) {
+                if (personasRequired) {
+                    throw new IllegalArgumentException("segment '" + rule.name() + "' reads the persona, and this run assigns none"
+                            + " (no current persona model, --no-personas, or the base lacks its columns); fit one with: propensity personas fit");
+                }
+                continue;
+            }
+            for (String wanted : rule.persona()) {
+                int slot = slotOf(personas, wanted);
+                if (slot < 0) {
+                    throw new IllegalArgumentException("segment '" + rule.name() + "' reads persona '" + wanted
+                            + "', which the persona model does not have; its personas are "
+                            + String.join(", ", personas.stream().map(p -> p.id() + " (" + p.name() + ")").toList()));
+                }
+                admitted[r][slot] = true;
+            }
+        }
+        return admitted;
+    }
+
+    private static int slotOf(List<Persona> personas, String wanted) {
+        for (int p = 0; p < personas.size(); p++) {
+            if (Integer.toString(personas.get(p).id()).equals(wanted)) {
+                return p;
+            }
+        }
+        for (int p = 0; p < personas.size(); p++) {
+            if (personas.get(p).name().equalsIgnoreCase(wanted)) {
+                return p;
+            }
+        }
+        return -1;
     }
 
     /** Segment rules as one run applies them, with their columns' positions in its input header. */
@@ -157,21 +221,24 @@ public record SegmentPolicy(BandCutoffs bands, ValueBandCutoffs valueBands, List
         private final int[][] positions;
         /** [rule][campaign of the rule] the campaign's slot in the run, -1 where the run does not score it. */
         private final int[][] campaignSlots;
+        /** [rule][persona slot] whether the rule admits the persona; null for a rule without a persona condition. */
+        private final boolean[][] personaSlots;
 
-        private Bound(List<SegmentRule> applied, int[][] positions, int[][] campaignSlots) {
+        private Bound(List<SegmentRule> applied, int[][] positions, int[][] campaignSlots, boolean[][] personaSlots) {
             this.applied = applied;
+            this.personaSlots = personaSlots;
             this.positions = positions;
             this.campaignSlots = campaignSlots;
         }
 
         /** Index of the customer's primary segment in {@link SegmentPolicy#rules()}, for a customer without a value band. */
         public int segmentOf(Band[] bandsByTask, String[] fields) {
-            return segmentOf(bandsByTask, null, fields, NO_GROUPS);
+            return segmentOf(bandsByTask, null, fields, NO_GROUPS, -1);
         }
 
-        /** As {@link #segmentOf(Band[], Band, String[], UpliftGroup[])} for a customer without uplift groups. */
+        /** As {@link #segmentOf(Band[], Band, String[], UpliftGroup[], int)} for a customer without uplift groups. */
         public int segmentOf(Band[] bandsByTask, Band valueBand, String[] fields) {
-            return segmentOf(bandsByTask, valueBand, fields, NO_GROUPS);
+            return segmentOf(bandsByTask, valueBand, fields, NO_GROUPS, -1);
         }
 
         /**
@@ -179,9 +246,14 @@ public record SegmentPolicy(BandCutoffs bands, ValueBandCutoffs valueBands, List
          *
          * @param valueBand      the customer's value band, null when they have none
          * @param groupsBySlot   the customer's uplift group per campaign slot of the run ({@link #bind(List, boolean, List)})
+         * @param personaSlot    the customer's persona slot, -1 when the run assigns none (a persona rule then never matches)
          */
-        public int segmentOf(Band[] bandsByTask, Band valueBand, String[] fields, UpliftGroup[] groupsBySlot) {
+        public int segmentOf(Band[] bandsByTask, Band valueBand, String[] fields, UpliftGroup[] groupsBySlot, int personaSlot) {
             for (int r = 0; r < applied.size(); r++) {
+                boolean[] personas = personaSlots[r];
+                if (personas != null && (personaSlot < 0 || personaSlot >= personas.length || !personas[personaSlot])) {
+                    continue;
+                }
                 String[] values = positions[r].length == 0 ? NO_VALUES : new String[positions[r].length];
                 for (int c = 0; c < values.length; c++) {
                     values[c] = fields[positions[r][c]];

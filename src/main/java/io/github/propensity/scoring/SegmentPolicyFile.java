@@ -39,6 +39,8 @@ import java.util.LinkedHashSet;
  * rule asks instead in a run whose base has no value bands (without it such a rule matches nobody there).
  * {@code uplift} names campaigns and the groups (persuadables, sure-things, lost-causes, sleeping-dogs) a customer
  * must be in; a rescoring run that does not score such a campaign refuses the rules before reading any row.
+ * {@code persona} lists the personas (ids, or names) a customer must be in, e.g. {@code "persona": ["1", "3"]}; a run
+ * whose persona model lacks one, or that assigns no persona, refuses the rules before reading any row.
  * Errors name the file and the offending segment or field.
  */
 public final class SegmentPolicyFile {
@@ -46,6 +48,8 @@ public final class SegmentPolicyFile {
     static final String VALUE = "value";
     /** A rule's uplift group conditions, per campaign, beside {@code when} and {@code where}. */
     static final String UPLIFT = "uplift";
+    /** A rule's persona condition, beside {@code when} and {@code where}. */
+    static final String PERSONA = "persona";
 
     private SegmentPolicyFile() {
     }
@@ -114,7 +118,25 @@ public final class SegmentPolicyFile {
             }
             where.put(column.getKey(), values);
         }
-        return new SegmentRule(name, when, value, where, upliftGroups(name, segment.path(UPLIFT)));
+        return new SegmentRule(name, when, value, where, upliftGroups(name, segment.path(UPLIFT)), personas(name, segment.path(PERSONA)));
+    }
+
+    /** A rule's persona condition: one id or name, or a list of them. */
+    private static Set<String> personas(String name, JsonNode condition) {
+        Set<String> personas = new LinkedHashSet<>();
+        if (condition.isMissingNode() || condition.isNull()) {
+            return personas;
+        }
+        for (JsonNode persona : condition.isArray() ? condition : List.of(condition)) {
+            if (!persona.isTextual() && !persona.isIntegralNumber()) {
+                throw new IllegalArgumentException("segment '" + name + "': 'persona' must list persona ids or names, e.g. [\"1\", \"3\"]");
+            }
+            personas.add(persona.asText());
+        }
+        if (personas.isEmpty()) {
+            throw new IllegalArgumentException("segment '" + name + "' lists no persona");
+        }
+        return personas;
     }
 
     /** A rule's uplift conditions: campaign name to the groups a customer must be in (one group or a list). */

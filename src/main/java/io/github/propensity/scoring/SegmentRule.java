@@ -13,21 +13,29 @@ import java.util.Set;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 
 /**
  * A named predictive segment: the bands each task must be in ({@code when}), optionally the value band
  * ({@code value}) and values input columns must hold ({@code where}, e.g. {@code plan} in {@code free} so that only
  * free-plan customers can be likely to convert) and the uplift group of campaigns ({@code uplift}, e.g.
- * {@code winback-email} in {@code persuadables}). A rule with no conditions takes everyone (the catch-all); a rule
+ * {@code winback-email} in {@code persuadables}) and the persona ({@code persona}, ids or names of the current persona
+ * model; checked against the model when the rules are bound). A rule with no conditions takes everyone (the catch-all); a rule
  * naming a task that was not scored, or value for a customer without a value band, never matches; a rescoring run
  * refuses a rule on a campaign it does not score ({@link SegmentPolicy#bind(List, boolean, List)}). Column values
  * are compared trimmed and ignoring case.
  */
 public record SegmentRule(String name, Map<Task, Set<Band>> when, ValueCondition value, Map<String, Set<String>> where,
-                          Map<String, Set<UpliftGroup>> uplift) {
+                          Map<String, Set<UpliftGroup>> uplift, Set<String> persona) {
     private static final List<Task> TASKS = List.of(Task.values());
     private static final UpliftGroup[] NO_GROUPS = new UpliftGroup[0];
+
+    /** A rule that reads no persona. */
+    public SegmentRule(String name, Map<Task, Set<Band>> when, ValueCondition value, Map<String, Set<String>> where,
+                       Map<String, Set<UpliftGroup>> uplift) {
+        this(name, when, value, where, uplift, Set.of());
+    }
 
     /** A rule that reads no uplift group. */
     public SegmentRule(String name, Map<Task, Set<Band>> when, ValueCondition value, Map<String, Set<String>> where) {
@@ -76,6 +84,14 @@ public record SegmentRule(String name, Map<Task, Set<Band>> when, ValueCondition
             campaigns.put(entry.getKey(), Collections.unmodifiableSet(EnumSet.copyOf(entry.getValue())));
         }
         uplift = Collections.unmodifiableMap(campaigns);
+        Set<String> personas = new LinkedHashSet<>();
+        for (String wanted : persona) {
+            if (wanted.isBlank()) {
+                throw new IllegalArgumentException("segment '" + name + "' lists an empty persona");
+            }
+            personas.add(wanted.strip());
+        }
+        persona = Collections.unmodifiableSet(personas);
     }
 
     /**
@@ -84,8 +100,8 @@ public record SegmentRule(String name, Map<Task, Set<Band>> when, ValueCondition
      */
     public SegmentRule forRun(boolean valueBanded) {
         if (value instanceof ValueCondition.BandsOrElse fallback) {
-            return valueBanded ? new SegmentRule(name, when, new ValueCondition.Bands(fallback.bands()), where, uplift)
-                    : new SegmentRule(name, fallback.withoutValue(), new ValueCondition.Any(), where, uplift);
+            return valueBanded ? new SegmentRule(name, when, new ValueCondition.Bands(fallback.bands()), where, uplift, persona)
+                    : new SegmentRule(name, fallback.withoutValue(), new ValueCondition.Any(), where, uplift, persona);
         }
         return this;
     }
@@ -144,6 +160,6 @@ public record SegmentRule(String name, Map<Task, Set<Band>> when, ValueCondition
     }
 
     public boolean isCatchAll() {
-        return when.isEmpty() && where.isEmpty() && uplift.isEmpty() && !readsValue();
+        return when.isEmpty() && where.isEmpty() && uplift.isEmpty() && persona.isEmpty() && !readsValue();
     }
 }

@@ -22,15 +22,29 @@ import java.util.Objects;
  *                  the base had no CLV column, so such snapshots keep the manifest they always had
  * @param uplift    each scored campaign's uplift model; null (left out) when the run had no uplift model at all
  * @param upliftSkipped campaigns found in the store but not scored, with why; null (left out) when none was skipped
+ * @param personas  the persona model the run assigned with, or why a current one was skipped; null (left out) when
+ *                  the run had no persona model
  */
 public record SnapshotManifest(String snapshot, @JsonUnwrapped Timing timing, @JsonUnwrapped Input input,
                                @JsonUnwrapped Rejected rejected, Map<String, ModelUsed> models, String scoresFile,
                                BandCutoffs bandCutoffs, List<String> segments, Integer previousSnapshotCustomers,
                                @JsonInclude(JsonInclude.Include.NON_NULL) ValueUsed value,
                                @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, CampaignUsed> uplift,
-                               @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> upliftSkipped) {
+                               @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> upliftSkipped,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) PersonasUsed personas) {
     /** The manifest's file name in a snapshot folder. */
     public static final String FILE = "manifest.json";
+
+    /**
+     * The persona model as the run used it.
+     *
+     * @param version  the persona model version; null when the model was skipped
+     * @param personas how many personas it has
+     * @param skipped  why the current model was not used; null when it was
+     */
+    public record PersonasUsed(@JsonInclude(JsonInclude.Include.NON_NULL) String version, int personas,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) String skipped) {
+    }
 
     public SnapshotManifest {
         Objects.requireNonNull(timing, "timing");

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Writes a snapshot's reports beside its scores file: manifest, segment counts, migration and drift. */
@@ -33,6 +34,11 @@ final class SnapshotReports {
             if (!groups.isEmpty()) {
                 // Only with uplift models, so snapshots without them keep the file they always had.
                 segments.put("uplift_groups", groups);
+            }
+            List<Map<String, Object>> personas = tally.personaCounts();
+            if (!personas.isEmpty()) {
+                // Only with a persona model, as uplift groups.
+                segments.put("personas", personas);
             }
             json.writeValue(directory.resolve(SEGMENTS).toFile(), segments);
             try (Writer out = Files.newBufferedWriter(directory.resolve(MIGRATION), StandardCharsets.UTF_8)) {

@@ -5,8 +5,9 @@
  * model: streamed two-pass scoring, percentiles within the base, segment rules (on bands, value bands and input
  * columns and uplift groups), the base's CLV and p_alive carried with a value band read against the current value
  * model, each campaign's uplift and group through {@link io.github.propensity.scoring.PreparedUplift} (the models are
- * loaded by the caller: the uplift store is this package's peer, not below it), repeated-id checks, migration, drift
+ * loaded by the caller: the uplift store is this package's peer, not below it), each customer's persona through
+ * {@link io.github.propensity.scoring.PreparedPersona} (the persona model likewise loaded by the caller), repeated-id checks, migration, drift
  * and atomic snapshots. Uses {@code value}, {@code model}, {@code features}, {@code data}, {@code storage};
- * never {@code uplift}, {@code training}, {@code serving}, {@code web} or {@code cli}.
+ * never {@code uplift}, {@code personas}, {@code training}, {@code serving}, {@code web} or {@code cli}.
  */
 package io.github.propensity.scoring;

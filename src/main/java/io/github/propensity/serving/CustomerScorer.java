@@ -3,13 +3,17 @@ package io.github.propensity.serving;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.propensity.features.BooleanColumn;
-import io.github.propensity.features.FeatureColumn;
 import io.github.propensity.features.FeatureValueException;
 import io.github.propensity.scoring.Band;
+import io.github.propensity.features.FeatureColumn;
+import io.github.propensity.model.Persona;
+import io.github.propensity.scoring.PersonaAssignment;
 import io.github.propensity.scoring.PreparedModel;
+import io.github.propensity.scoring.PreparedPersona;
 import io.github.propensity.scoring.RowScore;
 import io.github.propensity.scoring.SegmentPolicy;
 import io.github.propensity.model.Task;
+import io.github.propensity.model.UpliftGroup;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +26,8 @@ import java.util.Map;
  * field is a missing value, exactly as an empty CSV cell; a value of the wrong type is an error naming the field.
  */
 public final class CustomerScorer {
+    /** The server scores no campaign for one customer, so a rule on an uplift group matches nobody here. */
+    private static final UpliftGroup[] NO_GROUPS = new UpliftGroup[0];
     private final SegmentPolicy policy;
 
     public CustomerScorer(SegmentPolicy policy) {
@@ -52,9 +58,39 @@ public final class CustomerScorer {
         for (int c = 0; c < values.length; c++) {
             values[c] = rawValue(customer.get(columns.get(c)), columns.get(c), null);
         }
-        result.put("segment", policy.names().get(policy.bind(columns).segmentOf(bands, values)));
+        int personaSlot = -1;
+        List<Persona> personas = List.of();
+        PersonaAssignment assignment = null;
+        if (models.personas().isPresent()) {
+            PreparedPersona prepared = models.personas().get().prepared();
+            personas = prepared.model().personas();
+            assignment = assign(prepared, customer);
+            personaSlot = assignment.slot();
+        }
+        result.put("segment", policy.names().get(policy.bindServing(columns, personas).segmentOf(bands, null, values,
+                NO_GROUPS, personaSlot)));
+        if (assignment != null) {
+            result.put("persona", assignment.id());
+            result.put("persona_name", assignment.name());
+        }
         result.put("scores", scores);
         return result;
+    }
+
+    /** The customer's persona through the one assignment path batch rescoring uses. */
+    private static PersonaAssignment assign(PreparedPersona prepared, JsonNode customer) {
+        List<FeatureColumn> columns = prepared.model().space().schema().columns();
+        String[] fields = new String[columns.size()];
+        for (int c = 0; c < fields.length; c++) {
+            fields[c] = rawValue(customer.get(columns.get(c).name()), columns.get(c).name(), columns.get(c));
+        }
+        PersonaAssignment assignment = prepared.newAssignment();
+        try {
+            prepared.assign(fields, assignment);
+        } catch (FeatureValueException e) {
+            throw new InvalidInputException("field '" + e.column() + "': " + e.expectation());
+        }
+        return assignment;
     }
 
     /** {@link #scoreAll} for each customer of a JSON array; an error names the customer's position. */

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -20,8 +21,15 @@ import java.util.TreeMap;
  *
  * @param latestSnapshot the newest complete snapshot directory, or null when none exists
  * @param campaigns      the current uplift model of each campaign, by name
+ * @param personas       the current persona model, empty when there is none
  */
-public record LoadedModels(Map<Task, PreparedModel> models, Path latestSnapshot, Map<String, PreparedUplift> campaigns) {
+public record LoadedModels(Map<Task, PreparedModel> models, Path latestSnapshot, Map<String, PreparedUplift> campaigns,
+                           Optional<ServedPersonas> personas) {
+    /** A view without a persona model. */
+    public LoadedModels(Map<Task, PreparedModel> models, Path latestSnapshot, Map<String, PreparedUplift> campaigns) {
+        this(models, latestSnapshot, campaigns, Optional.empty());
+    }
+
     /** A view without uplift models. */
     public LoadedModels(Map<Task, PreparedModel> models, Path latestSnapshot) {
         this(models, latestSnapshot, Map.of());
@@ -32,6 +40,7 @@ public record LoadedModels(Map<Task, PreparedModel> models, Path latestSnapshot,
         copy.putAll(models);
         models = Collections.unmodifiableMap(copy);
         campaigns = Collections.unmodifiableMap(new TreeMap<>(campaigns));
+        Objects.requireNonNull(personas, "personas");
     }
 
     public Optional<PreparedUplift> campaign(String campaign) {

@@ -6,6 +6,9 @@ import io.github.propensity.model.ModelBundle;
 import io.github.propensity.model.ModelStore;
 import io.github.propensity.scoring.BandCutoffs;
 import io.github.propensity.scoring.PreparedModel;
+import io.github.propensity.personas.PersonaBundle;
+import io.github.propensity.personas.PersonaStore;
+import io.github.propensity.scoring.PreparedPersona;
 import io.github.propensity.scoring.PreparedUplift;
 import io.github.propensity.scoring.SnapshotStore;
 import io.github.propensity.model.Task;
@@ -23,7 +26,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Keeps the served models and snapshot current. A background check every few seconds compares each task's and each
- * uplift campaign's {@code CURRENT} pointer and the snapshots' {@code LATEST} with what is loaded; a changed model is loaded and
+ * uplift campaign's and the persona model's {@code CURRENT} pointer and the snapshots' {@code LATEST} with what is loaded; a changed model is loaded and
  * verified first and only then swapped in with one atomic reference write. Requests in flight keep the view they
  * started with, so none fails or mixes models during a swap; a damaged new bundle is logged and the old one kept.
  */
@@ -32,6 +35,7 @@ public final class ModelRegistry implements AutoCloseable {
 
     private final ModelStore store;
     private final UpliftStore upliftStore;
+    private final PersonaStore personaStore;
     private final BundleLoader loader;
     private final SnapshotStore snapshots;
     private final BandCutoffs cutoffs;
@@ -52,6 +56,7 @@ public final class ModelRegistry implements AutoCloseable {
     ModelRegistry(Path models, Path snapshotsRoot, BandCutoffs cutoffs, long pollMillis, BundleLoader loader) {
         this.store = new ModelStore(models);
         this.upliftStore = new UpliftStore(models);
+        this.personaStore = new PersonaStore(models);
         this.loader = loader;
         this.snapshots = new SnapshotStore(snapshotsRoot);
         this.cutoffs = cutoffs;
@@ -92,7 +97,7 @@ public final class ModelRegistry implements AutoCloseable {
         }
         Map<String, PreparedUplift> campaigns = refreshCampaigns(before);
         Path latest = snapshots.latest().orElse(null);
-        LoadedModels after = new LoadedModels(models, latest, campaigns);
+        LoadedModels after = new LoadedModels(models, latest, campaigns, refreshPersonas(before));
         boolean changed = !after.equals(before);
         if (changed) {
             current.set(after);
@@ -129,6 +134,27 @@ public final class ModelRegistry implements AutoCloseable {
             }
         }
         return campaigns;
+    }
+
+    /** The current persona model, loaded like the others: kept when unchanged, verified before a new one is served. */
+    private Optional<ServedPersonas> refreshPersonas(LoadedModels before) {
+        Optional<ServedPersonas> loaded = before.personas();
+        Optional<String> version = personaStore.currentVersion();
+        if (version.isEmpty()) {
+            return Optional.empty();
+        }
+        if (loaded.isPresent() && loaded.get().version().equals(version.get())) {
+            return loaded;
+        }
+        try {
+            PersonaBundle bundle = personaStore.load(version.get());
+            log.info("serving persona model {}", version.get());
+            return Optional.of(new ServedPersonas(PreparedPersona.inInputOrder(bundle.version(), bundle.model()), bundle.card()));
+        } catch (BundleException e) {
+            log.error("cannot load persona model {}: {}; keeping {}", version.get(), e.getMessage(),
+                    loaded.map(ServedPersonas::version).orElse("none"));
+            return loaded;
+        }
     }
 
     /** Checks that failed since start; each was logged and the check after it ran as usual. */

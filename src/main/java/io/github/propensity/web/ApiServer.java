@@ -78,6 +78,7 @@ public final class ApiServer {
             route(routes, HandlerType.GET, "/v1/segments/{name}/customers", ApiRole.READ, ReadHandlers.SEGMENT_LIST_PARAMETERS,
                     read::segmentCustomers);
             route(routes, HandlerType.GET, "/v1/backtests", ApiRole.READ, List.of("task"), read::backtests);
+            route(routes, HandlerType.GET, "/v1/personas", ApiRole.READ, List.of(), read::personas);
             route(routes, HandlerType.GET, "/v1/models", ApiRole.READ, List.of(), read::models);
             route(routes, HandlerType.GET, "/v1/models/{task}", ApiRole.READ, List.of("format"), read::modelCard);
             ProblemResponses.register(routes, json);

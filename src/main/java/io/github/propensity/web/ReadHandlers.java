@@ -11,7 +11,9 @@ import io.github.propensity.serving.InvalidInputException;
 import io.github.propensity.serving.LoadedModels;
 import io.github.propensity.serving.ModelRegistry;
 import io.github.propensity.serving.NotFoundException;
+import io.github.propensity.personas.PersonaCard;
 import io.github.propensity.serving.SegmentLists;
+import io.github.propensity.serving.ServedPersonas;
 import io.github.propensity.serving.SegmentLists.Order;
 import io.github.propensity.model.Task;
 import io.javalin.http.Context;
@@ -80,6 +82,26 @@ final class ReadHandlers {
         } else {
             throw new InvalidInputException("format must be json or md");
         }
+    }
+
+    /** The current persona model's profiles, from its card: what a marketer reads about each persona. */
+    void personas(Context ctx) {
+        ServedPersonas served = registry.current().personas().orElseThrow(() -> new NotFoundException(
+                "no persona model is loaded; fit one with: propensity personas fit --data FILE --id COLUMN"));
+        List<Map<String, Object>> personas = new ArrayList<>();
+        for (PersonaCard.PersonaProfile profile : served.card().personas()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("id", profile.id());
+            entry.put("name", profile.name());
+            entry.put("description", profile.description());
+            entry.put("share", profile.share());
+            entry.put("distinguishing", profile.distinguishing());
+            personas.add(entry);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("version", served.version());
+        body.put("personas", personas);
+        ctx.json(body);
     }
 
     void backtests(Context ctx) {

@@ -54,6 +54,39 @@ class ScoreCommandTest {
     }
 
     @Test
+    void personasAreWrittenWithAFittedModelLeftOutWithNoPersonasAndRequiredWithPersonas() throws IOException {
+        Path base = dir.resolve("base.csv");
+        SampleWriter.write(base, null, 800, 31);
+        Path models = BacktestFixtures.copyModels(dir.resolve("models"));
+        CliRun required = CliRun.of("score", "--data", base.toString(), "--id", "customer_id", "--models", models.toString(),
+                "--snapshots", dir.resolve("none").toString(), "--personas");
+        assertEquals(ExitCode.BAD_DATA, required.exitCode(), required.err());
+        assertTrue(required.err().contains("no current persona model"), required.err());
+        assertFalse(Files.exists(dir.resolve("none").resolve("LATEST")));
+
+        CliRun fit = CliRun.of("personas", "fit", "--data", base.toString(), "--id", "customer_id", "--k", "3",
+                "--drop", "churned,purchased_30d,converted", "--models", models.toString());
+        assertEquals(ExitCode.OK, fit.exitCode(), fit.err());
+        CliRun with = CliRun.of("score", "--data", base.toString(), "--id", "customer_id", "--models", models.toString(),
+                "--out", dir.resolve("with.csv").toString());
+        assertEquals(ExitCode.OK, with.exitCode(), with.err());
+        assertTrue(Files.readAllLines(dir.resolve("with.csv")).get(0).contains(",persona,persona_name,"));
+        assertTrue(new ObjectMapper().readTree(with.lastStdoutLine()).has("persona_model"), with.lastStdoutLine());
+        CliRun without = CliRun.of("score", "--data", base.toString(), "--id", "customer_id", "--models", models.toString(),
+                "--out", dir.resolve("without.csv").toString(), "--no-personas");
+        assertEquals(ExitCode.OK, without.exitCode(), without.err());
+        assertFalse(Files.readAllLines(dir.resolve("without.csv")).get(0).contains("persona"));
+
+        Path rules = Files.writeString(dir.resolve("rules.json"), "{\"segments\": [{\"name\": \"chosen\", \"persona\": [\"1\", \"7\"]},"
+                + " {\"name\": \"rest\", \"when\": {}}]}");
+        CliRun unknown = CliRun.of("score", "--data", base.toString(), "--id", "customer_id", "--models", models.toString(),
+                "--snapshots", dir.resolve("snapshots").toString(), "--segments", rules.toString());
+        assertEquals(ExitCode.BAD_DATA, unknown.exitCode(), unknown.err());
+        assertTrue(unknown.err().contains("segment 'chosen'") && unknown.err().contains("'7'"), unknown.err());
+        assertFalse(Files.exists(dir.resolve("snapshots").resolve("LATEST")));
+    }
+
+    @Test
     void rejectsAMalformedBadRowThreshold() {
         CliRun run = CliRun.of("score", "--data", "x.csv", "--id", "customer_id", "--max-bad-rows", "lots");
         assertEquals(ExitCode.USAGE, run.exitCode());

@@ -126,7 +126,7 @@ class UpliftInRescoringTest {
             assertEquals(withoutLines.get(line), String.join(",", cells), "line " + (line + 1));
         }
         List<String> withoutHeader = Arrays.asList(withoutLines.get(0).split(","));
-        assertEquals(ScoresFileFinisher.header("customer_id", List.of(Task.values()), List.of(), List.of(), List.of()),
+        assertEquals(ScoresFileFinisher.header("customer_id", List.of(Task.values()), List.of(), List.of(), List.of(), false),
                 withoutHeader);
     }
 

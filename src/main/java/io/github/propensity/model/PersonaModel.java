@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-package io.github.propensity.personas;
+package io.github.propensity.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
@@ -33,9 +33,9 @@ public record PersonaModel(PersonaSpace space, List<Persona> personas, long seed
         }
     }
 
-    /** Centroids in persona order, for the assignment loop. */
+    /** Centroids in persona order, copied once for an assignment loop. */
     @JsonIgnore
-    double[][] centroids() {
+    public double[][] centroids() {
         double[][] centroids = new double[personas.size()][];
         for (int p = 0; p < centroids.length; p++) {
             centroids[p] = personas.get(p).centroid();
@@ -44,12 +44,35 @@ public record PersonaModel(PersonaSpace space, List<Persona> personas, long seed
     }
 
     /** Position in {@link #personas()} of the persona with the given id, or -1. */
-    int indexOf(int id) {
+    public int indexOf(int id) {
         for (int p = 0; p < personas.size(); p++) {
             if (personas.get(p).id() == id) {
                 return p;
             }
         }
         return -1;
+    }
+
+    /**
+     * Position of the centroid nearest {@code point} by squared Euclidean distance (the first on a tie), the one
+     * assignment rule of fitting, {@code personas assign} and rescoring. A centroid's sum stops once it exceeds the
+     * best so far, which changes no answer and skips most of the work for far centroids.
+     */
+    public static int nearest(double[] point, double[][] centroids) {
+        int best = 0;
+        double bestDistance = Double.POSITIVE_INFINITY;
+        for (int c = 0; c < centroids.length; c++) {
+            double[] centroid = centroids[c];
+            double distance = 0;
+            for (int d = 0; d < centroid.length && distance < bestDistance; d++) {
+                double difference = point[d] - centroid[d];
+                distance += difference * difference;
+            }
+            if (distance < bestDistance) {
+                bestDistance = distance;
+                best = c;
+            }
+        }
+        return best;
     }
 }

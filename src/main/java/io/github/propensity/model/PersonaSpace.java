@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-package io.github.propensity.personas;
+package io.github.propensity.model;
 
 import io.github.propensity.features.FeatureEncoder;
 import io.github.propensity.features.FeatureSchema;

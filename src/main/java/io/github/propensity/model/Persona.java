@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-package io.github.propensity.personas;
+package io.github.propensity.model;
 
 import java.util.Objects;
 
@@ -36,7 +36,8 @@ public record Persona(int id, String name, String description, NameSource nameSo
         return centroid.clone();
     }
 
-    Persona renamed(String newName, String newDescription, NameSource source) {
+    /** The same persona under another name (a team's choice, or a refit's regenerated one). */
+    public Persona renamed(String newName, String newDescription, NameSource source) {
         return new Persona(id, newName, newDescription, source, centroid);
     }
 }
