@@ -7,12 +7,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.propensity.features.FeatureSchema;
 import io.github.propensity.model.BoostedTrees;
 import io.github.propensity.model.BundleFiles;
+import io.github.propensity.model.CardSummary;
+import io.github.propensity.model.BundleSummary;
 import io.github.propensity.model.LinearModel;
 import io.github.propensity.model.TrainedClassifier;
 import io.github.propensity.model.UpliftGroups;
 import io.github.propensity.model.UpliftModel;
 import io.github.propensity.model.UpliftStrategy;
 import io.github.propensity.storage.BundleException;
+import io.github.propensity.storage.BundleManifest;
 import io.github.propensity.storage.JsonMappers;
 import io.github.propensity.storage.VersionedBundles;
 
@@ -23,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +42,7 @@ public final class UpliftStore {
     public static final int CURRENT_FORMAT_VERSION = 1;
     private static final String CARD_JSON = BundleFiles.CARD_JSON;
     /** The folder under the model store that holds one folder per campaign. */
-    private static final String KIND_FOLDER = "uplift";
+    public static final String KIND_FOLDER = "uplift";
 
     private final VersionedBundles bundles;
     private final ObjectMapper json = JsonMappers.standard();
@@ -94,16 +98,54 @@ public final class UpliftStore {
      * A folder whose name is not a campaign name is not a campaign (a stray or hidden folder).
      */
     public List<String> campaignsWithCurrent() {
+        return campaigns().stream().filter(name -> currentVersion(name).isPresent()).toList();
+    }
+
+    /** Every campaign folder of the store, current model or not, in name order. */
+    public List<String> campaigns() {
         Path campaigns = bundles.root().resolve(KIND_FOLDER);
         if (!Files.isDirectory(campaigns)) {
             return List.of();
         }
         try (Stream<Path> entries = Files.list(campaigns)) {
-            return entries.filter(Files::isDirectory).map(p -> p.getFileName().toString())
-                    .filter(name -> CampaignName.isValid(name) && currentVersion(name).isPresent()).sorted().toList();
+            return entries.filter(Files::isDirectory).map(p -> p.getFileName().toString()).filter(CampaignName::isValid).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + campaigns + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Makes an existing, loadable version the campaign's current one (also the rollback). */
+    public void promote(String campaign, String version) {
+        load(campaign, version);
+        bundles.point(kind(campaign), version);
+    }
+
+    /**
+     * A line of {@code models list} per uplift bundle of every campaign, oldest first: the task column reads
+     * {@code uplift/<campaign>}, and the figure is the Qini coefficient on rows the model did not train on (the
+     * holdout's, else the winner's out-of-fold one).
+     */
+    public List<BundleSummary> list() {
+        List<BundleSummary> summaries = new ArrayList<>();
+        for (String campaign : campaigns()) {
+            String kind = kind(campaign);
+            String current = currentVersion(campaign).orElse("");
+            for (Path directory : bundles.versions(kind)) {
+                String version = directory.getFileName().toString();
+                try {
+                    BundleManifest manifest = bundles.manifest(directory);
+                    JsonNode card = json.readTree(VersionedBundles.file(directory, CARD_JSON));
+                    JsonNode figures = card.path("holdout").isObject() ? card.path("holdout") : card.path("out_of_sample");
+                    CardSummary summary = new CardSummary("uplift " + card.path("strategy").asText("?"),
+                            figures.path("qini").path("value").asDouble(Double.NaN), CardSummary.AucSplit.NONE,
+                            card.path("data").path("file").asText(""));
+                    summaries.add(new BundleSummary(kind, version, version.equals(current), manifest.createdAt(), summary, null));
+                } catch (BundleException | IOException e) {
+                    summaries.add(new BundleSummary(kind, version, version.equals(current), null, CardSummary.unreadable(), e.getMessage()));
+                }
+            }
+        }
+        return summaries;
     }
 
     public List<String> versions(String campaign) {

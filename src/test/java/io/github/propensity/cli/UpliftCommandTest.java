@@ -52,6 +52,25 @@ class UpliftCommandTest {
     }
 
     @Test
+    void modelsListShowsTheCampaignsVersionsAndPromoteRollsBack() throws Exception {
+        Path train = CampaignFiles.write(dir.resolve("train.csv"), 3_000, 0.3, 7);
+        Path models = dir.resolve("models");
+        String first = new ObjectMapper().readTree(uplift("train", train, models, "--seed", "1").lastStdoutLine()).path("version").asText();
+        String second = new ObjectMapper().readTree(uplift("train", train, models, "--seed", "2").lastStdoutLine()).path("version").asText();
+        CliRun listed = CliRun.of("models", "list", "--models", models.toString());
+        assertEquals(0, listed.exitCode(), listed.err());
+        assertTrue(listed.out().contains("  uplift/spring-offer " + first), listed.out());
+        assertTrue(listed.out().contains("* uplift/spring-offer " + second), listed.out());
+
+        CliRun promoted = CliRun.of("models", "promote", "--task", "uplift/spring-offer", "--version", first, "--models", models.toString());
+        assertEquals(0, promoted.exitCode(), promoted.err());
+        assertEquals(first, Files.readString(models.resolve("uplift/spring-offer/CURRENT")).strip());
+        CliRun unknown = CliRun.of("models", "promote", "--task", "uplift/spring-offer", "--version", "nope", "--models", models.toString());
+        assertEquals(ExitCode.FAILURE, unknown.exitCode());
+        assertEquals(first, Files.readString(models.resolve("uplift/spring-offer/CURRENT")).strip(), "a refused promotion changes nothing");
+    }
+
+    @Test
     void badInputIsExitThreeAndWritesNothing() {
         Path train = CampaignFiles.write(dir.resolve("train.csv"), 2_000, 0.3, 6);
         Path models = dir.resolve("models");
