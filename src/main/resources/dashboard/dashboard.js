@@ -116,11 +116,14 @@ function drawSegments(snapshots) {
       const count = snapshot.segments[name] || 0;
       const barHeight = plotHeight * count / most;
       y -= barHeight;
-      const bar = svgElement('rect', { x, y, width: 40, height: barHeight, fill: colour(name), stroke: '#ffffff' });
+      const bar = svgElement('rect', { x, y, width: 40, height: barHeight, fill: colour(name), stroke: '#ffffff', class: 'bar' });
       bar.append(svgElement('title', {}, snapshot.id + ' · ' + name + ': ' + integer.format(count)));
       chart.append(bar);
     }
-    chart.append(svgElement('text', { x: x + 20, y: height - bottom + 16, 'text-anchor': 'middle' }, snapshot.id.slice(4, 8)));
+    // The date under each column, the time under that: weekly snapshots differ by date, same-day reruns by time.
+    const when = snapshot.created_at;
+    chart.append(svgElement('text', { x: x + 20, y: height - bottom + 14, 'text-anchor': 'middle' }, when.slice(5, 10)));
+    chart.append(svgElement('text', { x: x + 20, y: height - bottom + 28, 'text-anchor': 'middle' }, when.slice(11, 16)));
   });
   const legend = element('ul', { class: 'legend' });
   for (const name of names) {
@@ -183,30 +186,45 @@ function drawDrift(drift) {
   }
   table.append(body);
 
-  const rowHeight = 18, left = 190, width = 560, top = 20;
+  // The axis stops at 1 (a PSI of 1 is already a different population) so the thresholds stay readable; longer
+  // bars end at the edge with their value written beside them.
+  const rowHeight = 18, left = 240, width = 720, top = 34, valueWidth = 60;
   const height = top + drift.entries.length * rowHeight + 10;
-  const scaleMax = Math.max(drift.alert_threshold * 1.5, ...drift.entries.map(e => e.psi));
-  const x = psi => left + (width - left - 20) * psi / scaleMax;
+  const scaleMax = Math.max(drift.alert_threshold * 2, Math.min(1, Math.max(...drift.entries.map(e => e.psi))));
+  const x = psi => left + (width - left - valueWidth) * Math.min(psi, scaleMax) / scaleMax;
   const chart = svgElement('svg', { width, height, role: 'img', 'aria-label': 'PSI per input and score (the table has the numbers)' });
   drift.entries.forEach((entry, index) => {
     const y = top + index * rowHeight;
     chart.append(svgElement('text', { x: left - 6, y: y + 12, 'text-anchor': 'end' }, entry.task + ' · ' + entry.input));
     const bar = svgElement('rect', { x: left, y: y + 2, width: Math.max(1, x(entry.psi) - left), height: rowHeight - 5,
-      fill: entry.flagged ? FLAGGED_COLOUR : CALM_COLOUR });
+      fill: entry.flagged ? FLAGGED_COLOUR : CALM_COLOUR, class: 'bar' });
     bar.append(svgElement('title', {}, entry.task + ' · ' + entry.input + ': ' + entry.psi.toFixed(4)));
     chart.append(bar);
+    chart.append(svgElement('text', { x: x(entry.psi) + 4, y: y + 12 }, entry.psi.toFixed(3) + (entry.psi > scaleMax ? ' ▸' : '')));
   });
-  for (const [threshold, label] of [[drift.watch_threshold, 'watch'], [drift.alert_threshold, 'alert']]) {
-    chart.append(svgElement('line', { x1: x(threshold), y1: top - 4, x2: x(threshold), y2: height - 6, stroke: '#1a1a1a',
+  [[drift.watch_threshold, 'watch'], [drift.alert_threshold, 'alert']].forEach(([threshold, label], index) => {
+    chart.append(svgElement('line', { x1: x(threshold), y1: top - (index ? 8 : 20), x2: x(threshold), y2: height - 6, stroke: '#1a1a1a',
       'stroke-dasharray': label === 'alert' ? '6 3' : '2 3', class: 'threshold', 'data-threshold': threshold }));
-    chart.append(svgElement('text', { x: x(threshold), y: top - 8, 'text-anchor': 'middle' }, label + ' ' + threshold));
-  }
+    chart.append(svgElement('text', { x: x(threshold) + 3, y: top - (index ? 10 : 22) }, label + ' ' + threshold));
+  });
   document.getElementById('drift-chart').replaceChildren(chart);
+}
+
+function askForKey(message) {
+  document.getElementById('sections').hidden = true;
+  document.getElementById('sign-in').hidden = false;
+  document.getElementById('sign-out').hidden = !sessionStorage.getItem(KEY_STORAGE);
+  status(message);
+  document.getElementById('api-key').focus();
 }
 
 async function load() {
   const form = document.getElementById('sign-in');
   const main = document.getElementById('sections');
+  if (document.body.dataset.keysRequired === 'true' && !sessionStorage.getItem(KEY_STORAGE)) {
+    askForKey('Sign in with an API key that has the read role.');
+    return;
+  }
   try {
     status('Loading…');
     const { snapshots } = await api('/v1/snapshots');
@@ -229,9 +247,7 @@ async function load() {
   } catch (error) {
     main.hidden = true;
     if (error instanceof Unauthorized) {
-      form.hidden = false;
-      status(error.message);
-      document.getElementById('api-key').focus();
+      askForKey(error.message);
     } else {
       status('Could not load the dashboard: ' + error.message);
     }

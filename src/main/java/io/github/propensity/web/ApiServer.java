@@ -52,6 +52,7 @@ public final class ApiServer {
         LookalikeHandler lookalike = new LookalikeHandler(lookalikes, json);
         TargetHandler target = new TargetHandler(registry, targeting, json);
         SnapshotHandlers snapshots = new SnapshotHandlers(history);
+        DashboardPage dashboard = new DashboardPage(settings.keysRequired());
         Access access = new Access(keys, settings.keysRequired());
         this.app = Javalin.create(config -> {
             config.jetty.host = settings.host();
@@ -70,7 +71,7 @@ public final class ApiServer {
             route(routes, HandlerType.GET, "/openapi.json", ApiRole.PUBLIC, List.of(),
                     ctx -> ctx.contentType("application/json").result(OpenApiDocument.bytes()));
             // The dashboard's shell and files are public: they hold no data, which the page fetches with a READ key.
-            route(routes, HandlerType.GET, "/", ApiRole.PUBLIC, List.of(), DashboardPage::page);
+            route(routes, HandlerType.GET, "/", ApiRole.PUBLIC, List.of(), dashboard::page);
             route(routes, HandlerType.GET, "/static/{file}", ApiRole.PUBLIC, List.of(), DashboardPage::staticFile);
             route(routes, HandlerType.GET, "/metrics", ApiRole.READ, List.of(),
                     ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape(registry.current())));

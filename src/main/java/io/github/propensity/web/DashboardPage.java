@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -19,13 +20,25 @@ final class DashboardPage {
     private static final Map<String, String> STATIC_FILES = Map.of(
             "dashboard.js", "text/javascript; charset=utf-8",
             "dashboard.css", "text/css; charset=utf-8");
-    private static final byte[] PAGE = resource("index.html");
+    /** The marker in the shell that tells the script whether to ask for a key before its first request. */
+    private static final String KEYS_MARKER = "data-keys-required=\"false\"";
 
-    private DashboardPage() {
+    private final byte[] page;
+
+    /**
+     * @param keysRequired whether the API needs a key: the page then shows its sign-in box at once instead of
+     *                     learning it from a refused request (which the browser would log as an error)
+     */
+    DashboardPage(boolean keysRequired) {
+        String shell = new String(resource("index.html"), StandardCharsets.UTF_8);
+        if (!shell.contains(KEYS_MARKER)) {
+            throw new IllegalStateException("the dashboard shell lost its " + KEYS_MARKER + " marker");
+        }
+        this.page = shell.replace(KEYS_MARKER, "data-keys-required=\"" + keysRequired + "\"").getBytes(StandardCharsets.UTF_8);
     }
 
-    static void page(Context ctx) {
-        ctx.contentType("text/html; charset=utf-8").result(PAGE);
+    void page(Context ctx) {
+        ctx.contentType("text/html; charset=utf-8").result(page);
     }
 
     static void staticFile(Context ctx) {
