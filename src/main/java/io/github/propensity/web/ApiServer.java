@@ -53,6 +53,7 @@ public final class ApiServer {
         TargetHandler target = new TargetHandler(registry, targeting, json);
         SnapshotHandlers snapshots = new SnapshotHandlers(history);
         DashboardPage dashboard = new DashboardPage(settings.keysRequired());
+        ApiDocsPage docs = new ApiDocsPage();
         Access access = new Access(keys, settings.keysRequired());
         this.app = Javalin.create(config -> {
             config.jetty.host = settings.host();
@@ -73,6 +74,8 @@ public final class ApiServer {
             // The dashboard's shell and files are public: they hold no data, which the page fetches with a READ key.
             route(routes, HandlerType.GET, "/", ApiRole.PUBLIC, List.of(), dashboard::page);
             route(routes, HandlerType.GET, "/static/{file}", ApiRole.PUBLIC, List.of(), DashboardPage::staticFile);
+            route(routes, HandlerType.GET, "/docs", ApiRole.PUBLIC, List.of(), docs::page);
+            route(routes, HandlerType.GET, "/docs/{file}", ApiRole.PUBLIC, List.of(), docs::file);
             route(routes, HandlerType.GET, "/metrics", ApiRole.READ, List.of(),
                     ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape(registry.current())));
             route(routes, HandlerType.POST, "/v1/score", ApiRole.SCORE, List.of(), score::scoreAll);

@@ -139,6 +139,21 @@ class DashboardBrowserTest {
         }
     }
 
+    @Test
+    void swaggerUiShowsEveryOperationOfTheApiDocumentUnderTheStrictPolicy() throws Exception {
+        JsonNode document = JSON.readTree(server.get("/openapi.json", null).body());
+        int operations = 0;
+        for (JsonNode path : document.get("paths")) {
+            operations += path.size();
+        }
+        browser.get(server.uri("/docs").toString());
+        int expected = operations;
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(driver -> driver.findElements(By.cssSelector(".swagger-ui .opblock")).size() == expected);
+        assertEquals(List.of(), severe(), "console errors, including refused inline code");
+        screenshot("docs", By.tagName("body"));
+    }
+
     private static void checkSections() throws IOException {
         for (WebElement link : browser.findElements(By.cssSelector("nav a"))) {
             String target = link.getAttribute("href").replaceAll(".*#", "");
@@ -237,8 +252,12 @@ class DashboardBrowserTest {
     }
 
     private static void screenshot(String section) throws IOException {
+        screenshot(section, By.id(section));
+    }
+
+    private static void screenshot(String name, By element) throws IOException {
         Files.createDirectories(SCREENSHOTS);
-        File shot = browser.findElement(By.id(section)).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(section + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        File shot = browser.findElement(element).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 }
