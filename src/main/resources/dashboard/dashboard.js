@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The dashboard: fetches the snapshot history from the API (with the tab's key when the server needs one) and draws
 // each section as SVG beside a table of the same numbers. No inline script or style, so the page runs under a strict
-// Content-Security-Policy; a new section is one more entry in SECTIONS and one more <section> in index.html.
+// Content-Security-Policy. A new section is a <section> and a link in index.html, a draw function here, and one more
+// request and call in load().
 'use strict';
 
 const KEY_STORAGE = 'propensity-api-key';

@@ -21,7 +21,7 @@ final class ApiDocsPage {
             "swagger-ui.css", "text/css; charset=utf-8");
 
     private final String folder = WEBJAR + webjarVersion() + "/";
-    private final byte[] page = read("/dashboard/docs.html");
+    private final byte[] page = JarResource.bytes("/dashboard/docs.html");
     private volatile Map<String, byte[]> files;
 
     void page(Context ctx) {
@@ -40,7 +40,7 @@ final class ApiDocsPage {
     private Map<String, byte[]> files() {
         Map<String, byte[]> loaded = files;
         if (loaded == null) {
-            loaded = Map.of("swagger-ui-bundle.js", read(folder + "swagger-ui-bundle.js"), "swagger-ui.css", read(folder + "swagger-ui.css"));
+            loaded = Map.of("swagger-ui-bundle.js", JarResource.bytes(folder + "swagger-ui-bundle.js"), "swagger-ui.css", JarResource.bytes(folder + "swagger-ui.css"));
             files = loaded;
         }
         return loaded;
@@ -58,16 +58,5 @@ final class ApiDocsPage {
             throw new UncheckedIOException(e);
         }
         return properties.getProperty("version");
-    }
-
-    private static byte[] read(String resource) {
-        try (InputStream in = ApiDocsPage.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is missing from the jar");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

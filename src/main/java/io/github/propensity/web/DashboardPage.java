@@ -4,9 +4,6 @@ package io.github.propensity.web;
 import io.github.propensity.serving.NotFoundException;
 import io.javalin.http.Context;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -52,13 +49,6 @@ final class DashboardPage {
     }
 
     private static byte[] resource(String name) {
-        try (InputStream in = DashboardPage.class.getResourceAsStream(FOLDER + name)) {
-            if (in == null) {
-                throw new IllegalStateException(FOLDER + name + " is missing from the jar");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JarResource.bytes(FOLDER + name);
     }
 }
