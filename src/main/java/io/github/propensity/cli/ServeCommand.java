@@ -11,6 +11,7 @@ import io.github.propensity.serving.LookalikeService;
 import io.github.propensity.serving.ModelRegistry;
 import io.github.propensity.serving.PoolRegistry;
 import io.github.propensity.serving.SegmentLists;
+import io.github.propensity.serving.SnapshotHistory;
 import io.github.propensity.serving.TargetingService;
 import io.github.propensity.targeting.ContactPlanner;
 import io.github.propensity.web.ApiServer;
@@ -86,7 +87,7 @@ final class ServeCommand implements Callable<Integer> {
                 .map(file -> PoolRegistry.start(PoolSource.of(file, poolId, poolDrop, true), reloadMillis));
         LookalikeService lookalikes = pools.map(LookalikeService::over).orElseGet(LookalikeService::withoutPool);
         ApiServer server = new ApiServer(settings, registry, new CustomerScorer(policy), new SegmentLists(policy), lookalikes,
-                new TargetingService(new ContactPlanner()), new BacktestLedger(snapshots), apiKeys).start();
+                new TargetingService(new ContactPlanner()), new BacktestLedger(snapshots), new SnapshotHistory(snapshots), apiKeys).start();
         log.info("serving on http://{}:{} ({} models loaded{})", settings.host(), server.port(), registry.current().models().size(),
                 apiKeys == null ? "" : ", " + apiKeys.size() + " API keys");
         CountDownLatch stopped = new CountDownLatch(1);

@@ -11,6 +11,7 @@ import io.github.propensity.serving.CustomerScorer;
 import io.github.propensity.serving.LookalikeService;
 import io.github.propensity.serving.ModelRegistry;
 import io.github.propensity.serving.SegmentLists;
+import io.github.propensity.serving.SnapshotHistory;
 import io.github.propensity.serving.TargetingService;
 import io.github.propensity.serving.UpliftService;
 import io.javalin.Javalin;
@@ -42,7 +43,7 @@ public final class ApiServer {
     private final Javalin app;
 
     public ApiServer(ServerSettings settings, ModelRegistry registry, CustomerScorer scorer, SegmentLists segments,
-                     LookalikeService lookalikes, TargetingService targeting, BacktestLedger backtests, ApiKeys keys) {
+                     LookalikeService lookalikes, TargetingService targeting, BacktestLedger backtests, SnapshotHistory history, ApiKeys keys) {
         ObjectMapper json = JsonMappers.standard().disable(SerializationFeature.INDENT_OUTPUT);
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         ServerMetrics metrics = new ServerMetrics(meters, registry::refreshFailures, backtests::latestPerTask);
@@ -50,6 +51,9 @@ public final class ApiServer {
         ReadHandlers read = new ReadHandlers(registry, segments, backtests, json);
         LookalikeHandler lookalike = new LookalikeHandler(lookalikes, json);
         TargetHandler target = new TargetHandler(registry, targeting, json);
+        SnapshotHandlers snapshots = new SnapshotHandlers(history);
+        DashboardPage dashboard = new DashboardPage(settings.keysRequired());
+        ApiDocsPage docs = new ApiDocsPage();
         Access access = new Access(keys, settings.keysRequired());
         this.app = Javalin.create(config -> {
             config.jetty.host = settings.host();
@@ -60,12 +64,18 @@ public final class ApiServer {
             config.jsonMapper(new JavalinJackson(json, false));
             config.requestLogger.http((ctx, millis) -> metrics.record(ctx, millis));
             RoutesConfig routes = config.routes;
+            routes.before(SecurityHeaders::apply);
             access.install(routes);
             routes.beforeMatched(ctx -> requireBodyWithinLimit(ctx, settings.maxBodyBytes()));
             route(routes, HandlerType.GET, "/health", ApiRole.PUBLIC, List.of(), ctx -> ctx.json(Map.of("status", "up")));
             route(routes, HandlerType.GET, "/ready", ApiRole.PUBLIC, List.of(), read::ready);
             route(routes, HandlerType.GET, "/openapi.json", ApiRole.PUBLIC, List.of(),
                     ctx -> ctx.contentType("application/json").result(OpenApiDocument.bytes()));
+            // The dashboard's shell and files are public: they hold no data, which the page fetches with a READ key.
+            route(routes, HandlerType.GET, "/", ApiRole.PUBLIC, List.of(), dashboard::page);
+            route(routes, HandlerType.GET, "/static/{file}", ApiRole.PUBLIC, List.of(), DashboardPage::staticFile);
+            route(routes, HandlerType.GET, "/docs", ApiRole.PUBLIC, List.of(), docs::page);
+            route(routes, HandlerType.GET, "/docs/{file}", ApiRole.PUBLIC, List.of(), docs::file);
             route(routes, HandlerType.GET, "/metrics", ApiRole.READ, List.of(),
                     ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape(registry.current())));
             route(routes, HandlerType.POST, "/v1/score", ApiRole.SCORE, List.of(), score::scoreAll);
@@ -79,6 +89,9 @@ public final class ApiServer {
                     read::segmentCustomers);
             route(routes, HandlerType.GET, "/v1/backtests", ApiRole.READ, List.of("task"), read::backtests);
             route(routes, HandlerType.GET, "/v1/personas", ApiRole.READ, List.of(), read::personas);
+            route(routes, HandlerType.GET, "/v1/snapshots", ApiRole.READ, List.of(), snapshots::list);
+            route(routes, HandlerType.GET, "/v1/snapshots/{id}/migration", ApiRole.READ, List.of(), snapshots::migration);
+            route(routes, HandlerType.GET, "/v1/snapshots/{id}/drift", ApiRole.READ, List.of(), snapshots::drift);
             route(routes, HandlerType.GET, "/v1/models", ApiRole.READ, List.of(), read::models);
             route(routes, HandlerType.GET, "/v1/models/{task}", ApiRole.READ, List.of("format"), read::modelCard);
             ProblemResponses.register(routes, json);

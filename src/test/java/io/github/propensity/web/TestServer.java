@@ -11,6 +11,7 @@ import io.github.propensity.serving.LookalikeService;
 import io.github.propensity.serving.ModelRegistry;
 import io.github.propensity.serving.PoolRegistry;
 import io.github.propensity.serving.SegmentLists;
+import io.github.propensity.serving.SnapshotHistory;
 import io.github.propensity.serving.TargetingService;
 import io.github.propensity.targeting.ContactPlanner;
 import io.javalin.router.Endpoint;
@@ -44,7 +45,7 @@ final class TestServer implements AutoCloseable {
         LookalikeService lookalikes = pools.map(LookalikeService::over).orElseGet(LookalikeService::withoutPool);
         server = new ApiServer(new ServerSettings("127.0.0.1", 0, maxBody, keys != null), registry,
                 new CustomerScorer(SegmentPolicy.defaults()), new SegmentLists(SegmentPolicy.defaults()), lookalikes,
-                new TargetingService(new ContactPlanner()), new BacktestLedger(snapshots), keys).start();
+                new TargetingService(new ContactPlanner()), new BacktestLedger(snapshots), new SnapshotHistory(snapshots), keys).start();
     }
 
     /** The HTTP routes as registered in the running Javalin instance (not before/after handlers). */

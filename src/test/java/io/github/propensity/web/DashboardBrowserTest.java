@@ -1,0 +1,263 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.github.propensity.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.propensity.data.CsvRecordReader;
+import io.github.propensity.serving.ApiKeys;
+import io.github.propensity.serving.Role;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.logging.Level;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The dashboard in headless Chromium against a real server with keys on and three real snapshots: signing in, the
+ * numbers each section shows (read from the DOM and compared with the snapshot files on disk), no console errors,
+ * and a screenshot of each section under {@code target/screenshots/}. Skipped where Chromium or its driver is absent.
+ */
+class DashboardBrowserTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dir;
+    static TestServer server;
+    static List<SnapshotHistoryFixture.Week> weeks;
+    static String readKey;
+    static WebDriver browser;
+
+    @BeforeAll
+    static void start() throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "browser test skipped: " + CHROMIUM + " or " + CHROMEDRIVER + " is not installed (apt-get install chromium chromium-driver)");
+        Path keys = dir.resolve("keys.txt");
+        readKey = ApiKeys.add(keys, Role.READ, "analysts");
+        Path models = dir.resolve("models");
+        TestServer.copyModels(models);
+        weeks = SnapshotHistoryFixture.build(dir, models, dir.resolve("snapshots"));
+        server = new TestServer(models, dir.resolve("snapshots"), ApiKeys.load(keys), 64 * 1024);
+        browser = chromium();
+    }
+
+    /** Headless Chromium through the installed driver (never a downloaded one), keeping the console log. */
+    static WebDriver chromium() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1300,1800");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        return new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void signsInThenShowsTheSnapshotFilesNumbersWithoutConsoleErrors() throws Exception {
+        browser.get(server.uri("/").toString());
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));
+        assertFalse(browser.findElement(By.id("sections")).isDisplayed(), "no data before a key");
+        assertEquals(List.of(), severe(), "asking for the key makes no refused request");
+
+        browser.findElement(By.id("api-key")).sendKeys("pk_not_a_key");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "unknown API key"));
+        severe();  // the refused request is logged by the browser; that is the wrong key's doing
+
+        browser.findElement(By.id("api-key")).sendKeys(readKey);
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sections")));
+        assertFalse(form.isDisplayed());
+        assertFalse(browser.getCurrentUrl().contains(readKey), "the key stays out of the URL");
+        checkSections();
+        assertEquals(List.of(), severe(), "console errors");
+
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sections")));
+        assertFalse(browser.findElement(By.id("sign-in")).isDisplayed(), "the key is kept for the tab");
+        assertEquals(List.of(), severe(), "console errors after a reload");
+        for (String section : List.of("segments", "migration", "drift")) {
+            screenshot(section);
+        }
+    }
+
+    @Test
+    void saysSoWhenThereIsNoSnapshotYet() throws Exception {
+        Path models = dir.resolve("models-no-snapshots");
+        TestServer.copyModels(models);
+        try (TestServer empty = new TestServer(models, dir.resolve("no-snapshots"), null, 64 * 1024)) {
+            browser.get(empty.uri("/").toString());
+            new WebDriverWait(browser, Duration.ofSeconds(20))
+                    .until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "No snapshot yet"));
+            assertFalse(browser.findElement(By.id("sections")).isDisplayed());
+            assertFalse(browser.findElement(By.id("sign-in")).isDisplayed(), "keys are off: no sign-in box");
+            assertEquals(List.of(), severe(), "console errors");
+        }
+    }
+
+    @Test
+    void swaggerUiShowsEveryOperationOfTheApiDocumentUnderTheStrictPolicy() throws Exception {
+        JsonNode document = JSON.readTree(server.get("/openapi.json", null).body());
+        int operations = 0;
+        for (JsonNode path : document.get("paths")) {
+            operations += path.size();
+        }
+        browser.get(server.uri("/docs").toString());
+        int expected = operations;
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(driver -> driver.findElements(By.cssSelector(".swagger-ui .opblock")).size() == expected);
+        assertEquals(List.of(), severe(), "console errors, including refused inline code");
+        screenshot("docs", By.tagName("body"));
+    }
+
+    private static void checkSections() throws IOException {
+        for (WebElement link : browser.findElements(By.cssSelector("nav a"))) {
+            String target = link.getAttribute("href").replaceAll(".*#", "");
+            assertEquals(1, browser.findElements(By.id(target)).size(), "the link to #" + target + " has a section");
+        }
+        checkSegments();
+        checkMigration();
+        checkDrift();
+    }
+
+    /** Every snapshot's row, latest first, with the counts of its segments.json. */
+    private static void checkSegments() throws IOException {
+        List<WebElement> rows = browser.findElements(By.cssSelector("#segments-table tbody tr"));
+        assertEquals(weeks.size(), rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            Path snapshot = weeks.get(weeks.size() - 1 - i).snapshot();
+            WebElement row = rows.get(i);
+            assertEquals(snapshot.getFileName().toString(), row.getAttribute("data-snapshot"), "latest first");
+            JsonNode stored = JSON.readTree(snapshot.resolve("segments.json").toFile());
+            assertEquals(stored.get("customers").asLong(), number(row.findElement(By.cssSelector("[data-field=customers]")).getText()));
+            stored.get("segments").fields().forEachRemaining(segment -> assertEquals(segment.getValue().asLong(),
+                    number(row.findElement(By.cssSelector("[data-segment='" + segment.getKey() + "']")).getText()),
+                    snapshot.getFileName() + " " + segment.getKey()));
+        }
+        int segments = JSON.readTree(weeks.get(2).snapshot().resolve("segments.json").toFile()).get("segments").size();
+        assertEquals(weeks.size() * segments, browser.findElements(By.cssSelector("#segments-chart svg rect.bar")).size(), "a bar part per count");
+    }
+
+    /** Each cell of each matrix against migration.csv: the count, and its share of the row to one decimal. */
+    private static void checkMigration() {
+        Map<String, Map<String, Long>> cells = new LinkedHashMap<>();
+        Map<String, Long> rowTotals = new HashMap<>();
+        try (CsvRecordReader reader = CsvRecordReader.open(weeks.get(2).snapshot().resolve("migration.csv"), ',')) {
+            reader.header();
+            String[] fields;
+            while ((fields = reader.next()) != null) {
+                String from = fields[0] + "|" + fields[1];
+                cells.computeIfAbsent(from, f -> new HashMap<>()).put(fields[2], Long.parseLong(fields[3]));
+                rowTotals.merge(from, Long.parseLong(fields[3]), Long::sum);
+            }
+        }
+        int checked = 0;
+        for (WebElement table : browser.findElements(By.cssSelector("#migration-matrices table"))) {
+            String dimension = table.getAttribute("data-dimension");
+            for (WebElement row : table.findElements(By.cssSelector("tbody tr"))) {
+                String from = dimension + "|" + row.getAttribute("data-from");
+                for (WebElement cell : row.findElements(By.cssSelector("td"))) {
+                    long expected = cells.get(from).getOrDefault(cell.getAttribute("data-to"), 0L);
+                    String[] text = cell.getText().split("\\s+");
+                    assertEquals(expected, number(text[0]), from + " -> " + cell.getAttribute("data-to"));
+                    String share = String.format(Locale.ROOT, "%.1f%%", 100.0 * expected / rowTotals.get(from));
+                    assertEquals(share, text[1], from + " -> " + cell.getAttribute("data-to"));
+                    checked += expected > 0 ? 1 : 0;
+                }
+            }
+        }
+        assertEquals(cells.values().stream().mapToInt(Map::size).sum(), checked, "every stored cell is shown");
+    }
+
+    /** Every input and score of drift.json, flagged ones first, PSI to four decimals; both thresholds drawn. */
+    private static void checkDrift() throws IOException {
+        JsonNode stored = JSON.readTree(weeks.get(2).snapshot().resolve("drift.json").toFile());
+        Map<String, Double> psi = new HashMap<>();
+        stored.get("tasks").fields().forEachRemaining(task -> {
+            psi.put(task.getKey() + "|score", task.getValue().get("score_psi").asDouble());
+            task.getValue().get("features").forEach(f -> psi.put(task.getKey() + "|" + f.get("column").asText(), f.get("psi").asDouble()));
+        });
+        List<WebElement> rows = browser.findElements(By.cssSelector("#drift-table tbody tr"));
+        assertEquals(psi.size(), rows.size());
+        boolean unflaggedSeen = false;
+        for (WebElement row : rows) {
+            String key = row.getAttribute("data-task") + "|" + row.getAttribute("data-input");
+            assertEquals(String.format(Locale.ROOT, "%.4f", psi.get(key)), row.findElement(By.cssSelector("[data-field=psi]")).getText(), key);
+            boolean flagged = psi.get(key) > stored.get("alert_threshold").asDouble();
+            assertFalse(flagged && unflaggedSeen, "flagged first: " + key);
+            unflaggedSeen |= !flagged;
+        }
+        List<String> thresholds = new ArrayList<>();
+        browser.findElements(By.cssSelector("#drift-chart line.threshold")).forEach(line -> thresholds.add(line.getAttribute("data-threshold")));
+        assertEquals(List.of("0.1", stored.get("alert_threshold").asText()), thresholds);
+    }
+
+    /** Console entries at SEVERE since the last call (reading the log empties it). */
+    private static List<String> severe() {
+        List<String> errors = new ArrayList<>();
+        for (LogEntry entry : browser.manage().logs().get(LogType.BROWSER)) {
+            if (entry.getLevel().intValue() >= Level.SEVERE.intValue()) {
+                errors.add(entry.getMessage());
+            }
+        }
+        return errors;
+    }
+
+    private static long number(String text) {
+        return Long.parseLong(text.replace(",", ""));
+    }
+
+    private static void screenshot(String section) throws IOException {
+        screenshot(section, By.id(section));
+    }
+
+    private static void screenshot(String name, By element) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        File shot = browser.findElement(element).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
