@@ -91,7 +91,7 @@ final class CampaignReportCommand implements Callable<Integer> {
         try {
             request = new ReadoutRequest(data, separator.orDetect(), arm, control, outcome, positive, Optional.ofNullable(value),
                     Optional.ofNullable(by), Optional.ofNullable(id), drop, Optional.ofNullable(expectedSplit), seed, replicates,
-                    threads != null ? threads : Runtime.getRuntime().availableProcessors());
+                    ThreadCount.resolve(threads, commandLine));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(commandLine, e.getMessage());
         }

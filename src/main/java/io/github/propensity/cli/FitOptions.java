@@ -34,12 +34,7 @@ final class FitOptions {
         return holdout;
     }
 
-    /** The thread count, all cores unless given; below 1 is a usage error. */
     int threads(CommandLine commandLine) {
-        int count = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        if (count < 1) {
-            throw new CommandLine.ParameterException(commandLine, "--threads must be at least 1");
-        }
-        return count;
+        return ThreadCount.resolve(threads, commandLine);
     }
 }

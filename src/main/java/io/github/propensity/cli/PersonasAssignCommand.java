@@ -41,10 +41,7 @@ final class PersonasAssignCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandLine commandLine = context.commandLine();
-        int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        if (threadCount < 1) {
-            throw new CommandLine.ParameterException(commandLine, "--threads must be at least 1");
-        }
+        int threadCount = ThreadCount.resolve(threads, commandLine);
         PersonaStore store = new PersonaStore(models.path());
         PersonaBundle bundle = version == null ? store.loadCurrent() : store.load(version);
         long start = System.nanoTime();

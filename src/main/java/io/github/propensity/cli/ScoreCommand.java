@@ -114,10 +114,7 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        if (threadCount < 1) {
-            throw new CommandLine.ParameterException(context.commandLine(), "--threads must be at least 1");
-        }
+        int threadCount = ThreadCount.resolve(threads, context.commandLine());
         SegmentPolicy policy = segments == null ? SegmentPolicy.defaults() : SegmentPolicyFile.read(segments);
         RescoreRequest request;
         try {

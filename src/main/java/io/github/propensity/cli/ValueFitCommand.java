@@ -70,7 +70,7 @@ final class ValueFitCommand implements Callable<Integer> {
         ValueFromLog.Request request;
         try {
             request = new ValueFromLog.Request(calibrationEnd, Optional.ofNullable(holdoutEnd), new ValueSettings(horizon, discountRate),
-                    seed, threads != null ? threads : Runtime.getRuntime().availableProcessors());
+                    seed, ThreadCount.resolve(threads, commandLine));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(commandLine, e.getMessage());
         }

@@ -64,14 +64,7 @@ public final class UpliftModel {
 
     /** A single model's input row for an encoded row, as if treated ({@code treated} true) or not. */
     public static double[] withTreatment(double[] encodedRow, boolean treated) {
-        int width = encodedRow.length;
-        double[] row = new double[2 * width + 1];
-        System.arraycopy(encodedRow, 0, row, 0, width);
-        if (treated) {
-            row[width] = 1;
-            System.arraycopy(encodedRow, 0, row, width + 1, width);
-        }
-        return row;
+        return treatmentRow(encodedRow, treated, new double[2 * encodedRow.length + 1]);
     }
 
     public FeatureSchema schema() {
@@ -130,7 +123,7 @@ public final class UpliftModel {
         return new double[strategy == UpliftStrategy.SINGLE_MODEL ? 2 * encoder.width() + 1 : 0];
     }
 
-    /** {@link #withTreatment(double[], boolean)} written into {@code row}, every cell set. */
+    /** A single model's input row written into {@code row}, every cell set: the one layout training and scoring share. */
     private static double[] treatmentRow(double[] encodedRow, boolean treated, double[] row) {
         int width = encodedRow.length;
         System.arraycopy(encodedRow, 0, row, 0, width);
@@ -167,8 +160,9 @@ public final class UpliftModel {
 
     public double[] uplifts(double[][] encodedRows) {
         double[] uplifts = new double[encodedRows.length];
+        double[] scratch = newScratch();
         for (int i = 0; i < uplifts.length; i++) {
-            uplifts[i] = uplift(encodedRows[i]);
+            uplifts[i] = uplift(encodedRows[i], scratch);
         }
         return uplifts;
     }

@@ -113,8 +113,9 @@ public final class UpliftTrainer {
             for (int[][] fold : folds) {
                 UpliftModel model = candidate.fit(schema, UpliftCandidate.pick(rows, fold[0]), UpliftCandidate.pick(treated, fold[0]),
                         UpliftCandidate.pick(outcomes, fold[0]), groupSettings(request), request.seed(), request.threads());
+                double[] scratch = model.newScratch();
                 for (int row : fold[1]) {
-                    outOfSample[row] = model.uplift(rows[row]);
+                    outOfSample[row] = model.uplift(rows[row], scratch);
                 }
             }
             double[] uplift = new double[scored.length];
