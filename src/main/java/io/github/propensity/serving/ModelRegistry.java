@@ -65,6 +65,11 @@ public final class ModelRegistry implements AutoCloseable {
         this.poller = new PeriodicCheck("model", pollMillis, this::refresh);
     }
 
+    /** The model directory, for the bundles read on request rather than kept loaded (the value model). */
+    public Path modelsRoot() {
+        return store.root();
+    }
+
     /** The view a request should use from start to finish. */
     public LoadedModels current() {
         return current.get();

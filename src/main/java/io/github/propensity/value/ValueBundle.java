@@ -4,13 +4,19 @@ package io.github.propensity.value;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Objects;
 
-/** A loaded, verified value bundle: the models, their reference and the card they were published with. */
-public record ValueBundle(Path directory, String version, ValueFile file, JsonNode card) {
+/**
+ * A loaded, verified value bundle: the models, their reference and the card they were published with.
+ *
+ * @param createdAt when the bundle was published (its manifest's time)
+ */
+public record ValueBundle(Path directory, String version, Instant createdAt, ValueFile file, JsonNode card) {
     public ValueBundle {
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(card, "card");
     }

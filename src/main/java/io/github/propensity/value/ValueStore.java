@@ -92,7 +92,7 @@ public final class ValueStore {
         try {
             ValueFile file = json.readValue(bundle.required(ValueFile.NAME), ValueFile.class);
             JsonNode card = json.readTree(bundle.required(CARD_JSON));
-            return new ValueBundle(bundle.directory(), version, file, card);
+            return new ValueBundle(bundle.directory(), version, bundle.manifest().createdAt(), file, card);
         } catch (JacksonException | IllegalArgumentException e) {
             throw new BundleException(bundle.directory() + " is damaged: " + e.getMessage(), e);
         } catch (IOException e) {

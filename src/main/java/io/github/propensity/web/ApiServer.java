@@ -14,6 +14,7 @@ import io.github.propensity.serving.SegmentLists;
 import io.github.propensity.serving.SnapshotHistory;
 import io.github.propensity.serving.TargetingService;
 import io.github.propensity.serving.UpliftService;
+import io.github.propensity.serving.ValueModels;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -48,7 +49,9 @@ public final class ApiServer {
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         ServerMetrics metrics = new ServerMetrics(meters, registry::refreshFailures, backtests::latestPerTask);
         ScoreHandlers score = new ScoreHandlers(registry, scorer, new BatchScorer(scorer), new UpliftService(), metrics, json);
-        ReadHandlers read = new ReadHandlers(registry, segments, backtests, json);
+        ValueModels value = new ValueModels(registry.modelsRoot(), history);
+        ReadHandlers read = new ReadHandlers(registry, segments, backtests, value, json);
+        ValueHandlers valueRead = new ValueHandlers(value);
         LookalikeHandler lookalike = new LookalikeHandler(lookalikes, json);
         TargetHandler target = new TargetHandler(registry, targeting, json);
         SnapshotHandlers snapshots = new SnapshotHandlers(history);
@@ -92,6 +95,8 @@ public final class ApiServer {
             route(routes, HandlerType.GET, "/v1/snapshots", ApiRole.READ, List.of(), snapshots::list);
             route(routes, HandlerType.GET, "/v1/snapshots/{id}/migration", ApiRole.READ, List.of(), snapshots::migration);
             route(routes, HandlerType.GET, "/v1/snapshots/{id}/drift", ApiRole.READ, List.of(), snapshots::drift);
+            route(routes, HandlerType.GET, "/v1/snapshots/{id}/value", ApiRole.READ, List.of(), valueRead::snapshotBands);
+            route(routes, HandlerType.GET, "/v1/value", ApiRole.READ, List.of(), valueRead::current);
             route(routes, HandlerType.GET, "/v1/models", ApiRole.READ, List.of(), read::models);
             route(routes, HandlerType.GET, "/v1/models/{task}", ApiRole.READ, List.of("format"), read::modelCard);
             ProblemResponses.register(routes, json);

@@ -15,11 +15,13 @@ import io.github.propensity.personas.PersonaCard;
 import io.github.propensity.serving.SegmentLists;
 import io.github.propensity.serving.ServedPersonas;
 import io.github.propensity.serving.SegmentLists.Order;
+import io.github.propensity.serving.ValueModels;
 import io.github.propensity.model.Task;
 import io.javalin.http.Context;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,13 +36,23 @@ final class ReadHandlers {
     private final ModelRegistry registry;
     private final SegmentLists segments;
     private final BacktestLedger backtests;
+    private final ValueModels value;
     private final ObjectMapper json;
 
-    ReadHandlers(ModelRegistry registry, SegmentLists segments, BacktestLedger backtests, ObjectMapper json) {
+    ReadHandlers(ModelRegistry registry, SegmentLists segments, BacktestLedger backtests, ValueModels value, ObjectMapper json) {
         this.registry = registry;
         this.segments = segments;
         this.backtests = backtests;
+        this.value = value;
         this.json = json;
+    }
+
+    /** The persona model in the models listing: which version, and how many personas it has. */
+    record PersonaListing(String version, int personas) {
+    }
+
+    /** The value model in the models listing. */
+    record ValueListing(String version, Instant createdAt, int horizonDays) {
     }
 
     void ready(Context ctx) {
@@ -54,8 +66,9 @@ final class ReadHandlers {
     }
 
     void models(Context ctx) {
+        LoadedModels loaded = registry.current();
         List<Map<String, Object>> list = new ArrayList<>();
-        for (PreparedModel model : registry.current().models().values()) {
+        for (PreparedModel model : loaded.models().values()) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("task", model.task().id());
             entry.put("version", model.version());
@@ -68,7 +81,12 @@ final class ReadHandlers {
             entry.put("test_auc", card.testAuc());
             list.add(entry);
         }
-        ctx.json(Map.of("models", list));
+        // The persona and value models too (null when absent), so a client learns what exists without a 404.
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("models", list);
+        body.put("personas", loaded.personas().map(p -> new PersonaListing(p.version(), p.card().personas().size())).orElse(null));
+        body.put("value", value.current().map(v -> new ValueListing(v.version(), v.createdAt(), v.horizonDays())).orElse(null));
+        ctx.json(body);
     }
 
     void modelCard(Context ctx) throws IOException {
