@@ -243,6 +243,7 @@ async function load() {
     drawSegments(snapshots);
     drawMigration(migration);
     drawDrift(drift);
+    await loadHealthSections();
     main.hidden = false;
     status('');
   } catch (error) {

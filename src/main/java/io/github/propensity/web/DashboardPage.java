@@ -17,6 +17,7 @@ final class DashboardPage {
     private static final Map<String, String> STATIC_FILES = Map.of(
             "dashboard.js", "text/javascript; charset=utf-8",
             "dashboard.css", "text/css; charset=utf-8",
+            "health.js", "text/javascript; charset=utf-8",
             "docs.js", "text/javascript; charset=utf-8");
     /** The marker in the shell that tells the script whether to ask for a key before its first request. */
     private static final String KEYS_MARKER = "data-keys-required=\"false\"";
