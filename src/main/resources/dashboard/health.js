@@ -34,8 +34,10 @@ function age(instant) {
   return days < 1 ? 'less than a day old' : days === 1 ? '1 day old' : integer.format(days) + ' days old';
 }
 
-function headerRow(...names) {
-  return element('thead', {}, element('tr', {}, ...names.map(name => element('th', { scope: 'col' }, name))));
+// A column header per name; a name in textColumns heads a column of text, aligned left like its cells.
+function headerRow(names, textColumns = []) {
+  return element('thead', {}, element('tr', {}, ...names.map(name =>
+    element('th', textColumns.includes(name) ? { scope: 'col', class: 'text' } : { scope: 'col' }, name))));
 }
 
 function scroll(table) {
@@ -44,7 +46,7 @@ function scroll(table) {
 
 // A square plot area with axes from 0 to 1 on both sides, ticks every 0.2; returns the svg and the two scales.
 function unitPlot(label, size, xTitle, yTitle) {
-  const left = 44, top = 10, bottom = 36, right = 12;
+  const left = 58, top = 10, bottom = 36, right = 22;
   const width = size + left + right, height = size + top + bottom;
   const chart = svgElement('svg', { width, height, role: 'img', 'aria-label': label });
   const x = value => left + size * value;
@@ -91,7 +93,7 @@ function gainsChart(deciles) {
 function gainsTable(deciles) {
   const table = element('table', { class: 'gains' });
   table.append(element('caption', {}, 'Deciles, highest scores first'));
-  table.append(headerRow('Decile', 'Customers', 'Positives', 'Positive rate', 'Lift', 'Cumulative gain', 'Cumulative lift'));
+  table.append(headerRow(['Decile', 'Customers', 'Positives', 'Positive rate', 'Lift', 'Cumulative gain', 'Cumulative lift']));
   const body = element('tbody');
   for (const row of deciles) {
     body.append(element('tr', { 'data-decile': row.decile }, element('th', { scope: 'row' }, String(row.decile)),
@@ -130,7 +132,7 @@ function calibrationChart(bins) {
 function calibrationTable(bins) {
   const table = element('table', { class: 'calibration' });
   table.append(element('caption', {}, 'Probability bins'));
-  table.append(headerRow('Probability', 'Customers', 'Mean predicted', 'Observed rate'));
+  table.append(headerRow(['Probability', 'Customers', 'Mean predicted', 'Observed rate']));
   const body = element('tbody');
   for (const bin of bins) {
     body.append(element('tr', { 'data-bin': bin.index }, element('th', { scope: 'row' }, fixed(bin.lower, 1) + '–' + fixed(bin.upper, 1)),
@@ -148,7 +150,7 @@ const HEADLINE_METRICS = [['auc', 'AUC', 3], ['pr_auc', 'PR AUC', 3], ['log_loss
 function metricsTable(summary) {
   const table = element('table', { class: 'metrics' });
   table.append(element('caption', {}, 'The card’s figures'));
-  table.append(headerRow('Customers', 'Positives', ...HEADLINE_METRICS.map(([, label]) => label)));
+  table.append(headerRow(['Customers', 'Positives', ...HEADLINE_METRICS.map(([, label]) => label)]));
   const row = element('tr', {}, element('td', { 'data-metric': 'rows' }, integer.format(summary.rows)),
     element('td', { 'data-metric': 'positives' }, integer.format(summary.positives)));
   for (const [name, , digits] of HEADLINE_METRICS) {
@@ -161,7 +163,7 @@ function metricsTable(summary) {
 // One metric of the ledger over time: realized per snapshot (solid, circles) against what the card promised
 // (dashed, squares), oldest snapshot on the left.
 function ledgerChart(entries, metric, label, digits) {
-  const width = Math.max(260, 90 + entries.length * 48), height = 180, left = 52, top = 12, bottom = 40;
+  const width = Math.max(260, 90 + entries.length * 52), height = 190, left = 52, top = 24, bottom = 40;
   const plotHeight = height - top - bottom, step = (width - left - 20) / Math.max(1, entries.length - 1);
   const values = entries.flatMap(entry => [figure(entry.realized[metric]), figure(entry.card ? entry.card[metric] : NaN)])
     .filter(Number.isFinite);
@@ -177,8 +179,10 @@ function ledgerChart(entries, metric, label, digits) {
     chart.append(svgElement('text', { x: left - 6, y: y(value) + 4, 'text-anchor': 'end' }, value.toFixed(digits)));
   });
   entries.forEach((entry, index) => {
-    chart.append(svgElement('text', { x: x(index), y: height - bottom + 16, 'text-anchor': 'middle' }, entry.snapshot.slice(4, 8)));
-    chart.append(svgElement('text', { x: x(index), y: height - bottom + 30, 'text-anchor': 'middle' }, entry.snapshot.slice(9, 13)));
+    // Snapshot ids are UTC times (20261103T060012Z): the date under each point, the time under that.
+    const id = entry.snapshot;
+    chart.append(svgElement('text', { x: x(index), y: height - bottom + 16, 'text-anchor': 'middle' }, id.slice(4, 6) + '-' + id.slice(6, 8)));
+    chart.append(svgElement('text', { x: x(index), y: height - bottom + 30, 'text-anchor': 'middle' }, id.slice(9, 11) + ':' + id.slice(11, 13)));
   });
   const line = (pick, colour, dashed) => {
     const points = entries.map((entry, index) => [x(index), figure(pick(entry))]).filter(([, value]) => Number.isFinite(value));
@@ -190,27 +194,29 @@ function ledgerChart(entries, metric, label, digits) {
     chart.append(svgElement('rect', { x: a - 4, y: y(value) - 4, width: 8, height: 8, fill: PROMISED_COLOUR, stroke: '#1a1a1a' })));
   line(entry => entry.realized[metric], REALIZED_COLOUR, false).forEach(([a, value]) =>
     chart.append(svgElement('circle', { cx: a, cy: y(value), r: 4.5, fill: REALIZED_COLOUR, stroke: '#1a1a1a', class: 'point' })));
-  chart.append(svgElement('text', { x: left, y: top - 2 }, label));
+  chart.append(svgElement('text', { x: left, y: 12, class: 'chart-title' }, label));
   return chart;
 }
+
+const FLAG_NAMES = { auc_drop: 'AUC drop', miscalibrated: 'miscalibrated' };
 
 function ledgerTable(entries) {
   const table = element('table', { class: 'backtests' });
   table.append(element('caption', {}, 'Backtests, latest snapshot first'));
-  table.append(headerRow('Snapshot', 'Model', 'Matched', 'AUC', 'Card AUC', 'ECE', 'Card ECE', 'Flags'));
+  table.append(headerRow(['Snapshot', 'Model', 'Matched', 'AUC', 'Card AUC', 'ECE', 'Card ECE', 'Flags'], ['Model', 'Flags']));
   const body = element('tbody');
   for (const entry of entries.slice().reverse()) {
     const card = entry.card || {};
-    const flags = (entry.flags || []).map(flag => flag.message).join(' ');
-    body.append(element('tr', { 'data-snapshot': entry.snapshot, class: flags ? 'flagged' : '' },
+    const flags = (entry.flags || []).map(flag => FLAG_NAMES[flag.kind] || flag.kind).join(', ');
+    body.append(element('tr', { 'data-snapshot': entry.snapshot },
       element('th', { scope: 'row' }, entry.snapshot),
-      element('td', {}, entry.model_version),
+      element('td', { class: 'text' }, entry.model_version),
       element('td', { 'data-field': 'rows' }, integer.format(figure(entry.realized.rows))),
       element('td', { 'data-field': 'auc' }, fixed(entry.realized.auc, 3)),
       element('td', { 'data-field': 'card_auc' }, fixed(card.auc, 3)),
       element('td', { 'data-field': 'ece' }, fixed(entry.realized.ece, 4)),
       element('td', { 'data-field': 'card_ece' }, fixed(card.ece, 4)),
-      element('td', { class: 'flags' }, flags || 'none')));
+      element('td', { class: flags ? 'text flagged' : 'text', 'data-field': 'flags' }, flags || 'none')));
   }
   table.append(body);
   return table;
@@ -237,6 +243,11 @@ function taskHealth(listed, card, ledger) {
       element('figure', { class: 'chart' }, ledgerChart(ledger, 'auc', 'AUC', 3), ledgerChart(ledger, 'ece', 'ECE', 3),
         legend([[REALIZED_COLOUR, 'realized (circles)'], [PROMISED_COLOUR, 'the card (squares, dashed)']])),
       scroll(ledgerTable(ledger))));
+    const latest = ledger[ledger.length - 1];
+    if ((latest.flags || []).length > 0) {
+      block.append(element('ul', { class: 'flag-messages' },
+        ...latest.flags.map(flag => element('li', {}, 'Snapshot ' + latest.snapshot + ': ' + flag.message))));
+    }
   }
   return block;
 }
@@ -271,7 +282,7 @@ function drawPersonas(personas) {
     return element('article', { class: 'persona-card', 'data-persona': persona.id },
       element('h3', {}, swatch(PALETTE[index % PALETTE.length]), persona.name),
       element('p', { class: 'persona-share' }, element('span', { 'data-field': 'share' }, share(persona.share)), ' of customers'),
-      element('p', {}, persona.description),
+      persona.description ? element('p', {}, persona.description) : '',
       traits);
   }));
 }
@@ -328,7 +339,7 @@ function valueModelTable(model) {
 function valueBandsTable(bands) {
   const table = element('table', { class: 'value-bands' });
   table.append(element('caption', {}, 'Value bands in snapshot ' + bands.snapshot));
-  table.append(headerRow('Band', 'Reference percentiles', 'CLV from', 'Customers', 'Share'));
+  table.append(headerRow(['Band', 'Reference percentiles', 'CLV from', 'Customers', 'Share']));
   const total = Object.values(bands.customers).reduce((sum, count) => sum + count, 0);
   const cuts = bands.value_band_cutoffs;
   const limits = { low: [0, cuts.medium_percentile, null], medium: [cuts.medium_percentile, cuts.high_percentile, bands.clv_thresholds.medium],

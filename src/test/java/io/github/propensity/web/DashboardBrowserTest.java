@@ -7,28 +7,17 @@ import io.github.propensity.data.CsvRecordReader;
 import io.github.propensity.serving.ApiKeys;
 import io.github.propensity.serving.Role;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.logging.Level;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -48,9 +36,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and a screenshot of each section under {@code target/screenshots/}. Skipped where Chromium or its driver is absent.
  */
 class DashboardBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -62,27 +47,14 @@ class DashboardBrowserTest {
 
     @BeforeAll
     static void start() throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "browser test skipped: " + CHROMIUM + " or " + CHROMEDRIVER + " is not installed (apt-get install chromium chromium-driver)");
+        HeadlessChromium.assumeInstalled();
         Path keys = dir.resolve("keys.txt");
         readKey = ApiKeys.add(keys, Role.READ, "analysts");
         Path models = dir.resolve("models");
         TestServer.copyModels(models);
         weeks = SnapshotHistoryFixture.build(dir, models, dir.resolve("snapshots"));
         server = new TestServer(models, dir.resolve("snapshots"), ApiKeys.load(keys), 64 * 1024);
-        browser = chromium();
-    }
-
-    /** Headless Chromium through the installed driver (never a downloaded one), keeping the console log. */
-    static WebDriver chromium() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1300,1800");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-        return new ChromeDriver(service, options);
+        browser = HeadlessChromium.start();
     }
 
     @AfterAll
@@ -236,15 +208,8 @@ class DashboardBrowserTest {
         assertEquals(List.of("0.1", stored.get("alert_threshold").asText()), thresholds);
     }
 
-    /** Console entries at SEVERE since the last call (reading the log empties it). */
     private static List<String> severe() {
-        List<String> errors = new ArrayList<>();
-        for (LogEntry entry : browser.manage().logs().get(LogType.BROWSER)) {
-            if (entry.getLevel().intValue() >= Level.SEVERE.intValue()) {
-                errors.add(entry.getMessage());
-            }
-        }
-        return errors;
+        return HeadlessChromium.severe(browser);
     }
 
     private static long number(String text) {
@@ -256,8 +221,6 @@ class DashboardBrowserTest {
     }
 
     private static void screenshot(String name, By element) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        File shot = browser.findElement(element).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        HeadlessChromium.screenshot(browser, name, element);
     }
 }
