@@ -59,12 +59,7 @@ class DashboardBrowserTest {
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
+        HeadlessChromium.stop(browser, server);
     }
 
     @Test

@@ -110,22 +110,12 @@ class DashboardHealthBrowserTest {
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
+        HeadlessChromium.stop(browser, server);
     }
 
     @Test
     void showsTheCardsTheLedgerThePersonasAndTheValueBandsAsStoredWithoutConsoleErrors() throws Exception {
-        browser.get(server.uri("/").toString());
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));
-        browser.findElement(By.id("api-key")).sendKeys(readKey);
-        form.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sections")));
+        HeadlessChromium.signIn(browser, server, readKey);
         assertEquals(List.of(), HeadlessChromium.severe(browser), "console errors");
         for (String section : List.of("health", "personas", "value")) {
             assertEquals(1, browser.findElements(By.cssSelector("nav a[href='#" + section + "']")).size(), "a link to #" + section);

@@ -11,12 +11,15 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
@@ -60,6 +63,25 @@ final class HeadlessChromium {
             }
         }
         return errors;
+    }
+
+    /** Opens the dashboard, signs in with {@code key} through its form as a user would, and waits for the sections. */
+    static void signIn(WebDriver browser, TestServer server, String key) {
+        browser.get(server.uri("/").toString());
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("api-key"))).sendKeys(key);
+        browser.findElement(By.cssSelector("#sign-in button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sections")));
+    }
+
+    /** Quits the browser and stops the server, whichever of them was started (a skipped class started neither). */
+    static void stop(WebDriver browser, TestServer server) {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
     }
 
     /** Writes a screenshot of one element to {@code target/screenshots/<name>.png}. */
