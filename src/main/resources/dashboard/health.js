@@ -163,11 +163,14 @@ function metricsTable(summary) {
 // One metric of the ledger over time: realized per snapshot (solid, circles) against what the card promised
 // (dashed, squares), oldest snapshot on the left.
 function ledgerChart(entries, metric, label, digits) {
-  const width = Math.max(260, 90 + entries.length * 52), height = 190, left = 52, top = 24, bottom = 40;
+  // A year of weekly snapshots fits too: the width stops growing and only every few points get a date.
+  const width = Math.min(560, Math.max(260, 90 + entries.length * 52)), height = 190, left = 52, top = 24, bottom = 40;
+  const labelEvery = Math.ceil(entries.length / 8);
   const plotHeight = height - top - bottom, step = (width - left - 20) / Math.max(1, entries.length - 1);
   const values = entries.flatMap(entry => [figure(entry.realized[metric]), figure(entry.card ? entry.card[metric] : NaN)])
     .filter(Number.isFinite);
-  let low = Math.min(...values), high = Math.max(...values);
+  // A ledger whose figures are all missing (no positives matched) still gets an axis.
+  let low = values.length ? Math.min(...values) : 0, high = values.length ? Math.max(...values) : 1;
   const pad = Math.max((high - low) * 0.15, metric === 'auc' ? 0.02 : 0.005);
   low = Math.max(0, low - pad);
   high = high + pad;
@@ -179,6 +182,9 @@ function ledgerChart(entries, metric, label, digits) {
     chart.append(svgElement('text', { x: left - 6, y: y(value) + 4, 'text-anchor': 'end' }, value.toFixed(digits)));
   });
   entries.forEach((entry, index) => {
+    if ((entries.length - 1 - index) % labelEvery !== 0) {
+      return;
+    }
     // Snapshot ids are UTC times (20261103T060012Z): the date under each point, the time under that.
     const id = entry.snapshot;
     chart.append(svgElement('text', { x: x(index), y: height - bottom + 16, 'text-anchor': 'middle' }, id.slice(4, 6) + '-' + id.slice(6, 8)));
