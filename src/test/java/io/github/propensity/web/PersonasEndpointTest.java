@@ -134,6 +134,15 @@ class PersonasEndpointTest {
     }
 
     @Test
+    void theModelsListingNamesThePersonaModelAndHowManyPersonasItHas() throws Exception {
+        HttpResponse<String> response = server.get("/v1/models", null);
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode personas = JSON.readTree(response.body()).get("personas");
+        assertEquals(bundle.version(), personas.get("version").asText());
+        assertEquals(bundle.card().personas().size(), personas.get("personas").asInt());
+    }
+
+    @Test
     void segmentCustomerListsCarryThePersonaColumnsOfTheSnapshot() throws Exception {
         CustomerTable scores = CustomerTable.read(snapshot.snapshot().resolve("scores.csv"), null);
         Map<String, String> personaById = new HashMap<>();
