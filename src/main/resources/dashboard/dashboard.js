@@ -2,7 +2,7 @@
 // The dashboard: fetches the snapshot history from the API (with the tab's key when the server needs one) and draws
 // each section as SVG beside a table of the same numbers. No inline script or style, so the page runs under a strict
 // Content-Security-Policy. A new section is a <section> and a link in index.html, a draw function here, and one more
-// request and call in load().
+// request and call in load(). Actions (downloads, the picker, the lookalike form) fetch with the same key.
 'use strict';
 
 const KEY_STORAGE = 'propensity-api-key';
@@ -14,22 +14,47 @@ const CALM_COLOUR = '#0072B2';
 
 class Unauthorized extends Error {}
 
-async function api(path) {
-  const headers = { Accept: 'application/json' };
+/** A request with the tab's key, if any; a refused key throws Unauthorized, any other failure the problem's detail. */
+async function request(path, options) {
+  const headers = Object.assign({ Accept: 'application/json' }, (options || {}).headers);
   const key = sessionStorage.getItem(KEY_STORAGE);
   if (key) {
     headers.Authorization = 'Bearer ' + key;
   }
-  const response = await fetch(path, { headers, cache: 'no-store', referrerPolicy: 'no-referrer' });
+  const response = await fetch(path, Object.assign({ cache: 'no-store', referrerPolicy: 'no-referrer' }, options, { headers }));
   if (response.status === 401 || response.status === 403) {
     const problem = await response.json().catch(() => ({}));
-    throw new Unauthorized(problem.detail || 'this page needs an API key with the read role');
+    throw new Unauthorized(problem.detail || 'this needs an API key with the read role');
   }
   if (!response.ok) {
     const problem = await response.json().catch(() => ({}));
-    throw new Error(path + ': ' + (problem.detail || response.status));
+    throw new Error(problem.detail || path.replace(/\?.*/, '') + ': ' + response.status);
   }
-  return response.json();
+  return response;
+}
+
+async function api(path) {
+  return (await request(path)).json();
+}
+
+/**
+ * Fetches a file with the tab's key and hands it to the browser as a download: a plain link could not carry the
+ * key, and the response never passes through a URL that a server or proxy would log.
+ */
+async function download(path, fileName, options) {
+  const response = await request(path, options);
+  const url = URL.createObjectURL(await response.blob());
+  const link = element('a', { href: url, download: fileName, hidden: '' });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}
+
+/** A query string from the entries whose value is set. */
+function query(parameters) {
+  const set = Object.entries(parameters).filter(([, value]) => value !== undefined && value !== null && value !== '');
+  return set.length ? '?' + new URLSearchParams(set).toString() : '';
 }
 
 function element(tag, attributes, ...children) {
@@ -133,7 +158,8 @@ function drawSegments(snapshots) {
   document.getElementById('segments-chart').replaceChildren(chart, legend);
 }
 
-// Migration: one heat map per dimension; each cell holds the count and its share of the row (where customers came from).
+// Migration: one heat map per dimension; each cell holds the count and its share of the row (where customers came
+// from), and a cell with customers is a button that downloads them as CSV.
 function drawMigration(migration) {
   const caption = document.getElementById('migration-caption');
   const holder = document.getElementById('migration-matrices');
@@ -142,8 +168,9 @@ function drawMigration(migration) {
     caption.textContent = 'Snapshot ' + migration.snapshot + ' has no migration: it is the first one, or nothing was scored before it.';
     return;
   }
-  caption.textContent = 'Snapshot ' + migration.snapshot + ' against ' + (migration.against || 'the snapshot before it')
-    + ': rows are where customers were, columns where they are now. Each cell: customers, and their share of the row.';
+  caption.textContent = 'Snapshot ' + migration.snapshot + ' against ' + migration.against
+    + ': rows are where customers were, columns where they are now. Each cell: customers, and their share of the row;'
+    + ' select a count to download those customers (CSV).';
   for (const dimension of migration.dimensions) {
     const table = element('table', { class: 'heat', 'data-dimension': dimension.name });
     table.append(element('caption', {}, dimension.name));
@@ -155,18 +182,61 @@ function drawMigration(migration) {
     const body = element('tbody');
     dimension.customers.forEach((counts, i) => {
       const total = counts.reduce((sum, count) => sum + count, 0);
-      const row = element('tr', { 'data-from': dimension.from[i] }, element('th', { scope: 'row' }, dimension.from[i]));
+      const from = dimension.from[i];
+      const row = element('tr', { 'data-from': from }, element('th', { scope: 'row' }, from));
       counts.forEach((count, j) => {
+        const to = dimension.to[j];
         const share = total > 0 ? count / total : 0;
         const shade = count === 0 ? 0 : Math.min(5, 1 + Math.floor(share * 5));
-        row.append(element('td', { class: 'heat-' + shade, 'data-to': dimension.to[j], 'data-customers': count },
-          integer.format(count), element('span', { class: 'share' }, percent(count, total))));
+        const number = count === 0 ? integer.format(count) : cellDownload(migration, dimension.name, from, to, count);
+        row.append(element('td', { class: 'heat-' + shade, 'data-to': to, 'data-customers': count },
+          number, element('span', { class: 'share' }, percent(count, total))));
       });
       body.append(row);
     });
     table.append(body);
     holder.append(element('div', { class: 'table-scroll' }, table));
   }
+}
+
+function cellDownload(migration, dimension, from, to, count) {
+  const button = element('button', { type: 'button', class: 'cell-download',
+    'aria-label': 'Download the ' + integer.format(count) + ' customers whose ' + dimension + ' went from ' + from + ' to ' + to + ' (CSV)' },
+  integer.format(count));
+  button.addEventListener('click', () => {
+    const path = '/v1/snapshots/' + encodeURIComponent(migration.snapshot) + '/migration/customers'
+      + query({ against: migration.against, dimension, from, to });
+    const name = ['migration', migration.snapshot, dimension, from, 'to', to].join('-').replace(/[^A-Za-z0-9-]+/g, '') + '.csv';
+    download(path, name, { headers: { Accept: 'text/csv' } }).catch(error => reportFailure(error, 'migration-caption'));
+  });
+  return button;
+}
+
+// The picker: any snapshot against any other, the latest against the one before it first.
+function setUpMigrationPicker(snapshots) {
+  const to = document.getElementById('migration-to');
+  const from = document.getElementById('migration-from');
+  const options = select => select.replaceChildren(...snapshots.map(s => element('option', { value: s.id }, s.id)));
+  options(to);
+  options(from);
+  to.value = snapshots[0].id;
+  from.value = snapshots.length > 1 ? snapshots[1].id : snapshots[0].id;
+  document.getElementById('migration-pair').hidden = snapshots.length < 2;
+  const redraw = () => {
+    if (to.value === from.value) {
+      document.getElementById('migration-caption').textContent = 'Choose two different snapshots.';
+      document.getElementById('migration-matrices').replaceChildren();
+      return;
+    }
+    loadMigration(to.value, from.value).catch(error => reportFailure(error, 'migration-caption'));
+  };
+  to.onchange = redraw;
+  from.onchange = redraw;
+}
+
+async function loadMigration(snapshot, against) {
+  const path = '/v1/snapshots/' + encodeURIComponent(snapshot) + '/migration' + query({ against });
+  drawMigration(await api(path));
 }
 
 // Drift: PSI per input and score as bars, flagged first, with the 0.1 (watch) and alert thresholds drawn.
@@ -211,6 +281,90 @@ function drawDrift(drift) {
   document.getElementById('drift-chart').replaceChildren(chart);
 }
 
+// Lists: the first rows of a segment's list as the server ranks it (by the segment's own score, by value or by
+// expected loss), with the whole list as CSV or JSON; and, when the server has a pool, a lookalike audience form.
+const LIST_PREVIEW_ROWS = 50;
+const LIST_COLUMNS_SHOWN = 12;
+
+function setUpLists(summary) {
+  const segment = document.getElementById('list-segment');
+  const names = Object.keys(summary.segments);
+  segment.replaceChildren(...names.map(name => element('option', { value: name },
+    name + ' (' + integer.format(summary.segments[name]) + ')')));
+  // The retention team's list first: the segment named at-risk, else the first rule's.
+  segment.value = names.includes('at-risk') ? 'at-risk' : names[0];
+  const sort = document.getElementById('list-sort');
+  const refresh = () => loadList().catch(error => reportFailure(error, 'list-caption'));
+  segment.onchange = refresh;
+  sort.onchange = refresh;
+  const listPath = format => '/v1/segments/' + encodeURIComponent(segment.value) + '/customers' + query({ format, sort: sort.value });
+  document.getElementById('list-csv').onclick = () => download(listPath('csv'), segment.value + '.csv', { headers: { Accept: 'text/csv' } })
+    .catch(error => reportFailure(error, 'list-caption'));
+  document.getElementById('list-json').onclick = () => download(listPath('json'), segment.value + '.json')
+    .catch(error => reportFailure(error, 'list-caption'));
+  document.getElementById('lookalike-form').hidden = document.body.dataset.pool !== 'true';
+  return refresh();
+}
+
+async function loadList() {
+  const segment = document.getElementById('list-segment').value;
+  const sort = document.getElementById('list-sort');
+  const caption = document.getElementById('list-caption');
+  const table = document.getElementById('list-table');
+  const { customers } = await api('/v1/segments/' + encodeURIComponent(segment) + '/customers'
+    + query({ format: 'json', limit: LIST_PREVIEW_ROWS, sort: sort.value }));
+  if (sort.value === '') {
+    // Value and expected loss rank only a snapshot whose base carried a CLV: offered when its rows have one.
+    const valued = customers.length > 0 && Object.prototype.hasOwnProperty.call(customers[0], 'clv');
+    for (const option of sort.querySelectorAll('option[value="clv"], option[value="expected_loss"]')) {
+      option.disabled = !valued;
+    }
+  }
+  const ranking = sort.options[sort.selectedIndex].textContent;
+  caption.textContent = customers.length === 0 ? 'Nobody is in ' + segment + ' in the latest snapshot.'
+    : 'The first ' + customers.length + ' customers of ' + segment + ', ranked by ' + ranking + '; the downloads hold the whole list.';
+  table.replaceChildren(element('caption', {}, segment + ': the first ' + customers.length + ' by ' + ranking));
+  if (customers.length === 0) {
+    return;
+  }
+  const columns = Object.keys(customers[0]).slice(0, LIST_COLUMNS_SHOWN);
+  if (Object.keys(customers[0]).includes('expected_loss') && !columns.includes('expected_loss')) {
+    columns[columns.length - 1] = 'expected_loss';
+  }
+  table.append(element('thead', {}, element('tr', {}, ...columns.map(column => element('th', { scope: 'col' }, column)))));
+  const body = element('tbody');
+  customers.forEach((customer, index) => {
+    body.append(element('tr', { 'data-rank': index + 1 }, ...columns.map(column => element('td', { 'data-column': column },
+      customer[column] === null || customer[column] === undefined ? '' : String(customer[column])))));
+  });
+  table.append(body);
+}
+
+function setUpLookalikeForm() {
+  const form = document.getElementById('lookalike-form');
+  const status = document.getElementById('lookalike-status');
+  form.onsubmit = event => {
+    event.preventDefault();
+    const seed = document.getElementById('lookalike-seed').value.split(/[\s,;]+/).filter(id => id.length > 0);
+    const size = document.getElementById('lookalike-size').value.trim();
+    status.textContent = 'Building an audience like ' + integer.format(seed.length) + ' seed customers…';
+    download('/v1/lookalike?format=csv', 'lookalike.csv', {
+      method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'text/csv' },
+      body: JSON.stringify({ seed, size: /^\d+$/.test(size) ? Number(size) : size })
+    }).then(() => { status.textContent = 'Downloaded lookalike.csv.'; })
+      .catch(error => { status.textContent = error instanceof Unauthorized ? 'Building an audience needs a key with the score role: ' + error.message : error.message; });
+  };
+}
+
+/** A failed action after the page loaded: a refused key asks for another; anything else is said beside the control. */
+function reportFailure(error, elementId) {
+  if (error instanceof Unauthorized) {
+    askForKey(error.message);
+  } else {
+    document.getElementById(elementId).textContent = 'Could not load: ' + error.message;
+  }
+}
+
 function askForKey(message) {
   document.getElementById('sections').hidden = true;
   document.getElementById('sign-in').hidden = false;
@@ -237,13 +391,15 @@ async function load() {
       return;
     }
     const latest = snapshots[0].id;
-    const [migration, drift] = await Promise.all([
-      api('/v1/snapshots/' + encodeURIComponent(latest) + '/migration'),
-      api('/v1/snapshots/' + encodeURIComponent(latest) + '/drift')]);
+    const [drift, summary] = await Promise.all([
+      api('/v1/snapshots/' + encodeURIComponent(latest) + '/drift'),
+      api('/v1/segments')]);
     drawSegments(snapshots);
-    drawMigration(migration);
+    setUpMigrationPicker(snapshots);
+    await loadMigration(latest, snapshots.length > 1 ? snapshots[1].id : undefined);
     drawDrift(drift);
     await loadHealthSections();
+    await setUpLists(summary);
     main.hidden = false;
     status('');
   } catch (error) {
@@ -257,6 +413,7 @@ async function load() {
 }
 
 document.addEventListener('DOMContentLoaded', () => {
+  setUpLookalikeForm();
   document.getElementById('sign-in').addEventListener('submit', event => {
     event.preventDefault();
     const input = document.getElementById('api-key');

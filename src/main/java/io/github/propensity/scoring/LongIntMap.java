@@ -7,27 +7,28 @@ import java.util.function.IntConsumer;
 /**
  * An open-addressing map from 64-bit keys to ints: the previous snapshot's customers for migration, at about 24
  * bytes per customer instead of the ~100 of a HashMap of strings. Keys are 64-bit hashes of customer ids; the
- * chance of any collision among ten million ids is about 3 in a million, and one would only blur one count.
+ * chance of any collision among ten million ids is about 3 in a million, and one would only blur one count. Public
+ * for the server, which compares any two snapshots the same way.
  */
-final class LongIntMap {
+public final class LongIntMap {
     private static final long EMPTY = Long.MIN_VALUE;
     private long[] keys;
     private int[] values;
     private int size;
 
-    LongIntMap(int expected) {
+    public LongIntMap(int expected) {
         int capacity = Integer.highestOneBit(Math.max(16, expected * 2) - 1) << 1;
         keys = new long[capacity];
         values = new int[capacity];
         Arrays.fill(keys, EMPTY);
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
     /** Stores a value; returns false (and keeps the first value) when the key was present. */
-    boolean putIfAbsent(long key, int value) {
+    public boolean putIfAbsent(long key, int value) {
         if (key == EMPTY) {
             key = EMPTY + 1;
         }
@@ -48,7 +49,7 @@ final class LongIntMap {
     }
 
     /** The value, or -1 when absent (stored values are non-negative). */
-    int get(long key) {
+    public int get(long key) {
         if (key == EMPTY) {
             key = EMPTY + 1;
         }
@@ -63,7 +64,7 @@ final class LongIntMap {
     }
 
     /** Overwrites the value of a present key. */
-    void replace(long key, int value) {
+    public void replace(long key, int value) {
         if (key == EMPTY) {
             key = EMPTY + 1;
         }
@@ -75,7 +76,7 @@ final class LongIntMap {
     }
 
     /** Calls {@code consumer} with every stored value. */
-    void forEachValue(IntConsumer consumer) {
+    public void forEachValue(IntConsumer consumer) {
         for (int slot = 0; slot < keys.length; slot++) {
             if (keys[slot] != EMPTY) {
                 consumer.accept(values[slot]);
@@ -103,7 +104,7 @@ final class LongIntMap {
     }
 
     /** A 64-bit FNV-1a hash of a customer id. */
-    static long hash(String id) {
+    public static long hash(String id) {
         long hash = 0xcbf29ce484222325L;
         for (int i = 0; i < id.length(); i++) {
             hash ^= id.charAt(i);

@@ -43,6 +43,11 @@ public final class LookalikeService {
      * Builds an audience from a request body {@code {"seed": [ids], "size": "5%", "suppress": [ids],
      * "include_seed": false, "export": "plain", "min_seed": 100, "random_seed": 42}}.
      */
+    /** Whether the server was started with a pool, so the dashboard offers the lookalike form. */
+    public boolean hasPool() {
+        return pools.isPresent();
+    }
+
     public Audience build(JsonNode body) {
         PoolRegistry registry = pools.orElseThrow(() ->
                 new NotFoundException("no pool is configured; start the server with --pool BASE.csv --pool-id COLUMN"));

@@ -12,7 +12,6 @@ import io.github.propensity.scoring.SegmentRule;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -133,7 +132,7 @@ public final class SegmentLists {
             throw new NotFoundException("no segment '" + segment + "' in snapshot " + snapshot.getFileName()
                     + "; segments: " + ((Map<?, ?>) summary.get("segments")).keySet());
         }
-        Path scores = Files.exists(snapshot.resolve("scores.csv")) ? snapshot.resolve("scores.csv") : snapshot.resolve("scores.csv.gz");
+        Path scores = SnapshotHistory.scoresFile(snapshot);
         try (CsvRecordReader reader = CsvRecordReader.open(scores, ',')) {
             List<String> header = reader.header();
             int segmentColumn = header.indexOf("segment");

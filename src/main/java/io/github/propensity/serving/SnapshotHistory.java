@@ -58,10 +58,52 @@ public final class SnapshotHistory {
 
     /** The snapshot's stored migration against the snapshot before it; 404 for an unknown id. */
     public SnapshotMigration migration(String id) {
+        return migration(id, Optional.empty());
+    }
+
+    /**
+     * The snapshot's migration against {@code against}, or against the snapshot before it when empty. That pair's
+     * matrix was stored by the rescoring and is read back; any other pair is counted from the two scores files.
+     */
+    public SnapshotMigration migration(String id, Optional<String> against) {
         Path folder = folder(id);
-        List<String> segmentOrder = new ArrayList<>();
-        read(folder.resolve(SnapshotManifest.FILE)).path("segments").forEach(name -> segmentOrder.add(name.asText()));
-        return SnapshotMigration.read(id, previous(id).orElse(null), folder, segmentOrder);
+        Optional<String> previous = previous(id);
+        if (against.isEmpty() || against.equals(previous)) {
+            return SnapshotMigration.read(id, previous.orElse(null), folder, segmentOrder(folder));
+        }
+        return pair(id, against.get()).matrix(segmentOrder(folder));
+    }
+
+    /**
+     * Streams the customers of one cell of the migration between {@code id} and {@code against} (the snapshot before
+     * it when empty): those whose {@code dimension} was {@code from} there and is {@code to} here.
+     */
+    public void migrationCustomers(String id, Optional<String> against, String dimension, String from, String to,
+                                   SegmentLists.RowSink sink) {
+        String older = against.or(() -> previous(id)).orElseThrow(() -> new InvalidInputException(
+                "snapshot '" + id + "' is the first one: nobody moved into it; name another with against="));
+        pair(id, older).customers(dimension, from, to, sink);
+    }
+
+    private SnapshotPair pair(String id, String against) {
+        if (against.equals(id)) {
+            throw new InvalidInputException("against names the snapshot itself; name another one (GET /v1/snapshots lists them)");
+        }
+        Path folder = folder(id);
+        Path otherFolder = folder(against);
+        return new SnapshotPair(id, scoresFile(folder), against, scoresFile(otherFolder));
+    }
+
+    private List<String> segmentOrder(Path folder) {
+        List<String> order = new ArrayList<>();
+        read(folder.resolve(SnapshotManifest.FILE)).path("segments").forEach(name -> order.add(name.asText()));
+        return order;
+    }
+
+    /** The scores file of a snapshot folder, plain or compressed. */
+    static Path scoresFile(Path snapshot) {
+        Path plain = snapshot.resolve("scores.csv");
+        return Files.exists(plain) ? plain : snapshot.resolve("scores.csv.gz");
     }
 
     /** The snapshot's drift against training, flagged first; 404 for an unknown id. */

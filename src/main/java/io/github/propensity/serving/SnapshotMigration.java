@@ -72,7 +72,7 @@ public record SnapshotMigration(String snapshot, String against, List<Dimension>
         return new SnapshotMigration(snapshot, against, dimensions);
     }
 
-    private static Dimension matrix(String name, Map<String, Map<String, Long>> rows, Comparator<String> order) {
+    static Dimension matrix(String name, Map<String, Map<String, Long>> rows, Comparator<String> order) {
         List<String> from = rows.keySet().stream().sorted(order).toList();
         List<String> to = rows.values().stream().flatMap(row -> row.keySet().stream()).distinct().sorted(order).toList();
         long[][] customers = new long[from.size()][to.size()];
@@ -86,7 +86,7 @@ public record SnapshotMigration(String snapshot, String against, List<Dimension>
     }
 
     /** Segments by the rules' order (unknown ones after, by name), bands high to low, others by name; new and gone last. */
-    private static Comparator<String> labelOrder(String dimension, List<String> segmentOrder) {
+    static Comparator<String> labelOrder(String dimension, List<String> segmentOrder) {
         Comparator<String> known;
         if (dimension.equals("segment")) {
             known = Comparator.comparingInt((String label) -> segmentOrder.contains(label) ? segmentOrder.indexOf(label) : segmentOrder.size());

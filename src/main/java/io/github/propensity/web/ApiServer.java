@@ -55,7 +55,7 @@ public final class ApiServer {
         LookalikeHandler lookalike = new LookalikeHandler(lookalikes, json);
         TargetHandler target = new TargetHandler(registry, targeting, json);
         SnapshotHandlers snapshots = new SnapshotHandlers(history);
-        DashboardPage dashboard = new DashboardPage(settings.keysRequired());
+        DashboardPage dashboard = new DashboardPage(settings.keysRequired(), lookalikes.hasPool());
         ApiDocsPage docs = new ApiDocsPage();
         Access access = new Access(keys, settings.keysRequired());
         this.app = Javalin.create(config -> {
@@ -93,7 +93,9 @@ public final class ApiServer {
             route(routes, HandlerType.GET, "/v1/backtests", ApiRole.READ, List.of("task"), read::backtests);
             route(routes, HandlerType.GET, "/v1/personas", ApiRole.READ, List.of(), read::personas);
             route(routes, HandlerType.GET, "/v1/snapshots", ApiRole.READ, List.of(), snapshots::list);
-            route(routes, HandlerType.GET, "/v1/snapshots/{id}/migration", ApiRole.READ, List.of(), snapshots::migration);
+            route(routes, HandlerType.GET, "/v1/snapshots/{id}/migration", ApiRole.READ, List.of("against"), snapshots::migration);
+            route(routes, HandlerType.GET, "/v1/snapshots/{id}/migration/customers", ApiRole.READ,
+                    List.of("against", "dimension", "from", "to"), snapshots::migrationCustomers);
             route(routes, HandlerType.GET, "/v1/snapshots/{id}/drift", ApiRole.READ, List.of(), snapshots::drift);
             route(routes, HandlerType.GET, "/v1/snapshots/{id}/value", ApiRole.READ, List.of(), valueRead::snapshotBands);
             route(routes, HandlerType.GET, "/v1/value", ApiRole.READ, List.of(), valueRead::current);

@@ -21,19 +21,25 @@ final class DashboardPage {
             "docs.js", "text/javascript; charset=utf-8");
     /** The marker in the shell that tells the script whether to ask for a key before its first request. */
     private static final String KEYS_MARKER = "data-keys-required=\"false\"";
+    /** The marker that tells the script whether to offer the lookalike form. */
+    private static final String POOL_MARKER = "data-pool=\"false\"";
 
     private final byte[] page;
 
     /**
      * @param keysRequired whether the API needs a key: the page then shows its sign-in box at once instead of
      *                     learning it from a refused request (which the browser would log as an error)
+     * @param pool         whether the server has a lookalike pool
      */
-    DashboardPage(boolean keysRequired) {
+    DashboardPage(boolean keysRequired, boolean pool) {
         String shell = new String(resource("index.html"), StandardCharsets.UTF_8);
-        if (!shell.contains(KEYS_MARKER)) {
-            throw new IllegalStateException("the dashboard shell lost its " + KEYS_MARKER + " marker");
+        for (String marker : new String[]{KEYS_MARKER, POOL_MARKER}) {
+            if (!shell.contains(marker)) {
+                throw new IllegalStateException("the dashboard shell lost its " + marker + " marker");
+            }
         }
-        this.page = shell.replace(KEYS_MARKER, "data-keys-required=\"" + keysRequired + "\"").getBytes(StandardCharsets.UTF_8);
+        this.page = shell.replace(KEYS_MARKER, "data-keys-required=\"" + keysRequired + "\"")
+                .replace(POOL_MARKER, "data-pool=\"" + pool + "\"").getBytes(StandardCharsets.UTF_8);
     }
 
     void page(Context ctx) {

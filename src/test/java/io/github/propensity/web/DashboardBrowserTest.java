@@ -7,6 +7,7 @@ import io.github.propensity.data.CsvRecordReader;
 import io.github.propensity.serving.ApiKeys;
 import io.github.propensity.serving.Role;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +18,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,6 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DashboardBrowserTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration DOWNLOAD_WAIT = Duration.ofSeconds(20);
 
     @TempDir
     static Path dir;
@@ -44,6 +47,7 @@ class DashboardBrowserTest {
     static List<SnapshotHistoryFixture.Week> weeks;
     static String readKey;
     static WebDriver browser;
+    static Path downloads;
 
     @BeforeAll
     static void start() throws IOException {
@@ -54,7 +58,8 @@ class DashboardBrowserTest {
         TestServer.copyModels(models);
         weeks = SnapshotHistoryFixture.build(dir, models, dir.resolve("snapshots"));
         server = new TestServer(models, dir.resolve("snapshots"), ApiKeys.load(keys), 64 * 1024);
-        browser = HeadlessChromium.start();
+        downloads = dir.resolve("downloads");
+        browser = HeadlessChromium.start(downloads);
     }
 
     @AfterAll
@@ -64,6 +69,10 @@ class DashboardBrowserTest {
 
     @Test
     void signsInThenShowsTheSnapshotFilesNumbersWithoutConsoleErrors() throws Exception {
+        // A fresh tab: another test may have signed this one in. Forgotten on a page that fetches nothing.
+        browser.get(server.uri("/static/dashboard.css").toString());
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
+        severe();  // the browser's own request for a favicon there
         browser.get(server.uri("/").toString());
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));
@@ -87,9 +96,106 @@ class DashboardBrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sections")));
         assertFalse(browser.findElement(By.id("sign-in")).isDisplayed(), "the key is kept for the tab");
         assertEquals(List.of(), severe(), "console errors after a reload");
-        for (String section : List.of("segments", "migration", "drift")) {
+        for (String section : List.of("segments", "migration", "drift", "lists")) {
             screenshot(section);
         }
+        // The top of the page as a laptop shows it, for the README.
+        HeadlessChromium.screenshotTop(browser, "dashboard");
+    }
+
+    @Test
+    void thePickerComparesAnyTwoSnapshotsAndACellDownloadsItsCustomers() throws Exception {
+        signIn();
+        Path latest = weeks.get(2).snapshot();
+        Path first = weeks.get(0).snapshot();
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("migration-from"))).selectByValue(first.getFileName().toString());
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("migration-caption"), "against " + first.getFileName()));
+        JsonNode served = JSON.readTree(server.get("/v1/snapshots/" + latest.getFileName() + "/migration?against=" + first.getFileName(), readKey).body());
+        Map<String, Long> shown = new java.util.TreeMap<>();
+        for (WebElement table : browser.findElements(By.cssSelector("#migration-matrices table"))) {
+            for (WebElement cell : table.findElements(By.cssSelector("tbody td"))) {
+                long customers = Long.parseLong(cell.getAttribute("data-customers"));
+                assertEquals(customers, number(cell.getText().split("\\s+")[0]));
+                shown.put(table.getAttribute("data-dimension") + "|" + cell.findElement(By.xpath("..")).getAttribute("data-from") + "|"
+                        + cell.getAttribute("data-to"), customers);
+            }
+        }
+        Map<String, Long> expected = new java.util.TreeMap<>();
+        for (JsonNode dimension : served.get("dimensions")) {
+            for (int i = 0; i < dimension.get("from").size(); i++) {
+                for (int j = 0; j < dimension.get("to").size(); j++) {
+                    expected.put(dimension.get("name").asText() + "|" + dimension.get("from").get(i).asText() + "|" + dimension.get("to").get(j).asText(),
+                            dimension.get("customers").get(i).get(j).asLong());
+                }
+            }
+        }
+        assertEquals(expected, shown, "the page shows the pair's matrix");
+
+        // Where each customer was and is, from the two scores files themselves.
+        Map<String, String> was = segments(first);
+        Map<String, String> now = segments(latest);
+        for (String[] cell : new String[][]{{"(new)", "at-risk"}, {"loyal", "(gone)"}}) {
+            List<String> ids = new ArrayList<>();
+            if (cell[0].equals("(new)")) {
+                now.forEach((id, segment) -> { if (!was.containsKey(id) && segment.equals(cell[1])) ids.add(id); });
+            } else {
+                was.forEach((id, segment) -> { if (!now.containsKey(id) && segment.equals(cell[0])) ids.add(id); });
+            }
+            Assumptions.assumeTrue(!ids.isEmpty(), "the fixture has customers " + cell[0] + " -> " + cell[1]);
+            WebElement button = browser.findElement(By.cssSelector("#migration-matrices table[data-dimension=segment] tr[data-from='" + cell[0]
+                    + "'] td[data-to='" + cell[1] + "'] button"));
+            List<String[]> rows = downloaded(button::click);
+            assertEquals(new java.util.TreeSet<>(ids), new java.util.TreeSet<>(rows.stream().map(row -> row[0]).toList()), cell[0] + " -> " + cell[1]);
+            assertEquals(ids.size(), rows.size(), "each customer once");
+            assertTrue(rows.stream().allMatch(row -> row[1].equals(cell[0]) && row[2].equals(cell[1])));
+        }
+        assertEquals(List.of(), severe(), "console errors");
+        assertFalse(browser.getCurrentUrl().contains("customer"), "no customer in the page's URL");
+    }
+
+    @Test
+    void theLookalikeFormDownloadsTheAudienceTheApiBuilds() throws Exception {
+        Path models = dir.resolve("models-pool");
+        TestServer.copyModels(models);
+        Path pool = Path.of("training-data", "customers.csv");
+        try (TestServer withPool = new TestServer(models, dir.resolve("snapshots"), null, 1 << 20, pool)) {
+            List<String> seed = new ArrayList<>();
+            try (CsvRecordReader reader = CsvRecordReader.open(pool, ',')) {
+                int churned = reader.header().indexOf("churned");
+                String[] fields;
+                while ((fields = reader.next()) != null && seed.size() < 120) {
+                    if (fields[churned].equals("yes")) {
+                        seed.add(fields[0]);
+                    }
+                }
+            }
+            assertEquals(120, seed.size());
+            browser.get(withPool.uri("/#lists").toString());
+            WebElement form = new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(By.id("lookalike-form")));
+            browser.findElement(By.id("lookalike-seed")).sendKeys(String.join("\n", seed));
+            WebElement size = browser.findElement(By.id("lookalike-size"));
+            size.clear();
+            size.sendKeys("150");
+            List<String[]> rows;
+            try {
+                rows = downloaded(() -> form.findElement(By.cssSelector("button[type=submit]")).click());
+            } catch (org.openqa.selenium.TimeoutException e) {
+                throw new AssertionError("no download; the form says: " + browser.findElement(By.id("lookalike-status")).getText() + "; console: " + severe(), e);
+            }
+            String body = "{\"seed\": " + JSON.writeValueAsString(seed) + ", \"size\": 150}";
+            List<String> expected = withPool.post("/v1/lookalike?format=csv", "application/json", body, null).body().lines().skip(1).toList();
+            assertEquals(150, rows.size());
+            assertEquals(expected.stream().map(line -> line.split(",", -1)[0]).toList(), rows.stream().map(row -> row[0]).toList(),
+                    "the same audience, in the same order, as the API gives");
+            assertEquals(List.of(), severe(), "console errors");
+        }
+    }
+
+    @Test
+    void withoutAPoolThereIsNoLookalikeForm() throws Exception {
+        signIn();
+        assertFalse(browser.findElement(By.id("lookalike-form")).isDisplayed());
     }
 
     @Test
@@ -121,7 +227,7 @@ class DashboardBrowserTest {
         screenshot("docs", By.tagName("body"));
     }
 
-    private static void checkSections() throws IOException {
+    private static void checkSections() throws IOException, InterruptedException {
         for (WebElement link : browser.findElements(By.cssSelector("nav a"))) {
             String target = link.getAttribute("href").replaceAll(".*#", "");
             assertEquals(1, browser.findElements(By.id(target)).size(), "the link to #" + target + " has a section");
@@ -129,6 +235,7 @@ class DashboardBrowserTest {
         checkSegments();
         checkMigration();
         checkDrift();
+        checkLists();
     }
 
     /** Every snapshot's row, latest first, with the counts of its segments.json. */
@@ -203,6 +310,77 @@ class DashboardBrowserTest {
         assertEquals(List.of("0.1", stored.get("alert_threshold").asText()), thresholds);
     }
 
+    /** Opens the keyed server's page and signs in unless the tab kept the key. */
+    private static void signIn() {
+        browser.get(server.uri("/").toString());
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.until(driver -> driver.findElement(By.id("sections")).isDisplayed() || driver.findElement(By.id("sign-in")).isDisplayed());
+        if (browser.findElement(By.id("sign-in")).isDisplayed()) {
+            browser.findElement(By.id("api-key")).sendKeys(readKey);
+            browser.findElement(By.cssSelector("#sign-in button[type=submit]")).click();
+        }
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sections")));
+        wait.until(driver -> !driver.findElements(By.cssSelector("#list-table tbody tr")).isEmpty());
+    }
+
+    /** Runs {@code action}, waits for the one file it downloads and returns its data rows, split on commas. */
+    private static List<String[]> downloaded(Runnable action) throws IOException {
+        Files.createDirectories(downloads);
+        try (java.util.stream.Stream<Path> old = Files.list(downloads)) {
+            for (Path file : old.toList()) {
+                Files.delete(file);
+            }
+        }
+        action.run();
+        Path file = new WebDriverWait(browser, DOWNLOAD_WAIT).until(driver -> {
+            try (java.util.stream.Stream<Path> files = Files.list(downloads)) {
+                return files.filter(f -> f.toString().endsWith(".csv")).findFirst().orElse(null);
+            } catch (IOException e) {
+                return null;
+            }
+        });
+        List<String[]> rows = new ArrayList<>();
+        try (CsvRecordReader reader = CsvRecordReader.open(file, ',')) {
+            reader.header();
+            String[] fields;
+            while ((fields = reader.next()) != null) {
+                rows.add(fields);
+            }
+        }
+        return rows;
+    }
+
+    /** Each customer's segment in a snapshot's scores file. */
+    private static Map<String, String> segments(Path snapshot) {
+        Map<String, String> segments = new HashMap<>();
+        try (CsvRecordReader reader = CsvRecordReader.open(snapshot.resolve("scores.csv"), ',')) {
+            int segment = reader.header().indexOf("segment");
+            String[] fields;
+            while ((fields = reader.next()) != null) {
+                segments.put(fields[0], fields[segment]);
+            }
+        }
+        return segments;
+    }
+
+    /** The list preview: the first rows of the list endpoint's JSON for the chosen segment and ranking. */
+    private static void checkLists() throws IOException, InterruptedException {
+        String segment = new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("list-segment"))).getFirstSelectedOption().getAttribute("value");
+        assertEquals("at-risk", segment, "the retention list first");
+        JsonNode served = JSON.readTree(server.get("/v1/segments/at-risk/customers?format=json&limit=50", readKey).body()).get("customers");
+        List<WebElement> rows = browser.findElements(By.cssSelector("#list-table tbody tr"));
+        assertEquals(served.size(), rows.size());
+        assertTrue(rows.size() > 0 && rows.size() <= 50, "a preview of at most 50: " + rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            for (WebElement cell : rows.get(i).findElements(By.cssSelector("td"))) {
+                assertEquals(served.get(i).get(cell.getAttribute("data-column")).asText(), cell.getText(), "row " + i + " " + cell.getAttribute("data-column"));
+            }
+        }
+        // The fixture's base has no CLV: ranking by value is not offered rather than refused.
+        assertFalse(browser.findElement(By.cssSelector("#list-sort option[value=clv]")).isEnabled());
+    }
+
+    /** Console entries at SEVERE since the last call (reading the log empties it). */
     private static List<String> severe() {
         return HeadlessChromium.severe(browser);
     }

@@ -3,7 +3,9 @@ package io.github.propensity.web;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -22,6 +24,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 
 /**
@@ -44,7 +47,18 @@ final class HeadlessChromium {
 
     /** A laptop-wide window, tall enough that a section's screenshot is not cut off. */
     static WebDriver start() {
+        return start(new ChromeOptions());
+    }
+
+    /** As {@link #start()}, saving downloads to {@code downloads} without asking. */
+    static WebDriver start(Path downloads) {
         ChromeOptions options = new ChromeOptions();
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toAbsolutePath().toString(),
+                "download.prompt_for_download", false));
+        return start(options);
+    }
+
+    private static WebDriver start(ChromeOptions options) {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1300,1800");
         LoggingPreferences logs = new LoggingPreferences();
@@ -82,6 +96,14 @@ final class HeadlessChromium {
         if (server != null) {
             server.close();
         }
+    }
+
+    /** Writes the top of the page, as the window shows it, to {@code target/screenshots/<name>.png}. */
+    static void screenshotTop(WebDriver browser, String name) throws IOException {
+        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
+        Files.createDirectories(SCREENSHOTS);
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** Writes a screenshot of one element to {@code target/screenshots/<name>.png}. */

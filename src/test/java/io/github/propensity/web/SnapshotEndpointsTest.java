@@ -105,6 +105,103 @@ class SnapshotEndpointsTest {
     }
 
     @Test
+    void againstAnyOtherSnapshotTheMatrixIsTheJoinOfTheTwoScoresFiles() throws Exception {
+        Path latest = weeks.get(2).snapshot();
+        Path first = weeks.get(0).snapshot();
+        for (Path[] pair : new Path[][]{{latest, first}, {first, latest}}) {
+            JsonNode migration = json(server.get("/v1/snapshots/" + pair[0].getFileName() + "/migration?against=" + pair[1].getFileName(), null));
+            assertEquals(pair[1].getFileName().toString(), migration.get("against").asText());
+            assertEquals(joinedCounts(pair[1], pair[0], 1), cells(dimension(migration, "segment")), "segment");
+            assertEquals(joinedCounts(pair[1], pair[0], 2), cells(dimension(migration, "churn_band")), "churn_band");
+        }
+        JsonNode twoWeeks = json(server.get("/v1/snapshots/" + latest.getFileName() + "/migration?against=" + first.getFileName(), null));
+        long joined = cells(dimension(twoWeeks, "segment")).entrySet().stream().filter(e -> e.getKey().startsWith("(new)"))
+                .mapToLong(Map.Entry::getValue).sum();
+        assertEquals(2 * SnapshotHistoryFixture.SLIDE, joined, "two weeks of the sliding window joined");
+        assertEquals(List.of("high", "medium", "low", "(new)"), texts(dimension(twoWeeks, "churn_band").get("from")));
+    }
+
+    @Test
+    void aMigrationCellDownloadsExactlyTheCustomersTheJoinPutsInIt() throws Exception {
+        Path latest = weeks.get(2).snapshot();
+        Path first = weeks.get(0).snapshot();
+        Map<String, String> was = new HashMap<>();
+        scores(first).forEach(row -> was.put(row[0], row[1]));
+        Map<String, String> now = new HashMap<>();
+        scores(latest).forEach(row -> now.put(row[0], row[1]));
+        Map<String, List<String>> byCell = new TreeMap<>();
+        now.forEach((id, segment) -> byCell.computeIfAbsent(was.getOrDefault(id, "(new)") + " -> " + segment, c -> new ArrayList<>()).add(id));
+        was.forEach((id, segment) -> {
+            if (!now.containsKey(id)) {
+                byCell.computeIfAbsent(segment + " -> (gone)", c -> new ArrayList<>()).add(id);
+            }
+        });
+        int checked = 0;
+        for (Map.Entry<String, List<String>> cell : byCell.entrySet()) {
+            String[] fromTo = cell.getKey().split(" -> ");
+            HttpResponse<String> response = server.get("/v1/snapshots/" + latest.getFileName() + "/migration/customers?against="
+                    + first.getFileName() + "&dimension=segment&from=" + encode(fromTo[0]) + "&to=" + encode(fromTo[1]), null);
+            assertEquals(200, response.statusCode(), response.body());
+            assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+            List<String> lines = response.body().lines().toList();
+            assertTrue(lines.get(0).startsWith("customer_id,from,to,segment,"), lines.get(0));
+            List<String> ids = new ArrayList<>();
+            for (String line : lines.subList(1, lines.size())) {
+                String[] fields = line.split(",", -1);
+                assertEquals(fromTo[0], fields[1], line);
+                assertEquals(fromTo[1], fields[2], line);
+                if (!fromTo[1].equals("(gone)")) {
+                    assertEquals(fromTo[1], fields[3], "the customer's row follows: " + line);
+                }
+                ids.add(fields[0]);
+            }
+            assertEquals(new java.util.TreeSet<>(cell.getValue()), new java.util.TreeSet<>(ids), cell.getKey());
+            assertEquals(cell.getValue().size(), ids.size(), cell.getKey() + ": each customer once");
+            checked++;
+        }
+        assertTrue(byCell.keySet().stream().anyMatch(c -> c.startsWith("(new)")) && byCell.keySet().stream().anyMatch(c -> c.endsWith("(gone)")),
+                "the pair has joined and left customers: " + byCell.keySet());
+        assertTrue(checked > 4, "cells checked: " + checked);
+    }
+
+    @Test
+    void aMigrationRequestThatCannotBeAnsweredIsA4xxProblemNamingWhy() throws Exception {
+        String latest = weeks.get(2).snapshot().getFileName().toString();
+        String first = weeks.get(0).snapshot().getFileName().toString();
+        Map<String, Integer> expected = new java.util.LinkedHashMap<>();
+        expected.put("/v1/snapshots/" + latest + "/migration/customers?from=a&to=b", 400);
+        expected.put("/v1/snapshots/" + latest + "/migration/customers?dimension=colour&from=a&to=b", 400);
+        expected.put("/v1/snapshots/" + latest + "/migration?against=" + latest, 400);
+        expected.put("/v1/snapshots/" + latest + "/migration?against=20200101T000000Z", 404);
+        expected.put("/v1/snapshots/" + first + "/migration/customers?dimension=segment&from=a&to=b", 400);
+        expected.put("/v1/snapshots/" + latest + "/migration/customers?dimension=segment&from=a&to=b&customer=1", 400);
+        for (Map.Entry<String, Integer> request : expected.entrySet()) {
+            HttpResponse<String> response = server.get(request.getKey(), null);
+            assertEquals(request.getValue(), response.statusCode(), request.getKey() + ": " + response.body());
+            assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"), request.getKey());
+            assertFalse(JSON.readTree(response.body()).get("detail").asText().isBlank(), request.getKey());
+        }
+    }
+
+    private static String encode(String label) {
+        return java.net.URLEncoder.encode(label, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** A matrix's non-zero cells as "from -> to" counts, the form {@link #joinedCounts} gives. */
+    private static Map<String, Long> cells(JsonNode matrix) {
+        Map<String, Long> served = new TreeMap<>();
+        for (int i = 0; i < matrix.get("from").size(); i++) {
+            for (int j = 0; j < matrix.get("to").size(); j++) {
+                long customers = matrix.get("customers").get(i).get(j).asLong();
+                if (customers > 0) {
+                    served.put(matrix.get("from").get(i).asText() + " -> " + matrix.get("to").get(j).asText(), customers);
+                }
+            }
+        }
+        return served;
+    }
+
+    @Test
     void theFirstSnapshotsCustomersAreAllNew() throws Exception {
         JsonNode migration = json(server.get("/v1/snapshots/" + weeks.get(0).snapshot().getFileName() + "/migration", null));
         assertNull(migration.get("against").textValue());

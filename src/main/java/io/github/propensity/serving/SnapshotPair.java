@@ -1,0 +1,273 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.github.propensity.serving;
+
+import io.github.propensity.data.CsvRecordReader;
+import io.github.propensity.data.DataException;
+import io.github.propensity.scoring.LongIntMap;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
+
+/**
+ * Migration between any two snapshots, counted from their scores files: the dashboard's picker and its cell
+ * downloads. The older file is held as 64-bit id hashes with one label index per dimension and customer (about 30
+ * bytes a customer with five dimensions); the newer one is streamed. Rescoring counts its stored
+ * {@code migration.csv} by the same rules, so a snapshot against the one before it gives the same matrix either way.
+ *
+ * <p>The dimensions are the segment, each {@code <task>_band} both files hold, and the persona when both carry one.
+ * A customer only in the newer file comes from {@code (new)}, one only in the older goes to {@code (gone)}; a
+ * customer without a persona in the newer file is not counted in that dimension, as in rescoring.
+ */
+final class SnapshotPair {
+    /** Labels one dimension may have in a file: each is held as one byte per customer. */
+    static final int MAX_LABELS = 255;
+    private static final String SEGMENT = "segment";
+    private static final String PERSONA = "persona";
+
+    private final String newerId;
+    private final String olderId;
+    private final Path newer;
+    private final Path older;
+
+    /**
+     * @param newer the scores file of the snapshot customers moved to
+     * @param older the scores file of the snapshot they moved from
+     */
+    SnapshotPair(String newerId, Path newer, String olderId, Path older) {
+        this.newerId = newerId;
+        this.olderId = olderId;
+        this.newer = newer;
+        this.older = older;
+    }
+
+    /** The from-to matrices of every dimension, labels ordered as in the stored migration. */
+    SnapshotMigration matrix(List<String> segmentOrder) {
+        OlderCustomers held = readOlder();
+        try (CsvRecordReader reader = CsvRecordReader.open(newer, ',')) {
+            List<String> header = reader.header();
+            List<String> dimensions = held.dimensions;
+            int[] columns = dimensions.stream().mapToInt(header::indexOf).toArray();
+            List<Map<String, Map<String, Long>>> cells = new ArrayList<>();
+            dimensions.forEach(d -> cells.add(new LinkedHashMap<>()));
+            String[] fields;
+            while ((fields = reader.next()) != null) {
+                int customer = held.seeIn(fields[0]);
+                for (int d = 0; d < dimensions.size(); d++) {
+                    String to = fields[columns[d]];
+                    if (!to.isEmpty()) {
+                        count(cells.get(d), held.label(d, customer), to);
+                    }
+                }
+            }
+            held.forEachUnseen(customer -> {
+                for (int d = 0; d < dimensions.size(); d++) {
+                    String from = held.label(d, customer);
+                    if (!from.equals(SnapshotMigration.NEW)) {
+                        count(cells.get(d), from, SnapshotMigration.GONE);
+                    }
+                }
+            });
+            List<SnapshotMigration.Dimension> matrices = new ArrayList<>();
+            for (int d = 0; d < dimensions.size(); d++) {
+                if (!cells.get(d).isEmpty()) {
+                    matrices.add(SnapshotMigration.matrix(dimensions.get(d), cells.get(d),
+                            SnapshotMigration.labelOrder(dimensions.get(d), segmentOrder)));
+                }
+            }
+            return new SnapshotMigration(newerId, olderId, matrices);
+        }
+    }
+
+    /**
+     * Streams the customers of one cell: the id, where they were and are, then the rest of their newer row (or, for
+     * {@code (gone)}, the older row's values of the same columns).
+     */
+    void customers(String dimension, String from, String to, SegmentLists.RowSink sink) {
+        OlderCustomers held = readOlder();
+        int d = held.dimensions.indexOf(dimension);
+        if (d < 0) {
+            throw new InvalidInputException("dimension must be one of " + String.join(", ", held.dimensions) + ", not '" + dimension + "'");
+        }
+        List<String> header;
+        try (CsvRecordReader reader = CsvRecordReader.open(newer, ',')) {
+            header = reader.header();
+            sink.header(outputHeader(header));
+            int column = header.indexOf(dimension);
+            String[] fields;
+            while ((fields = reader.next()) != null) {
+                int customer = held.seeIn(fields[0]);
+                if (fields[column].equals(to) && held.label(d, customer).equals(from)) {
+                    sink.row(outputRow(fields, from, to));
+                }
+            }
+        }
+        if (!to.equals(SnapshotMigration.GONE) || from.equals(SnapshotMigration.NEW)) {
+            return;
+        }
+        try (CsvRecordReader reader = CsvRecordReader.open(older, ',')) {
+            List<String> olderHeader = reader.header();
+            int[] sameColumn = header.stream().mapToInt(olderHeader::indexOf).toArray();
+            String[] fields;
+            while ((fields = reader.next()) != null) {
+                int customer = held.customerOf(fields[0]);
+                // Written once: the first row of an id that the newer file no longer holds.
+                if (held.takeUnseen(customer) && held.label(d, customer).equals(from)) {
+                    String[] aligned = new String[header.size()];
+                    for (int c = 0; c < aligned.length; c++) {
+                        aligned[c] = sameColumn[c] < 0 ? "" : fields[sameColumn[c]];
+                    }
+                    sink.row(outputRow(aligned, from, to));
+                }
+            }
+        }
+    }
+
+    private static List<String> outputHeader(List<String> header) {
+        List<String> columns = new ArrayList<>();
+        columns.add(header.get(0));
+        columns.add("from");
+        columns.add("to");
+        columns.addAll(header.subList(1, header.size()));
+        return columns;
+    }
+
+    private static String[] outputRow(String[] fields, String from, String to) {
+        String[] row = new String[fields.length + 2];
+        row[0] = fields[0];
+        row[1] = from;
+        row[2] = to;
+        System.arraycopy(fields, 1, row, 3, fields.length - 1);
+        return row;
+    }
+
+    private static void count(Map<String, Map<String, Long>> cells, String from, String to) {
+        cells.computeIfAbsent(from, f -> new LinkedHashMap<>()).merge(to, 1L, Long::sum);
+    }
+
+    /** The dimensions both files hold, in the newer file's column order with the segment first. */
+    private static List<String> dimensions(List<String> newerHeader, List<String> olderHeader) {
+        List<String> dimensions = new ArrayList<>();
+        if (newerHeader.contains(SEGMENT) && olderHeader.contains(SEGMENT)) {
+            dimensions.add(SEGMENT);
+        }
+        for (String column : newerHeader) {
+            if ((column.endsWith("_band") || column.equals(PERSONA)) && olderHeader.contains(column)) {
+                dimensions.add(column);
+            }
+        }
+        return dimensions;
+    }
+
+    private OlderCustomers readOlder() {
+        List<String> newerHeader;
+        try (CsvRecordReader reader = CsvRecordReader.open(newer, ',')) {
+            newerHeader = reader.header();
+        }
+        try (CsvRecordReader reader = CsvRecordReader.open(older, ',')) {
+            List<String> header = reader.header();
+            OlderCustomers held = new OlderCustomers(older, dimensions(newerHeader, header));
+            int[] columns = held.dimensions.stream().mapToInt(header::indexOf).toArray();
+            String[] fields;
+            while ((fields = reader.next()) != null) {
+                held.add(fields, columns, reader.lineNumber());
+            }
+            return held;
+        }
+    }
+
+    /** The older snapshot's customers: an id hash to an ordinal, and per dimension a label index per ordinal. */
+    private static final class OlderCustomers {
+        private final Path file;
+        private final List<String> dimensions;
+        private final LongIntMap ordinals = new LongIntMap(1 << 16);
+        private final List<List<String>> labels = new ArrayList<>();
+        private final List<Map<String, Integer>> labelIndex = new ArrayList<>();
+        /** [dimension][ordinal] label index + 1; 0 for an empty cell. */
+        private final byte[][] codes;
+        private int capacity = 1024;
+        private final BitSet seen = new BitSet();
+        private int size;
+
+        OlderCustomers(Path file, List<String> dimensions) {
+            this.file = file;
+            this.dimensions = List.copyOf(dimensions);
+            this.codes = new byte[dimensions.size()][capacity];
+            for (int d = 0; d < dimensions.size(); d++) {
+                labels.add(new ArrayList<>());
+                labelIndex.add(new HashMap<>());
+            }
+        }
+
+        void add(String[] fields, int[] columns, long line) {
+            if (!ordinals.putIfAbsent(LongIntMap.hash(fields[0]), size)) {
+                return;
+            }
+            if (size == capacity) {
+                capacity *= 2;
+                for (int d = 0; d < codes.length; d++) {
+                    codes[d] = Arrays.copyOf(codes[d], capacity);
+                }
+            }
+            for (int d = 0; d < dimensions.size(); d++) {
+                String label = fields[columns[d]];
+                if (!label.isEmpty()) {
+                    Integer index = labelIndex.get(d).get(label);
+                    if (index == null) {
+                        if (labels.get(d).size() == MAX_LABELS) {
+                            throw DataException.at(file, line, dimensions.get(d) + " has more than " + MAX_LABELS + " different values");
+                        }
+                        index = labels.get(d).size();
+                        labels.get(d).add(label);
+                        labelIndex.get(d).put(label, index);
+                    }
+                    codes[d][size] = (byte) (index + 1);
+                }
+            }
+            size++;
+        }
+
+        /** The ordinal of a customer of the newer file, marked as seen; -1 when the older file does not hold them. */
+        int seeIn(String id) {
+            int customer = customerOf(id);
+            if (customer >= 0) {
+                seen.set(customer);
+            }
+            return customer;
+        }
+
+        int customerOf(String id) {
+            return ordinals.get(LongIntMap.hash(id));
+        }
+
+        /** True once for each customer the newer file did not hold. */
+        boolean takeUnseen(int customer) {
+            if (customer < 0 || seen.get(customer)) {
+                return false;
+            }
+            seen.set(customer);
+            return true;
+        }
+
+        /** Where the customer was in a dimension; {@code (new)} when absent from the older file or without a label there. */
+        String label(int dimension, int customer) {
+            if (customer < 0) {
+                return SnapshotMigration.NEW;
+            }
+            int code = codes[dimension][customer] & 0xff;
+            return code == 0 ? SnapshotMigration.NEW : labels.get(dimension).get(code - 1);
+        }
+
+        void forEachUnseen(IntConsumer action) {
+            for (int customer = seen.nextClearBit(0); customer < size; customer = seen.nextClearBit(customer + 1)) {
+                action.accept(customer);
+            }
+        }
+    }
+}
