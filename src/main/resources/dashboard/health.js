@@ -307,7 +307,12 @@ function valueReferenceChart(model, bands) {
     ['low', 'medium', 'high'].forEach((band, index) => {
       chart.append(svgElement('rect', { x: x(cuts[index]), y: top, width: x(cuts[index + 1]) - x(cuts[index]), height: plotHeight,
         fill: VALUE_BAND_COLOURS[band], 'fill-opacity': 0.35, class: 'value-band', 'data-band': band }));
-      chart.append(svgElement('text', { x: (x(cuts[index]) + x(cuts[index + 1])) / 2, y: top + 14, 'text-anchor': 'middle' }, band));
+      const middle = (x(cuts[index]) + x(cuts[index + 1])) / 2;
+      chart.append(svgElement('text', { x: middle, y: top + 14, 'text-anchor': 'middle' }, band));
+      const from = band === 'low' ? null : bands.clv_thresholds[band];
+      if (from !== null) {
+        chart.append(svgElement('text', { x: middle, y: top + 28, 'text-anchor': 'middle' }, '≥ ' + money.format(from)));
+      }
     });
   }
   [0, 0.5, 1].forEach(part => {
