@@ -369,10 +369,16 @@ function valueBandsTable(bands) {
   return table;
 }
 
-function drawValue(model, bands) {
+function drawValue(found, bands) {
   const caption = document.getElementById('value-caption');
   const holder = document.getElementById('value-content');
   const banded = bands && bands.value_band_cutoffs;
+  const model = found && !found.unreadable ? found : null;
+  if (found && found.unreadable) {
+    caption.textContent = 'The current value model cannot be read (' + found.unreadable + ').';
+    holder.replaceChildren(banded ? scroll(valueBandsTable(bands)) : '');
+    return;
+  }
   if (!model && !banded) {
     caption.textContent = 'No value model yet; fit one with: propensity value fit --transactions FILE ... --calibration-end DATE';
     holder.replaceChildren();
@@ -393,6 +399,15 @@ function drawValue(model, bands) {
   holder.replaceChildren(element('div', { class: 'side-by-side' }, model ? valueReferenceChart(model, bands) : '', tables));
 }
 
+// A model that cannot be read becomes a note in its section rather than a page that fails; a refused key still
+// goes back to load(), which asks for one.
+function unreadable(error) {
+  if (error instanceof Unauthorized) {
+    throw error;
+  }
+  return { unreadable: error.message };
+}
+
 // Entry point, called by dashboard.js's load() after the snapshot sections; an Unauthorized error propagates there.
 async function loadHealthSections() {
   const listing = await api('/v1/models');
@@ -400,7 +415,7 @@ async function loadHealthSections() {
     Promise.all(listing.models.map(model => api('/v1/models/' + encodeURIComponent(model.task)))),
     api('/v1/backtests'),
     listing.personas ? api('/v1/personas') : null,
-    listing.value ? api('/v1/value') : null,
+    listing.value ? api('/v1/value').catch(unreadable) : null,
     api('/v1/snapshots')]);
   const latest = snapshots.snapshots.length ? snapshots.snapshots[0].id : null;
   const bands = latest ? await api('/v1/snapshots/' + encodeURIComponent(latest) + '/value') : null;

@@ -70,7 +70,16 @@ public final class ValueModels {
         }
     }
 
-    /** The current value model, empty when none was ever published. */
+    /** The current value model's version, from its pointer alone: naming it never fails on a damaged bundle. */
+    public Optional<String> currentVersion() {
+        return store.currentVersion();
+    }
+
+    /**
+     * The current value model, empty when none was ever published.
+     *
+     * @throws io.github.propensity.storage.BundleException when the current bundle is damaged
+     */
     public Optional<CurrentValueModel> current() {
         return store.current().map(ValueModels::view);
     }

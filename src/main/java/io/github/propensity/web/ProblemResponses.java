@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.propensity.lookalike.LookalikeInputException;
 import io.github.propensity.serving.InvalidInputException;
 import io.github.propensity.serving.NotFoundException;
+import io.github.propensity.storage.BundleException;
 import io.github.propensity.targeting.TargetingInputException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -31,6 +32,12 @@ final class ProblemResponses {
         routes.exception(JacksonException.class, (e, ctx) -> send(ctx, json, 400, "Bad request",
                 "the body is not valid JSON" + location(e)));
         routes.exception(NotFoundException.class, (e, ctx) -> send(ctx, json, 404, "Not found", e.getMessage()));
+        // A damaged bundle (the value model is read on request) is the server's state, not the caller's mistake; the
+        // detail leaves out the server's paths, which the log has.
+        routes.exception(BundleException.class, (e, ctx) -> {
+            log.error("unreadable bundle on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            send(ctx, json, 503, "Model unreadable", "a model this request needs cannot be read; the server log says why");
+        });
         routes.exception(ApiError.class, (e, ctx) -> send(ctx, json, e.status(), e.title(), e.getMessage()));
         routes.exception(HttpResponseException.class, (e, ctx) -> send(ctx, json, e.getStatus(), title(e.getStatus()), e.getMessage()));
         routes.exception(Exception.class, (e, ctx) -> {

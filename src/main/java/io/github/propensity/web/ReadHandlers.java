@@ -21,7 +21,6 @@ import io.javalin.http.Context;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,8 +50,8 @@ final class ReadHandlers {
     record PersonaListing(String version, int personas) {
     }
 
-    /** The value model in the models listing. */
-    record ValueListing(String version, Instant createdAt, int horizonDays) {
+    /** The value model in the models listing: its version ({@code GET /v1/value} has the rest). */
+    record ValueListing(String version) {
     }
 
     void ready(Context ctx) {
@@ -85,7 +84,8 @@ final class ReadHandlers {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("models", list);
         body.put("personas", loaded.personas().map(p -> new PersonaListing(p.version(), p.card().personas().size())).orElse(null));
-        body.put("value", value.current().map(v -> new ValueListing(v.version(), v.createdAt(), v.horizonDays())).orElse(null));
+        // Named from its pointer, so a damaged value bundle never breaks the listing of the models that work.
+        body.put("value", value.currentVersion().map(ValueListing::new).orElse(null));
         ctx.json(body);
     }
 

@@ -158,7 +158,6 @@ class ValueEndpointTest {
     void listsThePersonaAndValueModelsBesideTheTaskModels() throws Exception {
         JsonNode listing = ok(server.get("/v1/models", readKey));
         assertEquals(valueVersion, listing.get("value").get("version").asText());
-        assertEquals(365, listing.get("value").get("horizon_days").asInt());
         assertTrue(listing.get("personas").isNull(), "no persona model here");
         assertEquals(3, listing.get("models").size());
     }
@@ -175,6 +174,20 @@ class ValueEndpointTest {
         try (TestServer plain = new TestServer(bare, dir.resolve("no-snapshots"), null, 1 << 20)) {
             assertProblem(plain.get("/v1/value", null), 404, "propensity value fit");
             assertTrue(ok(plain.get("/v1/models", null)).get("value").isNull());
+        }
+    }
+
+    @Test
+    void aDamagedValueModelIsAnUnavailableProblemWhileTheListingStillAnswers() throws Exception {
+        Path damaged = dir.resolve("models-damaged-value");
+        TestServer.copyModels(damaged);
+        String version = ValueFixtures.publishValueModel(damaged, 365, TOP_CLV);
+        Files.writeString(damaged.resolve("value").resolve(version).resolve("value.json"), "{\"truncated\":");
+        try (TestServer plain = new TestServer(damaged, dir.resolve("no-snapshots"), null, 1 << 20)) {
+            HttpResponse<String> response = plain.get("/v1/value", null);
+            assertProblem(response, 503, "cannot be read");
+            assertTrue(!response.body().contains(damaged.toString()), "no server path in the answer: " + response.body());
+            assertEquals(version, ok(plain.get("/v1/models", null)).get("value").get("version").asText());
         }
     }
 
