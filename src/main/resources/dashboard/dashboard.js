@@ -373,6 +373,15 @@ function askForKey(message) {
   document.getElementById('api-key').focus();
 }
 
+const SNAPSHOT_SECTIONS = ['segments', 'migration', 'drift', 'lists'];
+
+function showSnapshotSections(shown) {
+  for (const id of SNAPSHOT_SECTIONS) {
+    document.getElementById(id).hidden = !shown;
+    document.querySelector('nav a[href="#' + id + '"]').parentElement.hidden = !shown;
+  }
+}
+
 async function load() {
   const form = document.getElementById('sign-in');
   const main = document.getElementById('sections');
@@ -385,8 +394,11 @@ async function load() {
     const { snapshots } = await api('/v1/snapshots');
     form.hidden = true;
     document.getElementById('sign-out').hidden = !sessionStorage.getItem(KEY_STORAGE);
+    // Before the first snapshot the models can still be looked at; the sections drawn from snapshots wait for one.
+    showSnapshotSections(snapshots.length > 0);
     if (snapshots.length === 0) {
-      main.hidden = true;
+      await loadHealthSections();
+      main.hidden = false;
       status('No snapshot yet. Score a customer base to make one: propensity score --data BASE.csv --id customer_id');
       return;
     }

@@ -206,7 +206,18 @@ class DashboardBrowserTest {
             browser.get(empty.uri("/").toString());
             new WebDriverWait(browser, Duration.ofSeconds(20))
                     .until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "No snapshot yet"));
-            assertFalse(browser.findElement(By.id("sections")).isDisplayed());
+            for (String section : List.of("segments", "migration", "drift", "lists")) {
+                assertFalse(browser.findElement(By.id(section)).isDisplayed(), section + " waits for a snapshot");
+                assertFalse(browser.findElement(By.cssSelector("nav a[href='#" + section + "']")).isDisplayed(), "no link to " + section);
+            }
+            // The models can be looked at before anything is scored.
+            JsonNode listed = JSON.readTree(empty.get("/v1/models", null).body()).get("models");
+            List<String> shown = new ArrayList<>();
+            browser.findElements(By.cssSelector("#health article[data-task] [data-field=version]")).forEach(version -> shown.add(version.getText()));
+            List<String> served = new ArrayList<>();
+            listed.forEach(model -> served.add(model.get("version").asText()));
+            assertFalse(served.isEmpty());
+            assertEquals(served, shown, "each task's model version");
             assertFalse(browser.findElement(By.id("sign-in")).isDisplayed(), "keys are off: no sign-in box");
             assertEquals(List.of(), severe(), "console errors");
         }
