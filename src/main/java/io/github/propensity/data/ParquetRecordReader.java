@@ -1,0 +1,399 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.github.propensity.data;
+
+import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.column.Dictionary;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.filter2.compat.FilterCompat;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.io.ColumnIOFactory;
+import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.MessageColumnIO;
+import org.apache.parquet.io.ParquetDecodingException;
+import org.apache.parquet.io.RecordReader;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.io.api.Converter;
+import org.apache.parquet.io.api.GroupConverter;
+import org.apache.parquet.io.api.PrimitiveConverter;
+import org.apache.parquet.io.api.RecordMaterializer;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.Type;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Reads a Parquet file, or a folder of part files, as a {@link RecordSource}: the columns of the first part are the
+ * header (every part must have the same columns and types), and each row's values become the text a CSV would hold
+ * ({@link ParquetColumn}). Rows are decoded one row group at a time, so memory is bounded by the largest row group,
+ * not by the rows in the file. Positions are rows numbered from 1 across the parts in name order.
+ */
+public final class ParquetRecordReader implements RecordSource {
+    private final Path path;
+    private final List<Path> parts;
+    private final MessageType schema;
+    private final ParquetColumn[] columns;
+    private final List<String> header;
+    private final List<StoredType> storedTypes;
+    private final long totalRows;
+    private final long totalBytes;
+    private final RowMaterializer materializer;
+
+    private int partIndex = -1;
+    private ParquetFileReader part;
+    private int rowGroup;
+    private RecordReader<String[]> rows;
+    private long rowsLeftInGroup;
+    private long rowNumber;
+
+    private ParquetRecordReader(Path path, List<Path> parts) {
+        this.path = path;
+        this.parts = parts;
+        this.totalBytes = ParquetDataset.totalBytes(parts);
+        long rowCount = 0;
+        MessageType first = null;
+        for (Path file : parts) {
+            try (ParquetFileReader reader = openPart(path, file)) {
+                MessageType partSchema = reader.getFooter().getFileMetaData().getSchema();
+                if (first == null) {
+                    first = partSchema;
+                } else if (!sameColumns(first, partSchema)) {
+                    throw new DataException(where(path, file) + ": its columns " + describe(partSchema) + " differ from those of "
+                            + parts.get(0).getFileName() + " " + describe(first) + "; every part of a folder must have the same columns");
+                }
+                rowCount += reader.getRecordCount();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            }
+        }
+        this.schema = first;
+        this.totalRows = rowCount;
+        this.columns = new ParquetColumn[schema.getFieldCount()];
+        List<String> names = new ArrayList<>();
+        List<StoredType> types = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int c = 0; c < columns.length; c++) {
+            Type field = schema.getType(c);
+            columns[c] = ParquetColumn.of(where(path, parts.get(0)), field);
+            if (!seen.add(field.getName())) {
+                throw new DataException(where(path, parts.get(0)) + ": duplicate column name '" + field.getName() + "' (columns must be unique)");
+            }
+            names.add(field.getName());
+            types.add(columns[c].storedType());
+        }
+        this.header = List.copyOf(names);
+        this.storedTypes = List.copyOf(types);
+        this.materializer = new RowMaterializer(columns);
+    }
+
+    /** Opens a {@code .parquet} file or a folder of parts; a missing, unreadable or non-Parquet file is bad input. */
+    public static ParquetRecordReader open(Path path) {
+        return new ParquetRecordReader(path, ParquetDataset.parts(path));
+    }
+
+    @Override
+    public Path file() {
+        return path;
+    }
+
+    @Override
+    public List<String> header() {
+        return header;
+    }
+
+    @Override
+    public List<StoredType> storedTypes() {
+        return storedTypes;
+    }
+
+    /** Rows in the whole dataset, from the parts' footers. */
+    public long totalRows() {
+        return totalRows;
+    }
+
+    @Override
+    public String[] next() {
+        if (!advanceToRows()) {
+            return null;
+        }
+        return readRow();
+    }
+
+    @Override
+    public long lineNumber() {
+        return rowNumber;
+    }
+
+    @Override
+    public RecordChunk nextChunk(int maxRecords) {
+        if (!advanceToRows()) {
+            return null;
+        }
+        int size = (int) Math.min(maxRecords, rowsLeftInGroup);
+        String[][] batch = new String[size][];
+        long[] positions = new long[size];
+        for (int i = 0; i < size; i++) {
+            batch[i] = readRow();
+            positions[i] = rowNumber;
+        }
+        RecordBatch decoded = new RecordBatch(batch, positions, size, null);
+        return new DecodedChunk(decoded);
+    }
+
+    /** Rows are not bytes in a columnar file: progress is the share of rows read, scaled to the dataset's bytes. */
+    @Override
+    public long bytesRead() {
+        return totalRows == 0 || totalBytes < 0 ? 0 : (long) ((double) rowNumber / totalRows * totalBytes);
+    }
+
+    @Override
+    public long totalBytes() {
+        return totalBytes;
+    }
+
+    @Override
+    public String sha256Hex() {
+        return ParquetDataset.sha256Hex(parts);
+    }
+
+    @Override
+    public void close() {
+        closePart();
+    }
+
+    private String[] readRow() {
+        try {
+            String[] row = rows.read();
+            rowsLeftInGroup--;
+            rowNumber++;
+            return row;
+        } catch (ParquetDecodingException e) {
+            throw new DataException(where(path, parts.get(partIndex)) + ", row group " + (rowGroup + 1) + ": cannot be decoded near row "
+                    + (rowNumber + 1) + " of the dataset: " + e.getMessage());
+        }
+    }
+
+    /** Moves to the next row group with rows, opening the next part as needed; false at the end. */
+    private boolean advanceToRows() {
+        while (rowsLeftInGroup == 0) {
+            if (part == null) {
+                if (partIndex + 1 >= parts.size()) {
+                    return false;
+                }
+                partIndex++;
+                rowGroup = -1;
+                part = openPart(path, parts.get(partIndex));
+            }
+            PageReadStore pages;
+            try {
+                pages = part.readNextRowGroup();
+            } catch (IOException | ParquetDecodingException e) {
+                throw new DataException(where(path, parts.get(partIndex)) + ", row group " + (rowGroup + 2) + ": cannot be read: " + e.getMessage());
+            }
+            if (pages == null) {
+                closePart();
+                continue;
+            }
+            rowGroup++;
+            MessageType partSchema = part.getFooter().getFileMetaData().getSchema();
+            MessageColumnIO io = new ColumnIOFactory().getColumnIO(schema, partSchema);
+            rows = io.getRecordReader(pages, materializer, FilterCompat.NOOP);
+            rowsLeftInGroup = pages.getRowCount();
+        }
+        return true;
+    }
+
+    private void closePart() {
+        if (part != null) {
+            try {
+                part.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot close " + parts.get(partIndex) + ": " + e.getMessage(), e);
+            } finally {
+                part = null;
+            }
+        }
+    }
+
+    /**
+     * Opens one part. The library signals a file that is not Parquet (no magic number, a footer past the end) with a
+     * bare {@link RuntimeException}; that, like a failed read, is bad input named by the file.
+     */
+    private static ParquetFileReader openPart(Path path, Path file) {
+        try {
+            return ParquetFileReader.open(new LocalInputFile(file), ParquetReadOptions.builder(new PlainParquetConfiguration()).build());
+        } catch (IOException e) {
+            throw new DataException(where(path, file) + ": cannot be read as Parquet: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            String reason = String.valueOf(e.getMessage()).replaceAll("org\\.apache\\.parquet\\.io\\.LocalInputFile@[0-9a-f]+", "it");
+            throw new DataException(where(path, file) + ": not a readable Parquet file (" + reason + ")", e);
+        }
+    }
+
+    /** A part as the user finds it: the file's name, or the folder's and the part's. */
+    private static String where(Path path, Path part) {
+        return part.equals(path) ? String.valueOf(path.getFileName()) : path.getFileName() + "/" + part.getFileName();
+    }
+
+    private static boolean sameColumns(MessageType a, MessageType b) {
+        if (a.getFieldCount() != b.getFieldCount()) {
+            return false;
+        }
+        for (Type field : a.getFields()) {
+            if (!b.containsField(field.getName())) {
+                return false;
+            }
+            Type other = b.getType(field.getName());
+            if (field.isPrimitive() != other.isPrimitive() || field.isPrimitive()
+                    && (field.asPrimitiveType().getPrimitiveTypeName() != other.asPrimitiveType().getPrimitiveTypeName()
+                    || !Objects.equals(field.getLogicalTypeAnnotation(), other.getLogicalTypeAnnotation()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String describe(MessageType schema) {
+        return schema.getFields().stream().map(f -> f.getName() + " " + (f.isPrimitive() ? f.asPrimitiveType().getPrimitiveTypeName() : "group"))
+                .toList().toString();
+    }
+
+    /** Records already decoded on the reading thread: splitting them is handing them over. */
+    private record DecodedChunk(RecordBatch batch) implements RecordChunk {
+        @Override
+        public int records() {
+            return batch.size();
+        }
+
+        @Override
+        public DataException failure() {
+            return null;
+        }
+
+        @Override
+        public RecordBatch split(boolean anyWidth) {
+            return batch;
+        }
+    }
+
+    /** Builds each row as a String[] with "" for nulls, the cells written straight by one converter per column. */
+    private static final class RowMaterializer extends RecordMaterializer<String[]> {
+        private final int width;
+        private final GroupConverter root;
+        private String[] row;
+
+        RowMaterializer(ParquetColumn[] columns) {
+            this.width = columns.length;
+            Converter[] converters = new Converter[columns.length];
+            for (int c = 0; c < columns.length; c++) {
+                converters[c] = new CellConverter(this, c, columns[c]);
+            }
+            this.root = new GroupConverter() {
+                @Override
+                public Converter getConverter(int fieldIndex) {
+                    return converters[fieldIndex];
+                }
+
+                @Override
+                public void start() {
+                    row = new String[width];
+                    Arrays.fill(row, "");
+                }
+
+                @Override
+                public void end() {
+                }
+            };
+        }
+
+        @Override
+        public String[] getCurrentRecord() {
+            return row;
+        }
+
+        @Override
+        public GroupConverter getRootConverter() {
+            return root;
+        }
+    }
+
+    /**
+     * Writes one column's value into the row being built; a dictionary-encoded column's entries are rendered once per
+     * dictionary instead of once per row, which is most of a low-cardinality column's cost.
+     */
+    private static final class CellConverter extends PrimitiveConverter {
+        private final RowMaterializer rows;
+        private final int column;
+        private final ParquetColumn type;
+        private String[] dictionary;
+
+        CellConverter(RowMaterializer rows, int column, ParquetColumn type) {
+            this.rows = rows;
+            this.column = column;
+            this.type = type;
+        }
+
+        @Override
+        public boolean hasDictionarySupport() {
+            return true;
+        }
+
+        @Override
+        public void setDictionary(Dictionary values) {
+            dictionary = new String[values.getMaxId() + 1];
+            for (int id = 0; id < dictionary.length; id++) {
+                dictionary[id] = switch (type.type().getPrimitiveTypeName()) {
+                    case BOOLEAN -> type.ofBoolean(values.decodeToBoolean(id));
+                    case INT32 -> type.ofInt(values.decodeToInt(id));
+                    case INT64 -> type.ofLong(values.decodeToLong(id));
+                    case FLOAT -> type.ofFloat(values.decodeToFloat(id));
+                    case DOUBLE -> type.ofDouble(values.decodeToDouble(id));
+                    case BINARY, FIXED_LEN_BYTE_ARRAY, INT96 -> type.ofBinary(values.decodeToBinary(id));
+                };
+            }
+        }
+
+        @Override
+        public void addValueFromDictionary(int dictionaryId) {
+            rows.row[column] = dictionary[dictionaryId];
+        }
+
+        @Override
+        public void addBinary(Binary value) {
+            rows.row[column] = type.ofBinary(value);
+        }
+
+        @Override
+        public void addBoolean(boolean value) {
+            rows.row[column] = type.ofBoolean(value);
+        }
+
+        @Override
+        public void addDouble(double value) {
+            rows.row[column] = type.ofDouble(value);
+        }
+
+        @Override
+        public void addFloat(float value) {
+            rows.row[column] = type.ofFloat(value);
+        }
+
+        @Override
+        public void addInt(int value) {
+            rows.row[column] = type.ofInt(value);
+        }
+
+        @Override
+        public void addLong(long value) {
+            rows.row[column] = type.ofLong(value);
+        }
+    }
+}
