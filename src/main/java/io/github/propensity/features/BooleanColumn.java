@@ -12,6 +12,13 @@ import java.util.Objects;
  */
 public record BooleanColumn(String name, String trueToken, String falseToken, double fillValue,
                             boolean missingIndicator) implements FeatureColumn {
+    /**
+     * How a typed boolean (a Parquet BOOLEAN column) is read, whatever spelling training saw: a model trained on a
+     * yes/no CSV then scores a lake table whose column is a real boolean. No other spelling of a pair means otherwise.
+     */
+    private static final String DECLARED_TRUE = "true";
+    private static final String DECLARED_FALSE = "false";
+
     public BooleanColumn {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(trueToken, "trueToken");
@@ -39,9 +46,9 @@ public record BooleanColumn(String name, String trueToken, String falseToken, do
             value = fillValue;
         } else {
             String stripped = raw.strip();
-            if (stripped.equalsIgnoreCase(trueToken)) {
+            if (stripped.equalsIgnoreCase(trueToken) || stripped.equalsIgnoreCase(DECLARED_TRUE)) {
                 value = 1.0;
-            } else if (stripped.equalsIgnoreCase(falseToken)) {
+            } else if (stripped.equalsIgnoreCase(falseToken) || stripped.equalsIgnoreCase(DECLARED_FALSE)) {
                 value = 0.0;
             } else {
                 throw new FeatureValueException(name, "expected " + trueToken + " or " + falseToken);
