@@ -28,9 +28,6 @@ public final class SchemaInference {
 
     /** How a declared boolean is written ({@code ParquetColumn}). */
     private static final String[] DECLARED_BOOLEAN = {"true", "false"};
-    private static final List<String[]> BOOLEAN_PAIRS = List.of(
-            new String[]{"yes", "no"}, new String[]{"true", "false"}, new String[]{"y", "n"},
-            new String[]{"t", "f"}, new String[]{"1", "0"});
 
     private SchemaInference() {
     }
@@ -142,7 +139,7 @@ public final class SchemaInference {
         for (String value : values) {
             lower.add(value.toLowerCase(Locale.ROOT));
         }
-        for (String[] pair : BOOLEAN_PAIRS) {
+        for (String[] pair : BooleanSpellings.PAIRS) {
             if (lower.contains(pair[0]) && lower.contains(pair[1])) {
                 return pair;
             }
