@@ -7,6 +7,9 @@ import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.filter2.compat.FilterCompat;
 import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.ColumnIOFactory;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.MessageColumnIO;
@@ -25,6 +28,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -37,6 +41,9 @@ import java.util.Set;
  * not by the rows in the file. Positions are rows numbered from 1 across the parts in name order.
  */
 public final class ParquetRecordReader implements RecordSource {
+    private static final Set<CompressionCodecName> SUPPORTED_CODECS = EnumSet.of(CompressionCodecName.UNCOMPRESSED,
+            CompressionCodecName.SNAPPY, CompressionCodecName.GZIP, CompressionCodecName.ZSTD, CompressionCodecName.LZ4_RAW);
+
     private final Path path;
     private final List<Path> parts;
     private final MessageType schema;
@@ -69,6 +76,7 @@ public final class ParquetRecordReader implements RecordSource {
                     throw new DataException(where(path, file) + ": its columns " + describe(partSchema) + " differ from those of "
                             + parts.get(0).getFileName() + " " + describe(first) + "; every part of a folder must have the same columns");
                 }
+                checkCodecs(path, file, reader);
                 rowCount += reader.getRecordCount();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
@@ -241,6 +249,22 @@ public final class ParquetRecordReader implements RecordSource {
     /** A part as the user finds it: the file's name, or the folder's and the part's. */
     private static String where(Path path, Path part) {
         return part.equals(path) ? String.valueOf(path.getFileName()) : path.getFileName() + "/" + part.getFileName();
+    }
+
+    /**
+     * Refuses, before any row is read, a part compressed with a codec the jar does not carry (legacy Hadoop LZ4,
+     * Brotli, LZO: rare, and each a native or large library); Spark and most writers use Snappy or Zstandard.
+     */
+    private static void checkCodecs(Path path, Path file, ParquetFileReader reader) {
+        for (BlockMetaData block : reader.getFooter().getBlocks()) {
+            for (ColumnChunkMetaData chunk : block.getColumns()) {
+                if (!SUPPORTED_CODECS.contains(chunk.getCodec())) {
+                    throw new DataException(where(path, file) + ": column '" + chunk.getPath().toDotString() + "' is compressed with "
+                            + chunk.getCodec() + ", which this reader does not support; write it with snappy, zstd, gzip, lz4_raw or"
+                            + " no compression");
+                }
+            }
+        }
     }
 
     private static boolean sameColumns(MessageType a, MessageType b) {

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Parquet against CSV on the same customers: a base made by the project's generator (ROWS, default 1,000,000) is
+# rewritten as one Snappy Parquet file (hidden parquet-copy command), then both are read (hidden scan command: records
+# to text fields on one thread, nothing else) and scored into a scores file with the committed models/ (all three
+# tasks, reasons, segments, percentiles, drift) in the same run, under the same fixed heap. Prints rows/s, the
+# Parquet/CSV ratio, the files' sizes and each run's peak resident size (GNU time), and the jar's size.
+#
+#   scripts/bench-parquet.sh            (ROWS=1000000 JAVA_OPTS=-Xmx256m by default)
+set -euo pipefail
+export JAVA_OPTS="${JAVA_OPTS:--Xmx256m}"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+ensure_jar
+BENCH="$PROJECT_DIR/target/bench"
+mkdir -p "$BENCH"
+ROWS="${ROWS:-1000000}"
+
+measure() { # measure OUTPUT_PREFIX command...: runs it under GNU time when present, prints "json rss_kb"
+  local prefix="$1"; shift
+  if [[ -x /usr/bin/time ]]; then
+    /usr/bin/time -f '%M' -o "$prefix.rss" "$@" > "$prefix.out" 2> "$prefix.err"
+    printf '%s %s\n' "$(tail -n 1 "$prefix.out")" "$(tail -n 1 "$prefix.rss")"
+  else
+    "$@" > "$prefix.out" 2> "$prefix.err"
+    printf '%s n/a\n' "$(tail -n 1 "$prefix.out")"
+  fi
+}
+megabytes() { awk -v k="$1" 'BEGIN { print (k == "n/a" ? k : int(k / 1024)) }'; }
+
+csv="$BENCH/base-$ROWS.csv"
+parquet="$BENCH/base-$ROWS.parquet"
+[[ -f "$csv" ]] || propensity generate --customers "$ROWS" --seed 7 --out "$csv" 2>/dev/null
+[[ -f "$parquet" && "$parquet" -nt "$csv" ]] || propensity parquet-copy --data "$csv" --out "$parquet" >/dev/null 2>&1
+
+printf '%-8s %10s %14s %12s %14s %12s\n' format file_MB scan_rows/s scan_rss_MB score_rows/s score_rss_MB
+declare -A scan score
+for input in "$csv" "$parquet"; do
+  format="${input##*.}"
+  read -r scan_json scan_rss < <(measure "$BENCH/scan-$format" "${PROPENSITY_CMD[@]}" scan --data "$input")
+  read -r score_json score_rss < <(measure "$BENCH/score-$format" "${PROPENSITY_CMD[@]}" score --data "$input" --id customer_id \
+    --models "$PROJECT_DIR/models" --out "$BENCH/scores-$format.csv")
+  scan[$format]=$(json_field rows_per_second "$scan_json"); score[$format]=$(json_field rows_per_second "$score_json")
+  printf '%-8s %10s %14.0f %12s %14.0f %12s\n' "$format" "$(( $(stat -c %s "$input") / 1048576 ))" "${scan[$format]}" \
+    "$(megabytes "$scan_rss")" "${score[$format]}" "$(megabytes "$score_rss")"
+done
+cmp -s "$BENCH/scores-csv.csv" "$BENCH/scores-parquet.csv" && same="identical" \
+  || same="different text (reasons quote numbers as each file holds them: 53.10 in the CSV is 53.1 as a double)"
+awk -v a="${scan[parquet]}" -v b="${scan[csv]}" -v c="${score[parquet]}" -v d="${score[csv]}" \
+  'BEGIN { printf "parquet/csv rows/s: scan %.2f, score %.2f\n", a / b, c / d }'
+echo "scores files: $same"
+echo "jar: $(( $(stat -c %s "$JAR") / 1048576 )) MB; rows: $ROWS; cores: $(nproc); JVM: $JAVA_OPTS"
+rm -f "$BENCH/scores-csv.csv" "$BENCH/scores-parquet.csv"
