@@ -14,16 +14,6 @@ BENCH="$PROJECT_DIR/target/bench"
 mkdir -p "$BENCH"
 ROWS="${ROWS:-1000000}"
 
-measure() { # measure OUTPUT_PREFIX command...: runs it under GNU time when present, prints "json rss_kb"
-  local prefix="$1"; shift
-  if [[ -x /usr/bin/time ]]; then
-    /usr/bin/time -f '%M' -o "$prefix.rss" "$@" > "$prefix.out" 2> "$prefix.err"
-    printf '%s %s\n' "$(tail -n 1 "$prefix.out")" "$(tail -n 1 "$prefix.rss")"
-  else
-    "$@" > "$prefix.out" 2> "$prefix.err"
-    printf '%s n/a\n' "$(tail -n 1 "$prefix.out")"
-  fi
-}
 megabytes() { awk -v k="$1" 'BEGIN { print (k == "n/a" ? k : int(k / 1024)) }'; }
 
 csv="$BENCH/base-$ROWS.csv"

@@ -103,7 +103,9 @@ public final class ParquetTableWriter implements Closeable {
             this.names = columns.stream().map(Column::name).toArray(String[]::new);
         }
 
+        /** Abstract, so implemented, though deprecated: the Hadoop-free overload below is the one used. */
         @Override
+        @SuppressWarnings("deprecation")
         public WriteContext init(Configuration configuration) {
             return new WriteContext(schema, Map.of());
         }
@@ -156,7 +158,9 @@ public final class ParquetTableWriter implements Closeable {
             return this;
         }
 
+        /** Abstract, so implemented, though deprecated: the Hadoop-free overload below is the one used. */
         @Override
+        @SuppressWarnings("deprecation")
         protected WriteSupport<String[]> getWriteSupport(Configuration configuration) {
             return support;
         }
