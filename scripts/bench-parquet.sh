@@ -43,7 +43,7 @@ done
 printf '%-8s %10s %14s %12s %14s %12s\n' format file_MB scan_rows/s scan_rss_MB score_rows/s score_rss_MB
 for input in "$csv" "$parquet"; do
   format="${input##*.}"
-  printf '%-8s %10s %14.0f %12s %14.0f %12s\n' "$format" "$(( $(stat -c %s "$input") / 1048576 ))" "${scan[$format]}" \
+  printf '%-8s %10.1f %14.0f %12s %14.0f %12s\n' "$format" "$(awk -v b="$(stat -c %s "$input")" 'BEGIN { print b / 1e6 }')" "${scan[$format]}" \
     "$(megabytes "${scan_rss[$format]}")" "${score[$format]}" "$(megabytes "${score_rss[$format]}")"
 done
 cmp -s "$BENCH/scores-csv.csv" "$BENCH/scores-parquet.csv" && same="identical" \
@@ -51,5 +51,5 @@ cmp -s "$BENCH/scores-csv.csv" "$BENCH/scores-parquet.csv" && same="identical" \
 awk -v a="${scan[parquet]}" -v b="${scan[csv]}" -v c="${score[parquet]}" -v d="${score[csv]}" \
   'BEGIN { printf "parquet/csv rows/s: scan %.2f, score %.2f\n", a / b, c / d }'
 echo "scores files: $same"
-echo "jar: $(( $(stat -c %s "$JAR") / 1048576 )) MB; rows: $ROWS; best of $REPEATS; cores: $(nproc); load: $(cut -d' ' -f1-3 /proc/loadavg); JVM: $JAVA_OPTS"
+echo "jar: $(awk -v b="$(stat -c %s "$JAR")" 'BEGIN { printf "%.1f", b / 1e6 }') MB; rows: $ROWS; best of $REPEATS; cores: $(nproc); load: $(cut -d' ' -f1-3 /proc/loadavg); JVM: $JAVA_OPTS"
 rm -f "$BENCH/scores-csv.csv" "$BENCH/scores-parquet.csv"

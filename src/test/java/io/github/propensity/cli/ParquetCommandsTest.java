@@ -156,12 +156,20 @@ class ParquetCommandsTest {
 
     @Test
     void writesParquetScoresHoldingTheCsvScoresValues() throws IOException {
+        // The committed models plus a persona model, so the file has every kind of column but the value and uplift ones.
+        Path models = dir.resolve("models");
+        for (String task : List.of("churn", "purchase", "conversion")) {
+            copyTree(Path.of("models", task), models.resolve(task));
+        }
+        CliRun personas = CliRun.of("personas", "fit", "--data", SAMPLE.toString(), "--id", "customer_id", "--k", "3", "--drop", LABELS,
+                "--models", models.toString());
+        assertEquals(ExitCode.OK, personas.exitCode(), personas.err());
         Path csvScores = dir.resolve("scores.csv");
         Path parquetScores = dir.resolve("out").resolve("scores.parquet");
-        CliRun csv = CliRun.of("score", "--data", SAMPLE.toString(), "--id", "customer_id", "--models", "models", "--keep", "region,plan",
-                "--out", csvScores.toString());
-        CliRun parquet = CliRun.of("score", "--data", SAMPLE.toString(), "--id", "customer_id", "--models", "models", "--keep", "region,plan",
-                "--format", "parquet", "--out", parquetScores.toString());
+        CliRun csv = CliRun.of("score", "--data", SAMPLE.toString(), "--id", "customer_id", "--models", models.toString(),
+                "--keep", "region,nps_score", "--out", csvScores.toString());
+        CliRun parquet = CliRun.of("score", "--data", SAMPLE.toString(), "--id", "customer_id", "--models", models.toString(),
+                "--keep", "region,nps_score", "--format", "parquet", "--out", parquetScores.toString());
         assertEquals(ExitCode.OK, csv.exitCode(), csv.err());
         assertEquals(ExitCode.OK, parquet.exitCode(), parquet.err());
         try (var leftovers = Files.list(parquetScores.getParent())) {
@@ -174,18 +182,23 @@ class ParquetCommandsTest {
         assertEquals(PrimitiveTypeName.INT32, schema.getType("churn_score").asPrimitiveType().getPrimitiveTypeName());
         assertEquals(PrimitiveTypeName.BINARY, schema.getType("churn_band").asPrimitiveType().getPrimitiveTypeName());
         assertEquals(PrimitiveTypeName.DOUBLE, schema.getType("churn_percentile").asPrimitiveType().getPrimitiveTypeName());
+        assertEquals(PrimitiveTypeName.INT32, schema.getType("persona").asPrimitiveType().getPrimitiveTypeName());
+        assertEquals(PrimitiveTypeName.BINARY, schema.getType("persona_name").asPrimitiveType().getPrimitiveTypeName());
+        assertEquals(PrimitiveTypeName.BINARY, schema.getType("nps_score").asPrimitiveType().getPrimitiveTypeName(), "kept as text");
 
         List<CSVRecord> expected = records(csvScores);
         List<Group> rows = ParquetFixtures.read(parquetScores);
         List<String> header = expected.get(0).getParser().getHeaderNames();
         assertEquals(header, schema.getFields().stream().map(f -> f.getName()).toList());
         assertEquals(expected.size(), rows.size());
+        int nulls = 0;
         for (int r = 0; r < rows.size(); r++) {
             for (int c = 0; c < header.size(); c++) {
                 String text = expected.get(r).get(c);
                 Group row = rows.get(r);
                 if (row.getFieldRepetitionCount(c) == 0) {
                     assertEquals("", text, header.get(c));
+                    nulls++;
                     continue;
                 }
                 PrimitiveType type = schema.getType(c).asPrimitiveType();
@@ -197,6 +210,7 @@ class ParquetCommandsTest {
                 }
             }
         }
+        assertTrue(nulls > 0, "the empty nps_score cells are nulls");
     }
 
     @Test
@@ -293,6 +307,19 @@ class ParquetCommandsTest {
         CliRun misnamed = CliRun.of(concat(base, "--format", "csv", "--out", dir.resolve("scores.parquet").toString()));
         assertEquals(ExitCode.USAGE, misnamed.exitCode(), misnamed.err());
         assertNull(dir.resolve("snapshots").toFile().list());
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var paths = Files.walk(from)) {
+            for (Path path : paths.toList()) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target);
+                }
+            }
+        }
     }
 
     private static String[] concat(String[] base, String... more) {
