@@ -28,6 +28,9 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +42,12 @@ import java.util.Map;
 public final class ParquetFixtures {
     /** How a CSV column is stored in the Parquet twin. */
     public enum Stored {
-        STRING, LONG, DOUBLE, YES_NO_BOOLEAN
+        STRING, LONG, DOUBLE, YES_NO_BOOLEAN,
+        /** "2023-01-01 11:17" as a UTC-adjusted microsecond timestamp, as Spark writes timestamps. */
+        TIMESTAMP_MICROS
     }
+
+    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private ParquetFixtures() {
     }
@@ -81,6 +88,8 @@ public final class ParquetFixtures {
                 case LONG -> builder.optional(PrimitiveTypeName.INT64).named(column);
                 case DOUBLE -> builder.optional(PrimitiveTypeName.DOUBLE).named(column);
                 case YES_NO_BOOLEAN -> builder.optional(PrimitiveTypeName.BOOLEAN).named(column);
+                case TIMESTAMP_MICROS -> builder.optional(PrimitiveTypeName.INT64)
+                        .as(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MICROS)).named(column);
             }
         }
         MessageType schema = builder.named("customers");
@@ -121,6 +130,8 @@ public final class ParquetFixtures {
                         case LONG -> group.append(column, Long.parseLong(value));
                         case DOUBLE -> group.append(column, Double.parseDouble(value));
                         case YES_NO_BOOLEAN -> group.append(column, value.equalsIgnoreCase("yes"));
+                        case TIMESTAMP_MICROS -> group.append(column, LocalDateTime.parse(value, MINUTES)
+                                .toEpochSecond(ZoneOffset.UTC) * 1_000_000L);
                     }
                 }
                 writer.write(group);

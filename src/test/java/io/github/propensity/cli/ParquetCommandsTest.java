@@ -251,8 +251,9 @@ class ParquetCommandsTest {
 
     @Test
     void buildsTheSameFeaturesFromAParquetTransactionLog() throws IOException {
+        // order_time as a timestamp, read as 2023-01-01T11:17:00Z where the CSV says 2023-01-01 11:17: the same day.
         Path log = ParquetFixtures.write(TRANSACTIONS, dir.resolve("transactions.parquet"),
-                Map.of("quantity", Stored.LONG, "unit_price", Stored.DOUBLE), Integer.MAX_VALUE, 1, 100_000);
+                Map.of("quantity", Stored.LONG, "unit_price", Stored.DOUBLE, "order_time", Stored.TIMESTAMP_MICROS), Integer.MAX_VALUE, 1, 100_000);
         for (Path data : List.of(TRANSACTIONS, log)) {
             CliRun run = CliRun.of("features", "--transactions", data.toString(), "--customer", "customer_id", "--date", "order_time",
                     "--quantity", "quantity", "--price", "unit_price", "--as-of", "2024-06-01",
