@@ -52,7 +52,8 @@ public final class ParquetDataset {
         }
         if (parts.isEmpty()) {
             throw new DataException(path + ": is a directory without any *.parquet part files; name a CSV file, a .parquet file"
-                    + " or a folder of Parquet parts");
+                    + " or a folder of Parquet parts" + (hasSubfolders(path) ? " (its sub-folders, such as Hive partitions, are not read:"
+                    + " name one of them, or write the table unpartitioned)" : ""));
         }
         for (Path part : parts) {
             if (!Files.isReadable(part)) {
@@ -60,6 +61,14 @@ public final class ParquetDataset {
             }
         }
         return List.copyOf(parts);
+    }
+
+    private static boolean hasSubfolders(Path folder) {
+        try (Stream<Path> listing = Files.list(folder)) {
+            return listing.anyMatch(Files::isDirectory);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static boolean isPart(Path file) {
