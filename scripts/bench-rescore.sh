@@ -18,17 +18,6 @@ BENCH="$PROJECT_DIR/target/bench"
 mkdir -p "$BENCH"
 ROWS="${ROWS:-100000 1000000}"
 
-measure() { # measure OUTPUT_PREFIX command...: runs it under GNU time when present, prints "json rss_kb"
-  local prefix="$1"; shift
-  if [[ -x /usr/bin/time ]]; then
-    /usr/bin/time -f '%M' -o "$prefix.rss" "$@" > "$prefix.out" 2> "$prefix.err"
-    printf '%s %s\n' "$(tail -n 1 "$prefix.out")" "$(tail -n 1 "$prefix.rss")"
-  else
-    "$@" > "$prefix.out" 2> "$prefix.err"
-    printf '%s n/a\n' "$(tail -n 1 "$prefix.out")"
-  fi
-}
-
 have_peer() { [[ -x /usr/bin/python3 ]] && /usr/bin/python3 -c 'import pandas, sklearn, xgboost' 2>/dev/null; }
 printf '%10s %14s %14s %8s %12s %12s %12s %10s\n' rows copy_rows/s score_rows/s ratio copy_rss_MB score_rss_MB peer_rows/s vs_peer
 for n in $ROWS; do

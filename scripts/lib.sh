@@ -19,6 +19,19 @@ propensity() {
   "${PROPENSITY_CMD[@]}" "$@"
 }
 
+# measure OUTPUT_PREFIX command...: runs the command (stdout to PREFIX.out, stderr to PREFIX.err) under GNU time when
+# present and prints "<its last stdout line> <max RSS in KB>" ("n/a" without GNU time).
+measure() {
+  local prefix="$1"; shift
+  if [[ -x /usr/bin/time ]]; then
+    /usr/bin/time -f '%M' -o "$prefix.rss" "$@" > "$prefix.out" 2> "$prefix.err"
+    printf '%s %s\n' "$(tail -n 1 "$prefix.out")" "$(tail -n 1 "$prefix.rss")"
+  else
+    "$@" > "$prefix.out" 2> "$prefix.err"
+    printf '%s n/a\n' "$(tail -n 1 "$prefix.out")"
+  fi
+}
+
 # json_field NAME JSON: the value of a top-level number or string field in a one-line JSON object.
 json_field() {
   printf '%s' "$2" | grep -o "\"$1\":[^,}]*" | head -n 1 | cut -d: -f2- | tr -d '"'

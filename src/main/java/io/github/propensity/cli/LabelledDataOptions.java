@@ -13,7 +13,7 @@ final class LabelledDataOptions {
     @Option(names = "--task", required = true, description = "churn, purchase or conversion")
     Task task;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "labelled customer CSV (.csv or .csv.gz), header required")
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "labelled customers: a CSV (.csv or .csv.gz, header required), a .parquet file or a folder of Parquet parts")
     Path data;
 
     @CommandLine.Mixin

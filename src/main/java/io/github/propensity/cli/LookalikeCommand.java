@@ -40,10 +40,10 @@ final class LookalikeCommand implements Callable<Integer> {
     @CommandLine.Mixin
     CommandContext context;
 
-    @Option(names = "--seed", required = true, paramLabel = "FILE", description = "seed customers: a CSV with the id column (other columns are ignored)")
+    @Option(names = "--seed", required = true, paramLabel = "FILE", description = "seed customers: a CSV, .parquet file or folder of Parquet parts with the id column (other columns are ignored)")
     Path seed;
 
-    @Option(names = "--pool", required = true, paramLabel = "FILE", description = "candidate customers with their features")
+    @Option(names = "--pool", required = true, paramLabel = "FILE", description = "candidate customers with their features (CSV, .parquet file or folder of Parquet parts)")
     Path pool;
 
     @Option(names = "--id", required = true, paramLabel = "COLUMN", description = "customer id column (in seed, pool and --suppress)")

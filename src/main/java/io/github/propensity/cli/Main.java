@@ -10,7 +10,7 @@ import java.util.Map;
 /** The {@code propensity} command line: builds the command tree and maps failures to exit codes. */
 @Command(name = "propensity", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Calibrated churn, purchase and conversion propensity models for marketing teams.",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, ScoreCommand.class, LookalikeCommand.class, TargetCommand.class, BacktestCommand.class, ServeCommand.class, FeaturesCommand.class, ValueCommand.class, PersonasCommand.class, CampaignCommand.class, UpliftCommand.class, KeysCommand.class, ModelsCommand.class, GenerateCommand.class, CsvCopyCommand.class, HttpLoadCommand.class,
+        subcommands = {TrainCommand.class, EvaluateCommand.class, ScoreCommand.class, LookalikeCommand.class, TargetCommand.class, BacktestCommand.class, ServeCommand.class, FeaturesCommand.class, ValueCommand.class, PersonasCommand.class, CampaignCommand.class, UpliftCommand.class, KeysCommand.class, ModelsCommand.class, GenerateCommand.class, CsvCopyCommand.class, ParquetCopyCommand.class, ScanCommand.class, HttpLoadCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

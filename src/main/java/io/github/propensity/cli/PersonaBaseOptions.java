@@ -8,7 +8,7 @@ import java.nio.file.Path;
 
 /** The customer base the personas commands read: {@code --data}, {@code --id} and {@code --sep}, alike for fit and assign. */
 final class PersonaBaseOptions {
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "customer CSV (.gz read directly)")
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "customers: a CSV (.gz read directly), a .parquet file or a folder of Parquet parts")
     Path data;
 
     @Option(names = "--id", required = true, paramLabel = "COLUMN", description = "customer id column: never a feature; assign writes it back first")

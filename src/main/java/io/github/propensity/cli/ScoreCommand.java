@@ -11,6 +11,7 @@ import io.github.propensity.scoring.RescoreJob;
 import io.github.propensity.scoring.RescoreRequest;
 import io.github.propensity.scoring.RescoreSummary;
 import io.github.propensity.scoring.ScoresDestination;
+import io.github.propensity.scoring.ScoresFormat;
 import io.github.propensity.scoring.ScoringInput;
 import io.github.propensity.scoring.SegmentPolicy;
 import io.github.propensity.scoring.SegmentPolicyFile;
@@ -26,6 +27,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -46,7 +48,7 @@ final class ScoreCommand implements Callable<Integer> {
     @CommandLine.Mixin
     CommandContext context;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "customer base CSV (.csv or .csv.gz)")
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "customer base: a CSV (.csv or .csv.gz), a .parquet file or a folder of Parquet parts (as Spark writes them)")
     Path data;
 
     @Option(names = "--id", required = true, paramLabel = "COLUMN", description = "customer id column")
@@ -64,6 +66,11 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "FILE", description = "write only the scores file here (- for stdout); no snapshot")
     String out;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "format of the --out file: csv or parquet (typed columns, Snappy); default: parquet when --out ends in .parquet,"
+                    + " else csv. Snapshots always hold scores.csv")
+    String format;
 
     @Option(names = "--segments", paramLabel = "FILE", description = "segment rules (JSON); default: the built-in rules in the README")
     Path segments;
@@ -118,6 +125,7 @@ final class ScoreCommand implements Callable<Integer> {
         SegmentPolicy policy = segments == null ? SegmentPolicy.defaults() : SegmentPolicyFile.read(segments);
         RescoreRequest request;
         try {
+            checkFormat();
             ScoresDestination destination = out == null ? new ScoresDestination.Snapshot(snapshots, gzip) : ScoresDestination.out(out);
             request = new RescoreRequest(new ScoringInput(data, separator.orDetect(), id, keep), new ModelChoice(models.path(), tasks), destination,
                     policy, parseShare(maxBadRows), threadCount, campaigns(), personaModel());
@@ -152,6 +160,32 @@ final class ScoreCommand implements Callable<Integer> {
             context.commandLine().getOut().flush();
         }
         return ExitCode.OK;
+    }
+
+    /**
+     * Parquet goes only to a file named .parquet: the name is what decides the format when the file is written. A
+     * snapshot keeps scores.csv because migration, the server's lists, targeting and backtests stream that file.
+     */
+    private void checkFormat() {
+        if (format == null) {
+            return;
+        }
+        String chosen = format.strip().toLowerCase(Locale.ROOT);
+        if (!chosen.equals("csv") && !chosen.equals("parquet")) {
+            throw new IllegalArgumentException("--format takes csv or parquet, got '" + format + "'");
+        }
+        boolean parquetName = out != null && !out.equals("-") && ScoresFormat.of(Path.of(out)) == ScoresFormat.PARQUET;
+        if (chosen.equals("parquet")) {
+            if (out == null) {
+                throw new IllegalArgumentException("--format parquet writes only a scores file: add --out FILE.parquet (a snapshot keeps"
+                        + " scores.csv, which migration, the server's lists, targeting and backtests read)");
+            }
+            if (!parquetName) {
+                throw new IllegalArgumentException("--format parquet needs --out to name a file ending in .parquet, got '" + out + "'");
+            }
+        } else if (parquetName) {
+            throw new IllegalArgumentException("--format csv with --out '" + out + "': a .parquet name is written as Parquet; name it .csv");
+        }
     }
 
     /** The uplift models this run scores, loaded here: the store lives beside the scoring package, not below it. */

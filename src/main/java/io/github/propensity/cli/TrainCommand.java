@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
 import java.util.Locale;
 
 @Command(name = "train", sortOptions = false,
-        description = {"Fit a calibrated propensity model from a customer CSV and publish it as the task's current model.",
+        description = {"Fit a calibrated propensity model from a customer CSV or Parquet table and publish it as the task's current model.",
                 "Logistic regression and XGBoost candidates are compared by log loss (five-fold cross-validation below 20,000 "
                         + "training rows, a validation split above); the winner is calibrated (Platt or isotonic) on "
                         + "probabilities of rows it did not train on and evaluated on a stratified holdout.",

@@ -14,7 +14,7 @@ import java.nio.file.Path;
  * {@code value fit}): the file, which columns hold what, the date format and what to do with unreadable lines.
  */
 final class TransactionLogOptions {
-    @Option(names = "--transactions", required = true, paramLabel = "FILE", description = "transaction log CSV (.csv or .csv.gz), one line per order or order line")
+    @Option(names = "--transactions", required = true, paramLabel = "FILE", description = "transaction log: a CSV (.csv or .csv.gz), a .parquet file or a folder of Parquet parts; one row per order or order line")
     Path transactions;
 
     @Option(names = "--customer", required = true, paramLabel = "COLUMN", description = "customer id column; lines without one are left out and counted")

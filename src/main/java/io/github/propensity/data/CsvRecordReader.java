@@ -4,7 +4,6 @@ package io.github.propensity.data;
 import io.github.propensity.storage.Sha256;
 
 import java.io.BufferedInputStream;
-import java.io.Closeable;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +16,7 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,7 +28,7 @@ import java.util.zip.GZIPInputStream;
  * fields as the header; anything else is a {@link DataException} naming the file and line. Memory stays constant, so
  * the same reader serves training (which keeps rows) and batch scoring (which does not).
  */
-public final class CsvRecordReader implements Closeable {
+public final class CsvRecordReader implements RecordSource {
     private static final char[] CANDIDATE_DELIMITERS = {',', ';', '\t'};
     private static final int GZIP_MAGIC_1 = 0x1f;
     private static final int GZIP_MAGIC_2 = 0x8b;
@@ -92,22 +92,41 @@ public final class CsvRecordReader implements Closeable {
         }
     }
 
+    @Override
     public Path file() {
         return file;
     }
 
+    @Override
     public List<String> header() {
         return header;
     }
 
+    @Override
+    public List<StoredType> storedTypes() {
+        return Collections.nCopies(header.size(), StoredType.UNTYPED);
+    }
+
     /** The 1-based line on which the record last returned by {@link #next()} starts. */
+    @Override
     public long lineNumber() {
         return tokenizer.recordLine();
     }
 
     /** Bytes of the file (as stored, compressed or not) read so far: progress for long files. */
+    @Override
     public long bytesRead() {
         return counted.count();
+    }
+
+    /** The file's size as stored; -1 for a stream or a file whose size cannot be read. */
+    @Override
+    public long totalBytes() {
+        try {
+            return Files.isRegularFile(file) ? Files.size(file) : -1;
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     /**
@@ -119,6 +138,7 @@ public final class CsvRecordReader implements Closeable {
     }
 
     /** The next record's fields, or null at the end of the file. */
+    @Override
     public String[] next() {
         String[] record = nextRecord();
         if (record == null) {
@@ -134,6 +154,7 @@ public final class CsvRecordReader implements Closeable {
      * SHA-256 of the file's bytes as stored (compressed, if gzip). Complete only once the whole file was read, so
      * call it after {@link #next()} returned null.
      */
+    @Override
     public String sha256Hex() {
         return Sha256.hex(digest);
     }
@@ -172,10 +193,11 @@ public final class CsvRecordReader implements Closeable {
      * or null at the end of the file or after a chunk whose {@link RecordChunk#failure()} is set. For the readers
      * that work on batches on several threads: this thread then only finds where records end.
      */
+    @Override
     public RecordChunk nextChunk(int maxRecords) {
         try {
             CsvTokenizer.Chunk chunk = tokenizer.nextChunk(maxRecords, CHUNK_BYTES);
-            return chunk == null ? null : new RecordChunk(this, chunk);
+            return chunk == null ? null : new CsvRecordChunk(this, chunk);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }

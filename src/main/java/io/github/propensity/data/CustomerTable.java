@@ -4,17 +4,21 @@ package io.github.propensity.data;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * A customer CSV held in memory for training and evaluation: the header, the rows (each as many fields as the
- * header) and each row's line in the file, so that later checks can still point at the offending line.
+ * A customer table (CSV or Parquet) held in memory for training and evaluation: the header, the rows (each as many
+ * fields as the header) and each row's line (a Parquet file's row) in the file, so that later checks can still point
+ * at the offending line.
  *
- * @param source the file it was read from
- * @param sha256 hash of the file's bytes, recorded in model cards as the data's provenance
+ * @param source      the file it was read from
+ * @param sha256      hash of the file's bytes, recorded in model cards as the data's provenance
+ * @param storedTypes [column] how the file stores it: a Parquet file's declared types decide the columns' kinds
  */
-public record CustomerTable(Path source, String sha256, List<String> header, List<String[]> rows, long[] lines) {
+public record CustomerTable(Path source, String sha256, List<String> header, List<String[]> rows, long[] lines,
+                            List<StoredType> storedTypes) {
     public CustomerTable {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(sha256, "sha256");
@@ -24,11 +28,20 @@ public record CustomerTable(Path source, String sha256, List<String> header, Lis
             throw new IllegalArgumentException("one line number per row is required");
         }
         lines = lines.clone();
+        storedTypes = List.copyOf(storedTypes);
+        if (storedTypes.size() != header.size()) {
+            throw new IllegalArgumentException("one stored type per column is required");
+        }
     }
 
-    /** Reads a whole CSV file; {@code separator} null means detect it. */
+    /** A table of text columns whose kinds are inferred from their values, as read from a CSV. */
+    public CustomerTable(Path source, String sha256, List<String> header, List<String[]> rows, long[] lines) {
+        this(source, sha256, header, rows, lines, Collections.nCopies(header.size(), StoredType.UNTYPED));
+    }
+
+    /** Reads a whole CSV or Parquet file (or folder of parts); {@code separator} null means detect it. */
     public static CustomerTable read(Path file, Character separator) {
-        try (CsvRecordReader reader = CsvRecordReader.open(file, separator)) {
+        try (RecordSource reader = RecordSource.open(file, separator)) {
             List<String[]> rows = new ArrayList<>();
             long[] lines = new long[1024];
             String[] fields;
@@ -40,7 +53,7 @@ public record CustomerTable(Path source, String sha256, List<String> header, Lis
                 rows.add(fields);
             }
             return new CustomerTable(file, reader.sha256Hex(), reader.header(), rows,
-                    Arrays.copyOf(lines, rows.size()));
+                    Arrays.copyOf(lines, rows.size()), reader.storedTypes());
         }
     }
 
@@ -59,5 +72,9 @@ public record CustomerTable(Path source, String sha256, List<String> header, Lis
 
     public long line(int row) {
         return lines[row];
+    }
+
+    public StoredType storedType(int column) {
+        return storedTypes.get(column);
     }
 }

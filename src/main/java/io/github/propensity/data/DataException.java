@@ -7,7 +7,8 @@ import java.nio.file.Path;
 
 /**
  * Bad input data: the message always says where (file, line, column) so the user can open the file and fix it.
- * Line numbers are 1-based physical lines as a spreadsheet or editor shows them (the header is line 1).
+ * Line numbers are 1-based physical lines as a spreadsheet or editor shows them (the header is line 1); in a Parquet
+ * file or folder, which has no lines, the same position is the 1-based row (a folder's parts counted in name order).
  */
 public final class DataException extends PropensityException {
     public DataException(String message) {
@@ -19,11 +20,15 @@ public final class DataException extends PropensityException {
     }
 
     public static DataException at(Path file, long line, String message) {
-        return new DataException(file.getFileName() + ", line " + line + ": " + message);
+        return new DataException(where(file, line) + ": " + message);
     }
 
     public static DataException atColumn(Path file, long line, String column, String message) {
-        return new DataException(file.getFileName() + ", line " + line + ", column '" + column + "': " + message);
+        return new DataException(where(file, line) + ", column '" + column + "': " + message);
+    }
+
+    private static String where(Path file, long position) {
+        return file.getFileName() + (ParquetDataset.isParquet(file) ? ", row " : ", line ") + position;
     }
 
     public static DataException inFile(Path file, String message) {

@@ -1,65 +1,24 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.data;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-
 /**
- * Consecutive records of a CSV still as bytes ({@link CsvRecordReader#nextChunk}): the reading thread only finds
- * where they end, and the thread that encodes or scores them splits them ({@link #split}) into a
- * {@link RecordBatch}, so that the splitting and decoding run on every core.
+ * Consecutive records as a {@link RecordSource} hands them to the threads that encode or score them: a CSV's still as
+ * bytes, split on the worker ({@link #split}) so that splitting and decoding run on every core; a Parquet file's
+ * already decoded by the reading thread.
  */
-public final class RecordChunk {
-    private final CsvRecordReader source;
-    private final CsvTokenizer.Chunk chunk;
-
-    RecordChunk(CsvRecordReader source, CsvTokenizer.Chunk chunk) {
-        this.source = source;
-        this.chunk = chunk;
-    }
-
+public interface RecordChunk {
     /** How many records the chunk holds (before any that cannot be split). */
-    public int records() {
-        return chunk.records();
-    }
+    int records();
 
     /** Null, or why the record after this chunk's could not be read: the reader stops there. */
-    public DataException failure() {
-        return chunk.failure() == null ? null : source.syntaxError(chunk.failure());
-    }
+    DataException failure();
 
     /**
-     * The chunk's records and the lines they start on; thread-safe (it reads only the source's file name, header
-     * size and delimiter, none of which change).
+     * The chunk's records and their positions (lines or rows); callable on any thread.
      *
      * @param anyWidth true to keep records whatever their field count, for the caller to count (as
      *                 {@link CsvRecordReader#nextAnyWidth}); false to end the batch at the first one whose count is not
-     *                 the header's, with that as its failure (as {@link CsvRecordReader#next})
+     *                 the header's, with that as its failure (as {@link RecordSource#next})
      */
-    public RecordBatch split(boolean anyWidth) {
-        CsvTokenizer tokenizer = new CsvTokenizer(chunk, source.delimiter());
-        int width = source.header().size();
-        String[][] rows = new String[chunk.records()][];
-        long[] lines = new long[chunk.records()];
-        int size = 0;
-        DataException failure = null;
-        try {
-            String[] fields;
-            while (size < rows.length && (fields = tokenizer.next()) != null) {
-                if (!anyWidth && fields.length != width) {
-                    failure = source.widthError(tokenizer.recordLine(), fields.length);
-                    break;
-                }
-                rows[size] = fields;
-                lines[size] = tokenizer.recordLine();
-                size++;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot split records of " + source.file() + " held in memory", e);
-        } catch (CsvTokenizer.SyntaxError e) {
-            // The reader found exactly these records' ends by the same rules, so they cannot break them.
-            throw new IllegalStateException("records of " + source.file() + " split differently than they were found", e);
-        }
-        return new RecordBatch(rows, lines, size, failure != null ? failure : failure());
-    }
+    RecordBatch split(boolean anyWidth);
 }

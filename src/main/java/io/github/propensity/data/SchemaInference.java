@@ -11,7 +11,8 @@ import java.util.HashSet;
 import java.util.stream.IntStream;
 
 /**
- * Infers each column's kind from its values and decides which columns are features. The thresholds favour what
+ * Infers each column's kind from its values, or takes it from the type a Parquet file declares
+ * ({@link StoredType}), and decides which columns are features. The thresholds favour what
  * real exports look like: a numeric column may carry a few stray tokens (a blank-looking {@code " "} or
  * {@code "unknown"} in a charges column), and an identifier the user forgot to name shows up as text that is
  * unique on almost every row.
@@ -25,9 +26,8 @@ public final class SchemaInference {
     static final double NEAR_UNIQUE_SHARE = 0.9;
     static final int NEAR_UNIQUE_MIN_DISTINCT = 50;
 
-    private static final List<String[]> BOOLEAN_PAIRS = List.of(
-            new String[]{"yes", "no"}, new String[]{"true", "false"}, new String[]{"y", "n"},
-            new String[]{"t", "f"}, new String[]{"1", "0"});
+    /** How a declared boolean is written ({@code ParquetColumn}). */
+    private static final String[] DECLARED_BOOLEAN = {"true", "false"};
 
     private SchemaInference() {
     }
@@ -74,18 +74,30 @@ public final class SchemaInference {
         ColumnKind kind = ColumnKind.CATEGORICAL;
         String trueToken = null;
         String falseToken = null;
-        String[] booleanPair = booleanPair(counts.keySet());
+        // A declared type (Parquet) decides what values would otherwise suggest: digits in a text column stay text,
+        // and a 0/1 number column stays a number.
+        StoredType stored = table.storedType(column);
+        String[] booleanPair = switch (stored) {
+            case BOOLEAN -> DECLARED_BOOLEAN;
+            case NUMBER -> null;
+            case UNTYPED, TEXT -> booleanPair(counts.keySet());
+        };
+        boolean numberLike = switch (stored) {
+            case NUMBER -> true;
+            case BOOLEAN, TEXT -> false;
+            case UNTYPED -> present > 0 && numeric >= NUMERIC_SHARE * present;
+        };
         if (booleanPair != null) {
             kind = ColumnKind.BOOLEAN;
             trueToken = booleanPair[0];
             falseToken = booleanPair[1];
-        } else if (present > 0 && numeric >= NUMERIC_SHARE * present) {
+        } else if (numberLike) {
             for (String value : counts.keySet()) {
                 if (NumericValues.parse(value) == null) {
                     strayTokens.add(value);
                 }
             }
-            if (strayTokens.size() <= MAX_STRAY_TOKENS) {
+            if (stored == StoredType.NUMBER || strayTokens.size() <= MAX_STRAY_TOKENS) {
                 kind = ColumnKind.NUMERIC;
                 strayTokens.sort(null);
                 for (String token : strayTokens) {
@@ -127,7 +139,7 @@ public final class SchemaInference {
         for (String value : values) {
             lower.add(value.toLowerCase(Locale.ROOT));
         }
-        for (String[] pair : BOOLEAN_PAIRS) {
+        for (String[] pair : BooleanSpellings.PAIRS) {
             if (lower.contains(pair[0]) && lower.contains(pair[1])) {
                 return pair;
             }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.features;
 
+import io.github.propensity.data.BooleanSpellings;
 import io.github.propensity.data.MissingValues;
 
 import java.util.List;
@@ -44,12 +45,25 @@ public record BooleanColumn(String name, String trueToken, String falseToken, do
             } else if (stripped.equalsIgnoreCase(falseToken)) {
                 value = 0.0;
             } else {
-                throw new FeatureValueException(name, "expected " + trueToken + " or " + falseToken);
+                value = otherSpelling(stripped);
             }
         }
         out[offset] = value;
         if (missingIndicator) {
             out[offset + 1] = missing ? 1.0 : 0.0;
         }
+    }
+
+    /**
+     * A flag spelled as another known pair (true/false where training saw yes/no): a model trained on a CSV scores a
+     * Parquet table whose column is a real boolean, and the other way round. Only cells that were errors before read
+     * differently, and no known spelling means the opposite in another pair.
+     */
+    private double otherSpelling(String stripped) {
+        Boolean value = BooleanSpellings.valueOf(stripped);
+        if (value == null) {
+            throw new FeatureValueException(name, "expected " + trueToken + " or " + falseToken);
+        }
+        return value ? 1.0 : 0.0;
     }
 }

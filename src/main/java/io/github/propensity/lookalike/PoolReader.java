@@ -2,10 +2,11 @@
 package io.github.propensity.lookalike;
 
 import io.github.propensity.data.ColumnDecision;
-import io.github.propensity.data.CsvRecordReader;
 import io.github.propensity.data.InOrderPipeline;
 import io.github.propensity.data.RecordBatch;
 import io.github.propensity.data.RecordChunk;
+import io.github.propensity.data.RecordSource;
+import io.github.propensity.data.StoredType;
 import io.github.propensity.data.CustomerTable;
 import io.github.propensity.data.DataException;
 import io.github.propensity.data.NumericValues;
@@ -47,7 +48,7 @@ final class PoolReader {
         FeatureSchema schema = fitSchema(source);
         FeatureEncoder encoder = schema.encoder();
         Rows rows = new Rows(source);
-        try (CsvRecordReader reader = CsvRecordReader.open(source.file(), source.separator().orElse(null))) {
+        try (RecordSource reader = RecordSource.open(source.file(), source.separator().orElse(null))) {
             int id = requireIdColumn(reader, source.idColumn());
             int email = source.keepContacts() ? reader.header().indexOf(source.emailColumn()) : -1;
             int phone = source.keepContacts() ? reader.header().indexOf(source.phoneColumn()) : -1;
@@ -166,8 +167,10 @@ final class PoolReader {
     private static FeatureSchema fitSchema(PoolSource source) {
         List<String[]> rows = new ArrayList<>();
         List<String> header;
-        try (CsvRecordReader reader = CsvRecordReader.open(source.file(), source.separator().orElse(null))) {
+        List<StoredType> storedTypes;
+        try (RecordSource reader = RecordSource.open(source.file(), source.separator().orElse(null))) {
             header = reader.header();
+            storedTypes = reader.storedTypes();
             int id = requireIdColumn(reader, source.idColumn());
             Set<String> seen = new HashSet<>();
             String[] fields;
@@ -180,7 +183,7 @@ final class PoolReader {
         if (rows.isEmpty()) {
             throw DataException.inFile(source.file(), "the pool has no customers");
         }
-        CustomerTable sample = new CustomerTable(source.file(), "", header, rows, new long[rows.size()]);
+        CustomerTable sample = new CustomerTable(source.file(), "", header, rows, new long[rows.size()], storedTypes);
         Map<String, String> notFeatures = new LinkedHashMap<>();
         notFeatures.put(source.idColumn(), "the customer id");
         notFeatures.put(source.emailColumn(), "contact data");
@@ -196,11 +199,11 @@ final class PoolReader {
     }
 
     /** The id column's index; missing, it is an error listing the columns there are. */
-    static int requireIdColumn(CsvRecordReader reader, String column) {
+    static int requireIdColumn(RecordSource reader, String column) {
         return requireColumn(reader, column, "id");
     }
 
-    static int requireColumn(CsvRecordReader reader, String column, String role) {
+    static int requireColumn(RecordSource reader, String column, String role) {
         int index = reader.header().indexOf(column);
         if (index < 0) {
             throw DataException.inFile(reader.file(), role + " column '" + column + "' not found; the columns are: "

@@ -2,6 +2,7 @@
 package io.github.propensity.lookalike;
 
 import io.github.propensity.data.CsvRecordReader;
+import io.github.propensity.data.RecordSource;
 import io.github.propensity.data.MissingValues;
 
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ public final class SeedReader {
     /** The seed ids of a file's id column, weighted by the value column when one is named. */
     public static SeedIds seed(Path file, String idColumn, Optional<String> valueColumn, Optional<Character> separator) {
         Map<String, Double> values = new LinkedHashMap<>();
-        try (CsvRecordReader reader = CsvRecordReader.open(file, separator.orElse(null))) {
+        try (RecordSource reader = RecordSource.open(file, separator.orElse(null))) {
             int id = PoolReader.requireIdColumn(reader, idColumn);
             int value = valueColumn.map(column -> PoolReader.requireColumn(reader, column, "value")).orElse(-1);
             String[] fields;

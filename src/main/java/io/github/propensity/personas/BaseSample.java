@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.personas;
 
-import io.github.propensity.data.CsvRecordReader;
+import io.github.propensity.data.RecordSource;
 import io.github.propensity.data.CustomerTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +26,7 @@ record BaseSample(CustomerTable table, long rows) {
 
     static BaseSample read(Path file, Character separator, int capacity, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        try (CsvRecordReader reader = CsvRecordReader.open(file, separator)) {
+        try (RecordSource reader = RecordSource.open(file, separator)) {
             String[][] kept = new String[capacity][];
             long[] lines = new long[capacity];
             long[] order = new long[capacity];
@@ -64,7 +64,7 @@ record BaseSample(CustomerTable table, long rows) {
                 rows.add(kept[byFileOrder[i]]);
                 rowLines[i] = lines[byFileOrder[i]];
             }
-            return new BaseSample(new CustomerTable(file, reader.sha256Hex(), reader.header(), rows, rowLines), seen);
+            return new BaseSample(new CustomerTable(file, reader.sha256Hex(), reader.header(), rows, rowLines, reader.storedTypes()), seen);
         }
     }
 }

@@ -4,11 +4,11 @@ package io.github.propensity.personas;
 import io.github.propensity.model.Persona;
 import io.github.propensity.model.PersonaModel;
 import io.github.propensity.model.PersonaSpace;
-import io.github.propensity.data.CsvRecordReader;
 import io.github.propensity.data.DataException;
 import io.github.propensity.data.InOrderPipeline;
 import io.github.propensity.data.RecordBatch;
 import io.github.propensity.data.RecordChunk;
+import io.github.propensity.data.RecordSource;
 import io.github.propensity.features.FeatureEncoder;
 import io.github.propensity.features.FeatureValueException;
 import io.github.propensity.features.MissingFeatureColumnsException;
@@ -63,7 +63,7 @@ public final class PersonaAssigner {
         }
         long[] totals = new long[centroids.length];
         long[] rows = new long[1];
-        try (CsvRecordReader reader = CsvRecordReader.open(data, separator)) {
+        try (RecordSource reader = RecordSource.open(data, separator)) {
             int idIndex = reader.header().indexOf(idColumn);
             if (idIndex < 0) {
                 throw DataException.inFile(data, "has no id column '" + idColumn + "' (columns: " + reader.header() + ")");

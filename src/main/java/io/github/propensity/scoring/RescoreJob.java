@@ -2,10 +2,10 @@
 package io.github.propensity.scoring;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.propensity.data.CsvRecordReader;
 import io.github.propensity.data.DataException;
 import io.github.propensity.data.InOrderPipeline;
 import io.github.propensity.data.RecordChunk;
+import io.github.propensity.data.RecordSource;
 import io.github.propensity.features.MissingFeatureColumnsException;
 import io.github.propensity.storage.BundleException;
 import io.github.propensity.storage.JsonMappers;
@@ -100,7 +100,7 @@ public final class RescoreJob {
     private FirstPass firstPass(RescoreRequest request, List<Task> tasks, List<ModelBundle> bundles, Path workDirectory,
                                 long start) {
         ScoringInput input = request.input();
-        try (CsvRecordReader reader = CsvRecordReader.open(input.data(), input.separator())) {
+        try (RecordSource reader = RecordSource.open(input.data(), input.separator())) {
             List<String> header = reader.header();
             int idColumn = header.indexOf(input.idColumn());
             if (idColumn < 0) {
@@ -185,9 +185,9 @@ public final class RescoreJob {
     }
 
     /** Streams the input through the scoring threads; returns the number of records read. */
-    private static long scoreRows(RescoreRequest request, CsvRecordReader reader, BatchWorker worker, ScoringTally tally,
+    private static long scoreRows(RescoreRequest request, RecordSource reader, BatchWorker worker, ScoringTally tally,
                                   Path partial, long start) {
-        long fileSize = sizeOf(request.data());
+        long fileSize = reader.totalBytes();
         FirstOccurrences firstLines = new FirstOccurrences(1 << 16);
         long rows = 0;
         try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8);
@@ -371,14 +371,6 @@ public final class RescoreJob {
             return StagedDirectory.scratch(parent, ".propensity-score-");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temporary directory in " + parent + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static long sizeOf(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            return -1;
         }
     }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.scoring;
 
+import io.github.propensity.data.ParquetTableWriter;
 import io.github.propensity.model.Task;
 import io.github.propensity.storage.AtomicFile;
 import io.github.propensity.storage.Compression;
@@ -20,7 +21,8 @@ import java.util.Optional;
 
 /**
  * Pass two: adds each customer's percentile within this base to the scored rows and writes the final scores file
- * (into the snapshot, to a file, or to stdout), counting migration on the way.
+ * (into the snapshot, to a file, or to stdout), counting migration on the way. A file named {@code .parquet} is
+ * written as Parquet with typed columns ({@link #columnTypes}), the same values as the CSV.
  */
 final class ScoresFileFinisher {
     private final List<Task> tasks;
@@ -71,7 +73,42 @@ final class ScoresFileFinisher {
         return header;
     }
 
-    /** Writes the scores file at {@code target} (gzip when its name ends in .gz), counting migration on the way. */
+    /**
+     * The scores file's column types for Parquet, in {@link #header} order: numbers stay numbers, and kept columns stay
+     * the text they were in the input.
+     */
+    static List<ParquetTableWriter.Column> columnTypes(List<String> header, List<Task> tasks, List<String> keepColumns,
+                                                       List<String> valueColumns, List<String> campaigns, boolean personas) {
+        List<ParquetTableWriter.CellType> types = new ArrayList<>(List.of(ParquetTableWriter.CellType.TEXT, ParquetTableWriter.CellType.TEXT));
+        keepColumns.forEach(column -> types.add(ParquetTableWriter.CellType.TEXT));
+        for (String column : valueColumns) {
+            types.add(column.equals(ValueInput.VALUE_BAND) ? ParquetTableWriter.CellType.TEXT : ParquetTableWriter.CellType.DOUBLE);
+        }
+        for (Task ignored : tasks) {
+            types.addAll(List.of(ParquetTableWriter.CellType.DOUBLE, ParquetTableWriter.CellType.INTEGER, ParquetTableWriter.CellType.TEXT,
+                    ParquetTableWriter.CellType.TEXT, ParquetTableWriter.CellType.TEXT, ParquetTableWriter.CellType.TEXT));
+        }
+        for (String ignored : campaigns) {
+            types.addAll(List.of(ParquetTableWriter.CellType.DOUBLE, ParquetTableWriter.CellType.TEXT));
+        }
+        if (personas) {
+            types.addAll(List.of(ParquetTableWriter.CellType.INTEGER, ParquetTableWriter.CellType.TEXT));
+        }
+        tasks.forEach(task -> types.add(ParquetTableWriter.CellType.DOUBLE));
+        if (types.size() != header.size()) {
+            throw new IllegalStateException("scores file types " + types.size() + " for " + header.size() + " columns");
+        }
+        List<ParquetTableWriter.Column> columns = new ArrayList<>();
+        for (int c = 0; c < header.size(); c++) {
+            columns.add(new ParquetTableWriter.Column(header.get(c), types.get(c)));
+        }
+        return columns;
+    }
+
+    /**
+     * Writes the scores file at {@code target} (gzip when its name ends in .gz, Parquet when in .parquet), counting
+     * migration on the way.
+     */
     void writeFile(Path partial, Path target, Migration migration) {
         writeFile(partial, target, Optional.of(migration));
     }
@@ -83,7 +120,10 @@ final class ScoresFileFinisher {
 
     private void writeFile(Path partial, Path target, Optional<Migration> migration) {
         try {
-            AtomicFile.write(target, Compression.byName(target), out -> copyWithPercentiles(partial, out, migration));
+            switch (ScoresFormat.of(target)) {
+                case CSV -> AtomicFile.write(target, Compression.byName(target), out -> copyWithPercentiles(partial, out, migration));
+                case PARQUET -> AtomicFile.write(target, Compression.NONE, out -> writeParquet(partial, out, migration));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the scores file " + target + ": " + e.getMessage(), e);
         }
@@ -102,31 +142,65 @@ final class ScoresFileFinisher {
     }
 
     private void copyWithPercentiles(Path partial, OutputStream out, Optional<Migration> migration) throws IOException {
-        BasePercentiles[] percentiles = new BasePercentiles[tasks.size()];
-        for (int t = 0; t < tasks.size(); t++) {
-            percentiles[t] = new BasePercentiles(tally.sortedProbabilities(t));
-        }
-        byte[] bands = new byte[tasks.size()];
         StringBuilder header = new StringBuilder();
         CSVFormat.RFC4180.builder().setRecordSeparator('\n').get()
                 .printRecord(header, header(input.idColumn(), tasks, input.keepColumns(), valueColumns, campaigns, personas).toArray());
         out.write(header.toString().getBytes(StandardCharsets.UTF_8));
         // 8 bytes fit ",100.0" and any shorter percentile.
         byte[] suffix = new byte[8 * tasks.size() + 1];
+        eachRow(partial, migration, (lines, percentileTexts) -> {
+            out.write(lines.buffer(), lines.start(), lines.length());
+            int length = 0;
+            for (byte[] value : percentileTexts) {
+                suffix[length++] = ',';
+                System.arraycopy(value, 0, suffix, length, value.length);
+                length += value.length;
+            }
+            suffix[length++] = '\n';
+            out.write(suffix, 0, length);
+        });
+    }
+
+    /** The same rows and values as {@link #copyWithPercentiles}, as typed Parquet columns. */
+    private void writeParquet(Path partial, OutputStream out, Optional<Migration> migration) throws IOException {
+        List<String> header = header(input.idColumn(), tasks, input.keepColumns(), valueColumns, campaigns, personas);
+        List<ParquetTableWriter.Column> columns = columnTypes(header, tasks, input.keepColumns(), valueColumns, campaigns, personas);
+        String[] cells = new String[header.size()];
+        int scored = header.size() - tasks.size();
+        try (ParquetTableWriter writer = ParquetTableWriter.open(out, columns)) {
+            eachRow(partial, migration, (lines, percentileTexts) -> {
+                int fields = CsvLine.split(lines.buffer(), lines.start(), lines.length(), cells);
+                if (fields != scored) {
+                    throw new IllegalStateException("a scored row of " + fields + " fields where " + scored + " were written");
+                }
+                for (int t = 0; t < percentileTexts.length; t++) {
+                    cells[scored + t] = new String(percentileTexts[t], StandardCharsets.US_ASCII);
+                }
+                writer.write(cells);
+            });
+        }
+    }
+
+    /** What is done with each scored row and its percentiles' text, in file order. */
+    private interface RowWriter {
+        void write(ByteLines line, byte[][] percentileTexts) throws IOException;
+    }
+
+    private void eachRow(Path partial, Optional<Migration> migration, RowWriter writer) throws IOException {
+        BasePercentiles[] percentiles = new BasePercentiles[tasks.size()];
+        for (int t = 0; t < tasks.size(); t++) {
+            percentiles[t] = new BasePercentiles(tally.sortedProbabilities(t));
+        }
+        byte[] bands = new byte[tasks.size()];
+        byte[][] percentileTexts = new byte[tasks.size()][];
         try (InputStream in = Files.newInputStream(partial)) {
             ByteLines lines = new ByteLines(in);
             int row = 0;
             while (lines.next()) {
-                out.write(lines.buffer(), lines.start(), lines.length());
-                int length = 0;
                 for (int t = 0; t < tasks.size(); t++) {
-                    suffix[length++] = ',';
-                    byte[] value = percentiles[t].text(percentiles[t].tenths(tally.probability(t, row)));
-                    System.arraycopy(value, 0, suffix, length, value.length);
-                    length += value.length;
+                    percentileTexts[t] = percentiles[t].text(percentiles[t].tenths(tally.probability(t, row)));
                 }
-                suffix[length++] = '\n';
-                out.write(suffix, 0, length);
+                writer.write(lines, percentileTexts);
                 if (migration.isPresent()) {
                     tally.bands(row, bands);
                     migration.get().observe(firstField(lines.buffer(), lines.start(), lines.length()),

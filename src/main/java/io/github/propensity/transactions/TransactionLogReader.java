@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.transactions;
 
-import io.github.propensity.data.CsvRecordReader;
+import io.github.propensity.data.RecordSource;
 import io.github.propensity.data.DataException;
 import io.github.propensity.data.MissingValues;
 import io.github.propensity.data.NumericValues;
@@ -51,7 +51,7 @@ public final class TransactionLogReader {
 
     public Result read(Path file, Character separator) {
         long fileSize = size(file);
-        try (CsvRecordReader reader = CsvRecordReader.open(file, separator)) {
+        try (RecordSource reader = RecordSource.open(file, separator)) {
             Indices at = Indices.of(reader.header(), columns, file);
             List<String[]> head = new ArrayList<>();
             List<Long> headLines = new ArrayList<>();

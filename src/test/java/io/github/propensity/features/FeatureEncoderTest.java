@@ -59,6 +59,14 @@ class FeatureEncoderTest {
     }
 
     @Test
+    void readsAFlagSpelledAsAnotherKnownPair() {
+        // Trained on yes/no; a Parquet BOOLEAN column says true/false: auto_renew (third feature) is 1 for true, 0 for false.
+        assertEquals(1.0, encode("12", "TRUE", "basic")[2]);
+        assertEquals(0.0, encode("12", "false", "basic")[2]);
+        assertEquals(0.0, encode("12", "0", "basic")[2]);
+    }
+
+    @Test
     void bindingReportsEveryMissingColumnAtOnce() {
         MissingFeatureColumnsException error = assertThrows(MissingFeatureColumnsException.class,
                 () -> schema.encoder().bind(List.of("tenure", "other")));
