@@ -104,7 +104,7 @@ final class ScoresFileFinisher {
     private void copyWithPercentiles(Path partial, OutputStream out, Optional<Migration> migration) throws IOException {
         BasePercentiles[] percentiles = new BasePercentiles[tasks.size()];
         for (int t = 0; t < tasks.size(); t++) {
-            percentiles[t] = new BasePercentiles(tally.sortedProbabilities(t));
+            percentiles[t] = BasePercentiles.fromSorted(tally.sortedProbabilities(t));
         }
         byte[] bands = new byte[tasks.size()];
         StringBuilder header = new StringBuilder();

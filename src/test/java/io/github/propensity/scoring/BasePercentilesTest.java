@@ -30,7 +30,7 @@ class BasePercentilesTest {
                 values[i] = Math.round(random.nextFloat() * 50) / 50f;
             }
             Arrays.sort(values);
-            BasePercentiles table = new BasePercentiles(values);
+            BasePercentiles table = BasePercentiles.fromSorted(values);
             float[] probes = new float[600];
             for (int i = 0; i < probes.length; i++) {
                 probes[i] = i % 2 == 0 ? values[random.nextInt(size)] : random.nextFloat() * 1.1f - 0.05f;
@@ -50,7 +50,7 @@ class BasePercentilesTest {
         for (int i = 0; i < values.length; i++) {
             values[i] = i / 1000f;
         }
-        BasePercentiles table = new BasePercentiles(values);
+        BasePercentiles table = BasePercentiles.fromSorted(values);
         for (int i = 0; i < values.length; i++) {
             assertEquals(i + 1, table.tenths(values[i]));
         }
