@@ -22,12 +22,6 @@ public final class MigrationCounts {
 
     private final Map<String, Map<String, Map<String, Long>>> byDimension = new LinkedHashMap<>();
 
-    /** Declares a dimension so it is written in this place even if its counts come later. */
-    public MigrationCounts dimension(String dimension) {
-        byDimension.computeIfAbsent(dimension, d -> new TreeMap<>());
-        return this;
-    }
-
     /** Adds {@code customers} who moved from {@code from} to {@code to}; zero adds nothing (no empty cells are written). */
     public void add(String dimension, String from, String to, long customers) {
         if (customers < 0) {
