@@ -21,9 +21,9 @@ ensure_spark_job() {
   fi
   if [[ ! -f "$SPARK_CLASSPATH_FILE" || "$PROJECT_DIR/pom.xml" -nt "$SPARK_CLASSPATH_FILE" ]]; then
     # Spark and what it runs on, without what the job jar already holds (the same list the job's tests leave out).
-    (cd "$PROJECT_DIR" && mvn -B -q -Pspark dependency:build-classpath -Dmdep.includeScope=compile \
-      -Dmdep.excludeGroupIds=org.tribuo,com.oracle.labs.olcut,com.github.haifengl,ml.dmlc,info.picocli,io.javalin,com.esotericsoftware \
-      -Dmdep.excludeArtifactIds=slf4j-simple,commons-csv -Dmdep.outputFile="$SPARK_CLASSPATH_FILE") >&2
+    (cd "$PROJECT_DIR" && mvn -B -q -Pspark dependency:build-classpath -DincludeScope=compile \
+      -DexcludeGroupIds=org.tribuo,com.oracle.labs.olcut,com.github.haifengl,ml.dmlc,info.picocli,io.javalin \
+      -DexcludeArtifactIds=slf4j-simple,commons-csv,kryo,reflectasm -Dmdep.outputFile="$SPARK_CLASSPATH_FILE") >&2
   fi
 }
 

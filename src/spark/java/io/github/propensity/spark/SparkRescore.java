@@ -6,9 +6,11 @@ import io.github.propensity.model.ModelBundle;
 import io.github.propensity.model.ModelStore;
 import io.github.propensity.model.Task;
 import io.github.propensity.scoring.BadRow;
+import io.github.propensity.scoring.Band;
 import io.github.propensity.scoring.BasePercentiles;
 import io.github.propensity.scoring.BaseScoring;
 import io.github.propensity.scoring.DriftReport;
+import io.github.propensity.scoring.MigrationCounts;
 import io.github.propensity.scoring.SegmentPolicy;
 import io.github.propensity.scoring.SnapshotCounts;
 import io.github.propensity.scoring.SnapshotManifest;
@@ -125,7 +127,7 @@ final class SparkRescore {
         Path snapshot = new Path(folder.root(), name);
         withPercentiles.write().partitionBy(ScoresSchema.SEGMENT).parquet(new Path(snapshot, SparkMigration.SCORES).toString());
         SnapshotCounts counts = counts(customers, scoredRows - repeated, policy, tasks);
-        SparkMigration.Result migration = previous == null ? new SparkMigration.Result(new io.github.propensity.scoring.MigrationCounts(), 0)
+        SparkMigration.Result migration = previous == null ? new SparkMigration.Result(new MigrationCounts(), 0)
                 : SparkMigration.count(spark, folder, previous, customers, request.idColumn(), tasks);
         scored.unpersist();
 
@@ -194,22 +196,31 @@ final class SparkRescore {
         return out;
     }
 
+    /** Customers per segment and per band of each task, from one aggregation (at most 256 x 3^tasks groups). */
     private static SnapshotCounts counts(Dataset<Row> customers, long scored, SegmentPolicy policy, List<Task> tasks) {
         Map<String, Long> segments = new LinkedHashMap<>();
         policy.names().forEach(name -> segments.put(name, 0L));
-        for (Row row : customers.groupBy(ScoresSchema.SEGMENT).count().collectAsList()) {
-            segments.put(row.getString(0), row.getLong(1));
-        }
-        Map<String, Map<String, Long>> bands = new LinkedHashMap<>();
-        for (Task task : tasks) {
+        List<Map<String, Long>> bandsByTask = new ArrayList<>();
+        Column[] groups = new Column[1 + tasks.size()];
+        groups[0] = col(ScoresSchema.SEGMENT);
+        for (int t = 0; t < tasks.size(); t++) {
+            groups[1 + t] = col(ScoresSchema.band(tasks.get(t)));
             Map<String, Long> byBand = new LinkedHashMap<>();
-            for (io.github.propensity.scoring.Band band : io.github.propensity.scoring.Band.values()) {
+            for (Band band : Band.values()) {
                 byBand.put(band.label(), 0L);
             }
-            for (Row row : customers.groupBy(ScoresSchema.band(task)).count().collectAsList()) {
-                byBand.put(row.getString(0), row.getLong(1));
+            bandsByTask.add(byBand);
+        }
+        for (Row group : customers.groupBy(groups).count().collectAsList()) {
+            long count = group.getLong(1 + tasks.size());
+            segments.merge(group.getString(0), count, Long::sum);
+            for (int t = 0; t < tasks.size(); t++) {
+                bandsByTask.get(t).merge(group.getString(1 + t), count, Long::sum);
             }
-            bands.put(task.id(), byBand);
+        }
+        Map<String, Map<String, Long>> bands = new LinkedHashMap<>();
+        for (int t = 0; t < tasks.size(); t++) {
+            bands.put(tasks.get(t).id(), bandsByTask.get(t));
         }
         return new SnapshotCounts(scored, segments, bands);
     }
