@@ -111,6 +111,7 @@ final class SparkRescore {
         Dataset<Row> scored = asText(base).mapPartitions(new PartitionScorer(broadcast, badRows, examples, drift), Encoders.row(schema))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         long scoredRows = scored.count();
+        logCacheSize(scoredRows);
         long bad = badRows.value();
         List<BadRowExample> badExamples = new ArrayList<>(examples.value());
         DriftReport driftReport = scoring.driftReport(drift.value());
@@ -245,6 +246,17 @@ final class SparkRescore {
                 .limit(BAD_ROW_EXAMPLES)
                 .map(e -> new BadRow(e.row(), e.column(), "input partition " + e.partition() + ", row " + e.row() + ": " + e.reason()))
                 .toList();
+    }
+
+    /** What the cached scores take, for sizing executors (the README's plan is made from it). */
+    private void logCacheSize(long rows) {
+        long memory = 0;
+        long disk = 0;
+        for (org.apache.spark.storage.RDDInfo info : spark.sparkContext().getRDDStorageInfo()) {
+            memory += info.memSize();
+            disk += info.diskSize();
+        }
+        log.info("scored {} rows; cached: {} MB in memory, {} MB on disk", rows, memory >> 20, disk >> 20);
     }
 
     private static java.nio.file.Path scratchFolder() {
