@@ -113,6 +113,11 @@ public final class BaseScoring {
 
     /** Each task's model version and band thresholds, as the manifest lists them. */
     public Map<String, SnapshotManifest.ModelUsed> modelsUsed() {
+        return modelsUsed(models);
+    }
+
+    /** Each model's version and band thresholds by task id, as a manifest lists them. */
+    static Map<String, SnapshotManifest.ModelUsed> modelsUsed(List<PreparedModel> models) {
         Map<String, SnapshotManifest.ModelUsed> used = new LinkedHashMap<>();
         for (PreparedModel model : models) {
             used.put(model.task().id(), new SnapshotManifest.ModelUsed(model.version(), model.thresholds()));

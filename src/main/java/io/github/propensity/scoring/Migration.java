@@ -25,7 +25,6 @@ final class Migration {
     static final String GONE = MigrationCounts.GONE;
     private static final int SEEN = 1 << 30;
     private static final int NO_BAND = 3;
-    private static final String LEGACY_ID_COLUMN = "customer_id";
     static final String PERSONA_COLUMN = "persona";
     /** Bits 16-23 of a code hold the previous persona's label index + 1; 0 when the customer had none. */
     private static final int PERSONA_SHIFT = 16;
@@ -66,8 +65,8 @@ final class Migration {
     }
 
     /**
-     * Reads the previous snapshot's scores file (id, segment, bands). Its id column is the one its manifest names;
-     * snapshots made before manifests named it always called it {@code customer_id}.
+     * Reads the previous snapshot's scores file (id, segment, bands). Its id column is the one its manifest names
+     * ({@link SnapshotManifest#idColumnOf}).
      *
      * @param segments this run's segment names, in policy order
      * @param personas this run's persona ids in slot order, empty when it assigns none
@@ -126,7 +125,7 @@ final class Migration {
     private static String idColumnOf(Path snapshot) {
         Path manifest = snapshot.resolve(SnapshotReports.MANIFEST);
         try {
-            return JsonMappers.standard().readTree(manifest.toFile()).path("id_column").asText(LEGACY_ID_COLUMN);
+            return SnapshotManifest.idColumnOf(JsonMappers.standard().readTree(manifest.toFile()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + manifest + ": " + e.getMessage(), e);
         }

@@ -25,7 +25,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -247,10 +246,7 @@ public final class RescoreJob {
     private SnapshotManifest manifest(RescoreRequest request, FirstPass pass, String name, Instant startedAt,
                                              Instant finishedAt, long start, Integer previousCustomers) {
         double seconds = (System.nanoTime() - start) / 1e9;
-        Map<String, SnapshotManifest.ModelUsed> models = new LinkedHashMap<>();
-        for (PreparedModel model : pass.models()) {
-            models.put(model.task().id(), new SnapshotManifest.ModelUsed(model.version(), model.thresholds()));
-        }
+        Map<String, SnapshotManifest.ModelUsed> models = BaseScoring.modelsUsed(pass.models());
         ScoringTally tally = pass.tally();
         SnapshotManifest manifest = new SnapshotManifest(name,
                 new SnapshotManifest.Timing(startedAt, finishedAt, round(seconds, 2), Math.round(pass.rows() / Math.max(seconds, 1e-9))),

@@ -2,6 +2,7 @@
 package io.github.propensity.spark;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.propensity.cli.BadRowShare;
 import io.github.propensity.cli.ExitCode;
 import io.github.propensity.model.Task;
 import io.github.propensity.storage.JsonMappers;
@@ -65,7 +66,7 @@ final class RescoreCommand implements Callable<Integer> {
         SparkRescoreRequest request;
         try {
             request = new SparkRescoreRequest(data, inputFormat(), models, snapshots, id, tasks.stream().map(Task::parse).toList(),
-                    segmentRules(), keep, share());
+                    segmentRules(), keep, BadRowShare.parse(maxBadRows));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -103,19 +104,6 @@ final class RescoreCommand implements Callable<Integer> {
             return Files.readAllBytes(segments);
         } catch (IOException e) {
             throw new IllegalArgumentException("--segments: cannot read " + segments + ": " + e.getMessage());
-        }
-    }
-
-    private double share() {
-        String trimmed = maxBadRows.strip();
-        try {
-            double share = trimmed.endsWith("%") ? Double.parseDouble(trimmed.substring(0, trimmed.length() - 1)) / 100 : Double.parseDouble(trimmed);
-            if (!(share >= 0 && share <= 1)) {
-                throw new NumberFormatException();
-            }
-            return share;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--max-bad-rows takes a percentage (0.5%) or a share between 0 and 1 (0.005), got '" + maxBadRows + "'");
         }
     }
 }

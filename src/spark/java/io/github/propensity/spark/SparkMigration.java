@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.spark;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.propensity.data.DataException;
 import io.github.propensity.model.Task;
 import io.github.propensity.scoring.MigrationCounts;
+import io.github.propensity.scoring.SnapshotManifest;
 import io.github.propensity.scoring.SnapshotReports;
 import io.github.propensity.storage.JsonMappers;
 import org.apache.hadoop.fs.Path;
@@ -34,7 +34,6 @@ import static org.apache.spark.sql.functions.struct;
  */
 final class SparkMigration {
     static final String SCORES = "scores.parquet";
-    private static final String LEGACY_ID_COLUMN = "customer_id";
 
     private SparkMigration() {
     }
@@ -107,8 +106,7 @@ final class SparkMigration {
     private static String previousIdColumn(SnapshotFolder folder, Path previous) {
         Path manifest = new Path(previous, SnapshotReports.MANIFEST);
         try {
-            JsonNode json = JsonMappers.standard().readTree(folder.read(manifest));
-            return json.path("id_column").asText(LEGACY_ID_COLUMN);
+            return SnapshotManifest.idColumnOf(JsonMappers.standard().readTree(folder.read(manifest)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + manifest + ": " + e.getMessage(), e);
         }
