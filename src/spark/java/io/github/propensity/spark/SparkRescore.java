@@ -116,18 +116,22 @@ final class SparkRescore {
         List<BadRowExample> badExamples = new ArrayList<>(examples.value());
         DriftReport driftReport = scoring.driftReport(drift.value());
         long rows = scoredRows + bad;
+        log.info("checking for repeated ids");
         long repeated = scoredRows - scored.select(request.idColumn()).distinct().count();
         checkBadRows(request, rows, bad, repeated, badExamples);
         if (scoredRows - repeated == 0) {
             throw new DataException(request.data() + ": no rows to score");
         }
         Dataset<Row> customers = repeated == 0 ? scored : firstOfEachId(scored, request.idColumn());
+        log.info("percentiles within the base (approximate quantiles, relative error {})", QUANTILE_RELATIVE_ERROR);
         Dataset<Row> withPercentiles = addPercentiles(customers, tasks).drop(ScoresSchema.ORDER);
 
         String name = folder.nameFor(startedAt);
         Path snapshot = new Path(folder.root(), name);
+        log.info("writing {}", new Path(snapshot, SparkMigration.SCORES));
         withPercentiles.write().partitionBy(ScoresSchema.SEGMENT).parquet(new Path(snapshot, SparkMigration.SCORES).toString());
         SnapshotCounts counts = counts(customers, scoredRows - repeated, policy, tasks);
+        log.info(previous == null ? "no previous snapshot: no migration" : "migration against {}", previous);
         SparkMigration.Result migration = previous == null ? new SparkMigration.Result(new MigrationCounts(), 0)
                 : SparkMigration.count(spark, folder, previous, customers, request.idColumn(), tasks);
         scored.unpersist();
@@ -167,11 +171,25 @@ final class SparkRescore {
     }
 
     private Dataset<Row> readBase(SparkRescoreRequest request) {
+        requireExists(request.data());
         return switch (request.format()) {
             case PARQUET -> spark.read().parquet(request.data());
             // Every cell as text, as the CLI reads a CSV: no type inference that could read an id as a number.
             case CSV -> spark.read().option("header", "true").option("inferSchema", "false").csv(request.data());
         };
+    }
+
+    /** A missing base is the user's input, not a failure of the job: said as bad data, before Spark says it its way. */
+    private void requireExists(String data) {
+        Path path = new Path(data);
+        try {
+            org.apache.hadoop.fs.FileStatus[] matches = path.getFileSystem(spark.sparkContext().hadoopConfiguration()).globStatus(path);
+            if (matches == null || matches.length == 0) {
+                throw new DataException(data + ": no such file or folder");
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot look for " + data + ": " + e.getMessage(), e);
+        }
     }
 
     /** Every column as text in the header's order: the form the CLI's encoder reads, whatever Parquet typed it as. */

@@ -17,12 +17,15 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -144,6 +147,29 @@ class SparkRescoreIT {
         try (Stream<Path> entries = Files.list(work.resolve("job"))) {
             assertFalse(entries.anyMatch(Files::isDirectory), "no snapshot folder is started");
         }
+    }
+
+    @Test
+    void exitsWithTheCliCodesForUsageAndBadData(@TempDir Path work) {
+        StringWriter err = new StringWriter();
+        CommandLine usage = SparkJobMain.commandLine();
+        usage.setErr(new PrintWriter(err));
+        assertEquals(2, usage.execute("rescore", "--data", SAMPLE.toString(), "--format", "orc", "--snapshots", work.toString()));
+        assertTrue(err.toString().contains("--format takes parquet or csv, got 'orc'"), err.toString());
+
+        StringWriter badData = new StringWriter();
+        CommandLine missingId = SparkJobMain.commandLine();
+        missingId.setErr(new PrintWriter(badData));
+        assertEquals(3, missingId.execute("rescore", "--data", SAMPLE.toString(), "--format", "csv", "--id", "client",
+                "--models", MODELS.toString(), "--snapshots", work.resolve("snapshots").toString()));
+        assertTrue(badData.toString().contains("id column 'client' not found; the columns are: customer_id"), badData.toString());
+
+        StringWriter missing = new StringWriter();
+        CommandLine missingData = SparkJobMain.commandLine();
+        missingData.setErr(new PrintWriter(missing));
+        assertEquals(3, missingData.execute("rescore", "--data", work.resolve("absent.parquet").toString(),
+                "--models", MODELS.toString(), "--snapshots", work.resolve("snapshots").toString()));
+        assertTrue(missing.toString().contains("absent.parquet: no such file or folder"), missing.toString());
     }
 
     /**
