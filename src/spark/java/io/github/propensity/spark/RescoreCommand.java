@@ -96,12 +96,12 @@ final class RescoreCommand implements Callable<Integer> {
         };
     }
 
-    private byte[] segmentRules() {
+    private SegmentRules segmentRules() {
         if (segments == null) {
-            return new byte[0];
+            return new SegmentRules.BuiltIn();
         }
         try {
-            return Files.readAllBytes(segments);
+            return new SegmentRules.FromFile(segments.getFileName().toString(), Files.readAllBytes(segments));
         } catch (IOException e) {
             throw new IllegalArgumentException("--segments: cannot read " + segments + ": " + e.getMessage());
         }

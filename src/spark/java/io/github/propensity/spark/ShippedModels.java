@@ -4,11 +4,13 @@ package io.github.propensity.spark;
 import io.github.propensity.model.ModelBundle;
 import io.github.propensity.model.ModelStore;
 import io.github.propensity.model.Task;
+import io.github.propensity.storage.BundleManifest;
 import io.github.propensity.storage.Sha256;
 
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -46,14 +48,14 @@ record ShippedModels(Map<String, byte[]> files, List<Task> tasks, String sha256)
                 for (Path file : entries.filter(Files::isRegularFile).toList()) {
                     files.put(task.id() + "/" + bundle.version() + "/" + file.getFileName(), Files.readAllBytes(file));
                 }
-                files.put(task.id() + "/" + ModelStore.CURRENT_POINTER, (bundle.version() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                files.put(task.id() + "/" + ModelStore.CURRENT_POINTER, (bundle.version() + "\n").getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the model bundle " + bundle.directory() + ": " + e.getMessage(), e);
             }
         }
         MessageDigest digest = Sha256.newDigest();
         files.forEach((name, bytes) -> {
-            digest.update(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            digest.update(name.getBytes(StandardCharsets.UTF_8));
             digest.update(bytes);
         });
         return new ShippedModels(files, tasks, Sha256.hex(digest));
@@ -82,7 +84,7 @@ record ShippedModels(Map<String, byte[]> files, List<Task> tasks, String sha256)
     List<String> versions() {
         List<String> versions = new ArrayList<>();
         for (String name : files.keySet()) {
-            if (name.endsWith("/" + io.github.propensity.storage.BundleManifest.FILE)) {
+            if (name.endsWith("/" + BundleManifest.FILE)) {
                 versions.add(name.substring(0, name.lastIndexOf('/')));
             }
         }

@@ -17,6 +17,7 @@ import io.github.propensity.scoring.SnapshotManifest;
 import io.github.propensity.scoring.SnapshotReports;
 import io.github.propensity.storage.BundleException;
 import io.github.propensity.storage.JsonMappers;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
@@ -27,13 +28,16 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.RDDInfo;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.CollectionAccumulator;
 import org.apache.spark.util.LongAccumulator;
 import org.slf4j.Logger;
+import scala.reflect.ClassTag$;
 import org.slf4j.LoggerFactory;
 
-import java.nio.file.Files;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -87,8 +91,7 @@ final class SparkRescore {
         Dataset<Row> base = readBase(request);
         List<String> header = Arrays.asList(base.columns());
         ScoringSpec spec = new ScoringSpec(shipped, header, request.idColumn(), request.keepColumns(), request.segmentRules());
-        java.nio.file.Path scratch = scratchFolder();
-        SegmentPolicy policy = spec.policy(scratch);
+        SegmentPolicy policy = request.segmentRules().policy();
         BaseScoring scoring;
         try {
             scoring = BaseScoring.prepare(bundles, header, request.idColumn(), request.keepColumns(), policy);
@@ -104,7 +107,7 @@ final class SparkRescore {
         CollectionAccumulator<BadRowExample> examples = spark.sparkContext().collectionAccumulator("bad row examples");
         DriftAccumulator drift = new DriftAccumulator(scoring.newDriftCounts());
         spark.sparkContext().register(drift, "drift counts");
-        Broadcast<ScoringSpec> broadcast = spark.sparkContext().broadcast(spec, scala.reflect.ClassTag$.MODULE$.apply(ScoringSpec.class));
+        Broadcast<ScoringSpec> broadcast = spark.sparkContext().broadcast(spec, ClassTag$.MODULE$.apply(ScoringSpec.class));
         StructType schema = ScoresSchema.scored(request.idColumn(), request.keepColumns(), tasks);
         // Cached, and counted at once: the accumulators are read after this one action, before any later action could
         // score a partition again (a cached block spilled to disk is read back, not recomputed).
@@ -183,12 +186,12 @@ final class SparkRescore {
     private void requireExists(String data) {
         Path path = new Path(data);
         try {
-            org.apache.hadoop.fs.FileStatus[] matches = path.getFileSystem(spark.sparkContext().hadoopConfiguration()).globStatus(path);
+            FileStatus[] matches = path.getFileSystem(spark.sparkContext().hadoopConfiguration()).globStatus(path);
             if (matches == null || matches.length == 0) {
                 throw new DataException(data + ": no such file or folder");
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot look for " + data + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot look for " + data + ": " + e.getMessage(), e);
         }
     }
 
@@ -270,20 +273,10 @@ final class SparkRescore {
     private void logCacheSize(long rows) {
         long memory = 0;
         long disk = 0;
-        for (org.apache.spark.storage.RDDInfo info : spark.sparkContext().getRDDStorageInfo()) {
+        for (RDDInfo info : spark.sparkContext().getRDDStorageInfo()) {
             memory += info.memSize();
             disk += info.diskSize();
         }
         log.info("scored {} rows; cached: {} MB in memory, {} MB on disk", rows, memory >> 20, disk >> 20);
-    }
-
-    private static java.nio.file.Path scratchFolder() {
-        try {
-            java.nio.file.Path folder = Files.createTempDirectory("propensity-spark-driver-");
-            folder.toFile().deleteOnExit();
-            return folder;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot make a temporary folder: " + e.getMessage(), e);
-        }
     }
 }

@@ -14,11 +14,11 @@ import java.util.Objects;
  * @param models       the model store, read on the driver (local, or a mounted share)
  * @param snapshots    the snapshot folder, any Hadoop file system URI
  * @param tasks        the tasks to score; empty for every task with a current model
- * @param segmentRules the --segments file's bytes; empty for the built-in rules
+ * @param segmentRules the built-in rules, or the --segments file's
  * @param maxBadShare  the share of rows (bad and repeated ids together) allowed before the run fails
  */
 record SparkRescoreRequest(String data, InputFormat format, Path models, String snapshots, String idColumn, List<Task> tasks,
-                           byte[] segmentRules, List<String> keepColumns, double maxBadShare) {
+                           SegmentRules segmentRules, List<String> keepColumns, double maxBadShare) {
     /** How the base is stored. */
     enum InputFormat { PARQUET, CSV }
 
@@ -29,7 +29,7 @@ record SparkRescoreRequest(String data, InputFormat format, Path models, String 
         Objects.requireNonNull(snapshots, "snapshots");
         Objects.requireNonNull(idColumn, "idColumn");
         tasks = List.copyOf(tasks);
-        segmentRules = segmentRules.clone();
+        Objects.requireNonNull(segmentRules, "segmentRules");
         keepColumns = List.copyOf(keepColumns);
         if (keepColumns.contains(idColumn)) {
             throw new IllegalArgumentException("the id column '" + idColumn + "' is always in the scores; do not keep it again");

@@ -11,6 +11,7 @@ import io.github.propensity.scoring.RescoreSummary;
 import io.github.propensity.scoring.ScoresDestination;
 import io.github.propensity.scoring.ScoringInput;
 import io.github.propensity.scoring.SegmentPolicy;
+import io.github.propensity.scoring.SegmentPolicyFile;
 import io.github.propensity.scoring.SnapshotStore;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -52,6 +53,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SparkRescoreIT {
     private static final Path SAMPLE = Path.of("training-data", "customers.csv");
     private static final Path MODELS = Path.of("models");
+    private static final Path RULES = Path.of("scripts", "sample-segments.json");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static SparkSession spark;
 
@@ -80,12 +82,15 @@ class SparkRescoreIT {
         spark.read().option("header", "true").csv(week2.toString()).repartition(3).write().parquet(week2Parquet);
 
         Path cliSnapshots = work.resolve("cli");
+        // The demo's rules: other band cut-offs, and rules on an input column (plan) as well as on bands.
+        SegmentPolicy policy = SegmentPolicyFile.read(RULES);
+        SegmentRules rules = new SegmentRules.FromFile(RULES.getFileName().toString(), Files.readAllBytes(RULES));
         List<String> keep = List.of("region");
-        cli(week1, MODELS, cliSnapshots, keep);
-        RescoreSummary cli = cli(week2, MODELS, cliSnapshots, keep);
+        cli(week1, MODELS, cliSnapshots, keep, policy);
+        RescoreSummary cli = cli(week2, MODELS, cliSnapshots, keep, policy);
         String jobSnapshots = work.resolve("job").toString();
-        job(week1.toString(), SparkRescoreRequest.InputFormat.CSV, MODELS, jobSnapshots, keep);
-        SparkRescore.Summary job = job(week2Parquet, SparkRescoreRequest.InputFormat.PARQUET, MODELS, jobSnapshots, keep);
+        job(week1.toString(), SparkRescoreRequest.InputFormat.CSV, MODELS, jobSnapshots, keep, rules);
+        SparkRescore.Summary job = job(week2Parquet, SparkRescoreRequest.InputFormat.PARQUET, MODELS, jobSnapshots, keep, rules);
 
         Path jobSnapshot = Path.of(job.snapshot().replaceFirst("^file:", ""));
         assertEquals(jobSnapshot.getFileName().toString(), Files.readString(work.resolve("job").resolve(SnapshotStore.LATEST)).strip());
@@ -212,14 +217,23 @@ class SparkRescoreIT {
     }
 
     private static RescoreSummary cli(Path base, Path models, Path snapshots, List<String> keep) {
+        return cli(base, models, snapshots, keep, SegmentPolicy.defaults());
+    }
+
+    private static RescoreSummary cli(Path base, Path models, Path snapshots, List<String> keep, SegmentPolicy policy) {
         return new RescoreJob().run(new RescoreRequest(new ScoringInput(base, null, "customer_id", keep),
-                ModelChoice.everyCurrent(models), new ScoresDestination.Snapshot(snapshots, false), SegmentPolicy.defaults(), 0.001, 2));
+                ModelChoice.everyCurrent(models), new ScoresDestination.Snapshot(snapshots, false), policy, 0.001, 2));
     }
 
     private static SparkRescore.Summary job(String base, SparkRescoreRequest.InputFormat format, Path models, String snapshots,
                                             List<String> keep) {
+        return job(base, format, models, snapshots, keep, new SegmentRules.BuiltIn());
+    }
+
+    private static SparkRescore.Summary job(String base, SparkRescoreRequest.InputFormat format, Path models, String snapshots,
+                                            List<String> keep, SegmentRules rules) {
         return new SparkRescore(spark, Clock.systemUTC()).run(new SparkRescoreRequest(base, format, models, snapshots, "customer_id",
-                List.of(), new byte[0], keep, 0.001));
+                List.of(), rules, keep, 0.001));
     }
 
     /** The header and data rows {@code from} to {@code to} (1-based) of a CSV's lines. */
