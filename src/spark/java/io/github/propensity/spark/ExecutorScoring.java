@@ -11,8 +11,8 @@ import java.nio.file.Path;
 
 /**
  * The scoring prepared once per executor JVM. Preparing unpacks and verifies the bundles and compiles their
- * scorers, far too slow to repeat for every partition, and Spark has no per-executor setup hook, so this is the one
- * piece of static state in the project: a cache of an immutable value, keyed by everything that value is made from
+ * scorers, far too slow to repeat for every partition, and Spark has no per-executor setup hook, so this holds static state, which the
+ * project otherwise avoids: a cache of an immutable value, keyed by everything that value is made from
  * ({@link ScoringSpec#key()}), holding only the latest key. A partition of another job (an executor reused, or several
  * runs in one JVM as in the tests) with other models or another header replaces it; nothing a result depends on is
  * kept from one job to the next.
