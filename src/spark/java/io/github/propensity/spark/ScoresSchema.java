@@ -2,6 +2,7 @@
 package io.github.propensity.spark;
 
 import io.github.propensity.model.Task;
+import io.github.propensity.scoring.RowScore;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -17,7 +18,7 @@ import java.util.List;
 final class ScoresSchema {
     static final String ORDER = "_input_order";
     static final String SEGMENT = "segment";
-    static final int REASONS = 3;
+    static final int REASONS = RowScore.REASONS;
 
     private ScoresSchema() {
     }

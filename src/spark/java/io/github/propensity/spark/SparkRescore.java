@@ -83,6 +83,9 @@ final class SparkRescore {
     }
 
     Summary run(SparkRescoreRequest request) {
+        // Partition folders (a base's date=..., the previous snapshot's segment=...) are read as text, as every other
+        // column: inferring types would read a segment named 007 as the number 7.
+        spark.conf().set("spark.sql.sources.partitionColumnTypeInference.enabled", "false");
         Instant startedAt = clock.instant();
         long start = System.nanoTime();
         Map<Task, ModelBundle> bundles = new LinkedHashMap<>();
