@@ -238,17 +238,10 @@ final class ScoreCommand implements Callable<Integer> {
     }
 
     private double parseShare(String text) {
-        String trimmed = text.strip();
         try {
-            double share = trimmed.endsWith("%") ? Double.parseDouble(trimmed.substring(0, trimmed.length() - 1)) / 100
-                    : Double.parseDouble(trimmed);
-            if (!(share >= 0 && share <= 1)) {
-                throw new NumberFormatException();
-            }
-            return share;
-        } catch (NumberFormatException e) {
-            throw new CommandLine.ParameterException(context.commandLine(),
-                    "--max-bad-rows takes a percentage (0.5%) or a share between 0 and 1 (0.005), got '" + text + "'");
+            return BadRowShare.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(context.commandLine(), e.getMessage());
         }
     }
 }

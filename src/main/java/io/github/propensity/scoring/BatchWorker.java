@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.scoring;
 
-import io.github.propensity.data.Decimals;
 import io.github.propensity.data.MissingValues;
 import io.github.propensity.data.NumericValues;
 import io.github.propensity.data.RecordBatch;
@@ -17,7 +16,8 @@ import java.util.Optional;
 
 /**
  * Scores one batch of rows with every task's prepared model and every campaign's uplift model, then adds what only a rescoring run needs: primary
- * segment, drift counts, the id hash for repeated-id checks and the row as scores-file text. Stateless apart from
+ * segment, drift counts, the id hash for repeated-id checks, and hands each scored row to a {@link ScoredRowSink} (the
+ * CLI's scores-file text, or the Spark job's rows). Stateless apart from
  * per-call scratch, so one instance serves all threads.
  */
 final class BatchWorker {
@@ -59,7 +59,18 @@ final class BatchWorker {
                 .filter(ValueInput.Banding.Banded.class::isInstance).map(b -> ((ValueInput.Banding.Banded) b).thresholds()).orElse(null);
     }
 
+    /** Scores a batch for the CLI's scores file: the rows as CSV text in the result. */
     BatchResult score(RecordBatch batch) {
+        ScoresCsvText text = new ScoresCsvText(batch.size(), clvColumn, pAliveColumn, persona);
+        return score(batch, text, text);
+    }
+
+    /** Scores a batch, handing each scored row to {@code sink}; the result carries no text. */
+    BatchResult score(RecordBatch batch, ScoredRowSink sink) {
+        return score(batch, sink, null);
+    }
+
+    private BatchResult score(RecordBatch batch, ScoredRowSink sink, ScoresCsvText text) {
         int taskCount = models.size();
         RowScore[] scores = new RowScore[taskCount];
         long[][][] featureBins = new long[taskCount][][];
@@ -83,10 +94,11 @@ final class BatchWorker {
         long[] lines = new long[batch.size()];
         long[] idHashes = new long[2 * batch.size()];
         byte[] valueCodes = clvColumn >= 0 ? new byte[batch.size()] : NO_VALUE_CODES;
-        int[] rowEnds = new int[batch.size()];
         Band[] bandByTask = new Band[Task.values().length];
         List<BadRow> bad = new ArrayList<>();
-        StringBuilder text = new StringBuilder(batch.size() * 512);
+        ScoredRow view = new ScoredRow(keepColumns);
+        view.scores = scores;
+        view.uplifts = upliftScores;
         int scored = 0;
         for (int i = 0; i < batch.size(); i++) {
             String[] fields = batch.rows()[i];
@@ -140,11 +152,18 @@ final class BatchWorker {
             segments[scored] = (byte) segment;
             lines[scored] = line;
             CustomerIdHash.hash(id, idHashes, 2 * scored);
-            appendRow(text, fields, id, policy.rules().get(segment).name(), scores, upliftScores, clv, pAlive, valueBand, personaSlot);
-            rowEnds[scored] = text.length();
+            view.fields = fields;
+            view.id = id;
+            view.segment = policy.rules().get(segment).name();
+            view.clv = clv;
+            view.pAlive = pAlive;
+            view.valueBand = valueBand;
+            view.personaSlot = personaSlot;
+            view.line = line;
+            sink.accept(view);
             scored++;
         }
-        return new BatchResult(text.toString(), scored, lines, idHashes, rowEnds, probabilities, segments, bands, valueCodes,
+        return new BatchResult(text == null ? "" : text.text(), scored, lines, idHashes, text == null ? new int[0] : text.rowEnds(), probabilities, segments, bands, valueCodes,
                 upliftGroups, personaSlots, featureBins, scoreBins, bad);
     }
 
@@ -217,54 +236,6 @@ final class BatchWorker {
         } catch (FeatureValueException e) {
             bad.add(new BadRow(line, e.column(), e.getMessage()));
             return false;
-        }
-    }
-
-    private void appendRow(StringBuilder text, String[] fields, String id, String segment, RowScore[] scores,
-                           UpliftScore[] upliftScores, double clv, double pAlive, Band valueBand, int personaSlot) {
-        CsvValues.appendFirst(text, id);
-        CsvValues.appendAfterComma(text, segment);
-        for (int column : keepColumns) {
-            // The second pass reads the partial file line by line, so a kept value must not span lines.
-            String value = fields[column];
-            CsvValues.appendAfterComma(text, value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0 ? value.replaceAll("[\r\n]+", " ") : value);
-        }
-        if (clvColumn >= 0) {
-            // A value is copied as the base wrote it, an unreadable one left empty, so the scores file holds numbers only.
-            appendNumber(text, clv, fields[clvColumn]);
-            if (pAliveColumn >= 0) {
-                appendNumber(text, pAlive, fields[pAliveColumn]);
-            }
-            text.append(',');
-            if (valueBand != null) {
-                text.append(valueBand.label());
-            }
-        }
-        for (RowScore score : scores) {
-            Decimals.append(text.append(','), score.probability(), 6);
-            text.append(',').append(score.score());
-            text.append(',').append(score.band().label());
-            for (int slot = 0; slot < ReasonBuilder.REASONS; slot++) {
-                int comma = text.length();
-                score.appendReason(slot, text.append(','));
-                CsvValues.quoteAppended(text, comma);
-            }
-        }
-        for (UpliftScore uplift : upliftScores) {
-            Decimals.append(text.append(','), uplift.uplift(), 6);
-            text.append(',').append(uplift.group().label());
-        }
-        if (personaSlot >= 0) {
-            persona.get().appendColumns(text, personaSlot);
-        }
-        text.append('\n');
-    }
-
-    private static void appendNumber(StringBuilder text, double value, String cell) {
-        if (Double.isNaN(value)) {
-            text.append(',');
-        } else {
-            CsvValues.appendAfterComma(text, cell.strip());
         }
     }
 }

@@ -5,17 +5,12 @@ import io.github.propensity.data.CsvRecordReader;
 import io.github.propensity.data.DataException;
 import io.github.propensity.model.Task;
 import io.github.propensity.storage.JsonMappers;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.IntFunction;
 
 /**
@@ -26,11 +21,10 @@ import java.util.function.IntFunction;
  * across refits, so the same id is the same persona).
  */
 final class Migration {
-    static final String NEW = "(new)";
-    static final String GONE = "(gone)";
+    static final String NEW = MigrationCounts.NEW;
+    static final String GONE = MigrationCounts.GONE;
     private static final int SEEN = 1 << 30;
     private static final int NO_BAND = 3;
-    private static final String LEGACY_ID_COLUMN = "customer_id";
     static final String PERSONA_COLUMN = "persona";
     /** Bits 16-23 of a code hold the previous persona's label index + 1; 0 when the customer had none. */
     private static final int PERSONA_SHIFT = 16;
@@ -71,8 +65,8 @@ final class Migration {
     }
 
     /**
-     * Reads the previous snapshot's scores file (id, segment, bands). Its id column is the one its manifest names;
-     * snapshots made before manifests named it always called it {@code customer_id}.
+     * Reads the previous snapshot's scores file (id, segment, bands). Its id column is the one its manifest names
+     * ({@link SnapshotManifest#idColumnOf}).
      *
      * @param segments this run's segment names, in policy order
      * @param personas this run's persona ids in slot order, empty when it assigns none
@@ -131,7 +125,7 @@ final class Migration {
     private static String idColumnOf(Path snapshot) {
         Path manifest = snapshot.resolve(SnapshotReports.MANIFEST);
         try {
-            return JsonMappers.standard().readTree(manifest.toFile()).path("id_column").asText(LEGACY_ID_COLUMN);
+            return SnapshotManifest.idColumnOf(JsonMappers.standard().readTree(manifest.toFile()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + manifest + ": " + e.getMessage(), e);
         }
@@ -186,8 +180,8 @@ final class Migration {
         return ((code >>> PERSONA_SHIFT) & 0xff) - 1;
     }
 
-    /** Counts the previous customers this run did not see, then writes the long-format matrix. */
-    void write(Writer out) throws IOException {
+    /** Counts the previous customers this run did not see, then gives every dimension's from-to counts. */
+    MigrationCounts counts() {
         previous.forEachValue(code -> {
             if ((code & SEEN) == 0) {
                 segmentCounts[code & 0xff][segments.size()]++;
@@ -199,35 +193,25 @@ final class Migration {
                 }
             }
         });
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator('\n').get())) {
-            printer.printRecord("dimension", "from", "to", "customers");
-            print(printer, "segment", segmentCounts, from -> from < previousSegments.size() ? previousSegments.get(from) : NEW,
-                    to -> to < segments.size() ? segments.get(to) : GONE);
-            for (int t = 0; t < tasks.size(); t++) {
-                print(printer, bandDimensions[t], bandCounts[t], from -> from == NO_BAND ? NEW : Band.values()[from].label(),
-                        to -> to == NO_BAND ? GONE : Band.values()[to].label());
-            }
-            if (tracksPersonas()) {
-                print(printer, PERSONA_COLUMN, personaCounts, from -> from < previousPersonas.size() ? previousPersonas.get(from) : NEW,
-                        to -> to < personas.size() ? personas.get(to) : GONE);
-            }
+        MigrationCounts counts = new MigrationCounts();
+        add(counts, "segment", segmentCounts, from -> from < previousSegments.size() ? previousSegments.get(from) : NEW,
+                to -> to < segments.size() ? segments.get(to) : GONE);
+        for (int t = 0; t < tasks.size(); t++) {
+            add(counts, bandDimensions[t], bandCounts[t], from -> from == NO_BAND ? NEW : Band.values()[from].label(),
+                    to -> to == NO_BAND ? GONE : Band.values()[to].label());
         }
+        if (tracksPersonas()) {
+            add(counts, PERSONA_COLUMN, personaCounts, from -> from < previousPersonas.size() ? previousPersonas.get(from) : NEW,
+                    to -> to < personas.size() ? personas.get(to) : GONE);
+        }
+        return counts;
     }
 
-    /** One dimension's non-zero cells, sorted by from and to label. */
-    private static void print(CSVPrinter printer, String dimension, long[][] counts, IntFunction<String> fromLabel,
-                              IntFunction<String> toLabel) throws IOException {
-        Map<String, Map<String, Long>> sorted = new TreeMap<>();
-        for (int from = 0; from < counts.length; from++) {
-            for (int to = 0; to < counts[from].length; to++) {
-                if (counts[from][to] > 0) {
-                    sorted.computeIfAbsent(fromLabel.apply(from), f -> new TreeMap<>()).merge(toLabel.apply(to), counts[from][to], Long::sum);
-                }
-            }
-        }
-        for (Map.Entry<String, Map<String, Long>> from : sorted.entrySet()) {
-            for (Map.Entry<String, Long> to : from.getValue().entrySet()) {
-                printer.printRecord(dimension, from.getKey(), to.getKey(), to.getValue());
+    private static void add(MigrationCounts counts, String dimension, long[][] cells, IntFunction<String> fromLabel,
+                            IntFunction<String> toLabel) {
+        for (int from = 0; from < cells.length; from++) {
+            for (int to = 0; to < cells[from].length; to++) {
+                counts.add(dimension, fromLabel.apply(from), toLabel.apply(to), cells[from][to]);
             }
         }
     }

@@ -25,7 +25,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -102,18 +101,13 @@ public final class RescoreJob {
         ScoringInput input = request.input();
         try (RecordSource reader = RecordSource.open(input.data(), input.separator())) {
             List<String> header = reader.header();
-            int idColumn = header.indexOf(input.idColumn());
-            if (idColumn < 0) {
-                throw DataException.inFile(input.data(), "id column '" + input.idColumn() + "' not found; the columns are: "
-                        + String.join(", ", header));
-            }
-            int[] keep = new int[input.keepColumns().size()];
-            for (int k = 0; k < keep.length; k++) {
-                keep[k] = header.indexOf(input.keepColumns().get(k));
-                if (keep[k] < 0) {
-                    throw DataException.inFile(input.data(), "column '" + input.keepColumns().get(k) + "' to keep not found; the columns are: "
-                            + String.join(", ", header));
-                }
+            int idColumn;
+            int[] keep;
+            try {
+                idColumn = BaseHeader.idColumn(header, input.idColumn());
+                keep = BaseHeader.keepColumns(header, input.keepColumns());
+            } catch (IllegalArgumentException e) {
+                throw DataException.inFile(input.data(), e.getMessage());
             }
             List<PreparedModel> models = new ArrayList<>();
             List<DriftBinning> binnings = new ArrayList<>();
@@ -241,7 +235,8 @@ public final class RescoreJob {
         Instant finishedAt = clock.instant();
         String name = store.nameFor(finishedAt);
         SnapshotManifest manifest = manifest(request, pass, name, startedAt, finishedAt, start, previousCustomers);
-        SnapshotReports.write(workDirectory, manifest, pass.tally(), migration, pass.drift(), json);
+        SnapshotReports.write(SnapshotReports.ReportFiles.in(workDirectory), manifest, pass.tally().counts(), migration.counts(),
+                pass.drift(), json);
         store.publish(work, name);
         Path published = store.root().resolve(name);
         log.info("published snapshot {}", published);
@@ -251,10 +246,7 @@ public final class RescoreJob {
     private SnapshotManifest manifest(RescoreRequest request, FirstPass pass, String name, Instant startedAt,
                                              Instant finishedAt, long start, Integer previousCustomers) {
         double seconds = (System.nanoTime() - start) / 1e9;
-        Map<String, SnapshotManifest.ModelUsed> models = new LinkedHashMap<>();
-        for (PreparedModel model : pass.models()) {
-            models.put(model.task().id(), new SnapshotManifest.ModelUsed(model.version(), model.thresholds()));
-        }
+        Map<String, SnapshotManifest.ModelUsed> models = BaseScoring.modelsUsed(pass.models());
         ScoringTally tally = pass.tally();
         SnapshotManifest manifest = new SnapshotManifest(name,
                 new SnapshotManifest.Timing(startedAt, finishedAt, round(seconds, 2), Math.round(pass.rows() / Math.max(seconds, 1e-9))),

@@ -12,6 +12,8 @@ import java.util.List;
  * row overwrites it.
  */
 public final class RowScore {
+    /** How many reasons a score carries (fewer are empty). */
+    public static final int REASONS = ReasonBuilder.REASONS;
     final double[] encoded;
     final double[] contributions;
     final double[] byColumn;

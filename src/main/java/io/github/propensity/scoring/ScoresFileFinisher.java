@@ -189,7 +189,7 @@ final class ScoresFileFinisher {
     private void eachRow(Path partial, Optional<Migration> migration, RowWriter writer) throws IOException {
         BasePercentiles[] percentiles = new BasePercentiles[tasks.size()];
         for (int t = 0; t < tasks.size(); t++) {
-            percentiles[t] = new BasePercentiles(tally.sortedProbabilities(t));
+            percentiles[t] = BasePercentiles.fromSorted(tally.sortedProbabilities(t));
         }
         byte[] bands = new byte[tasks.size()];
         byte[][] percentileTexts = new byte[tasks.size()][];

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.scoring;
 
-import io.github.propensity.model.ModelBundle;
 import io.github.propensity.model.UpliftGroup;
 
 import java.io.IOException;
@@ -30,8 +29,7 @@ final class ScoringTally {
     private byte[][] bands;
     private byte[] segments;
     private int scored;
-    private final long[][][] featureBins;
-    private final long[][] scoreBins;
+    private final DriftCounts drift;
     private long badRows;
     private long repeatedIds;
     private final List<BadRow> badRowExamples = new ArrayList<>();
@@ -63,11 +61,7 @@ final class ScoringTally {
         bands = new byte[models.size()][initial];
         segments = new byte[initial];
         personas = new byte[persona.isPresent() ? initial : 0];
-        featureBins = new long[models.size()][][];
-        scoreBins = new long[models.size()][10];
-        for (int t = 0; t < models.size(); t++) {
-            featureBins[t] = binnings.get(t).newFeatureCounts();
-        }
+        drift = new DriftCounts(binnings);
     }
 
     /**
@@ -99,17 +93,8 @@ final class ScoringTally {
         for (int t = 0; t < models.size(); t++) {
             copyKept(result.probabilities()[t], probabilities[t], repeated);
             copyKept(result.bands()[t], bands[t], repeated);
-            for (int b = 0; b < 10; b++) {
-                scoreBins[t][b] += result.scoreBins()[t][b];
-            }
-            if (featureBins[t] != null) {
-                for (int c = 0; c < featureBins[t].length; c++) {
-                    for (int b = 0; b < featureBins[t][c].length; b++) {
-                        featureBins[t][c][b] += result.featureBins()[t][c][b];
-                    }
-                }
-            }
         }
+        drift.add(result);
         copyKept(result.segments(), segments, repeated);
         if (persona.isPresent()) {
             copyKept(result.personas(), personas, repeated);
@@ -219,6 +204,11 @@ final class ScoringTally {
         }
     }
 
+    /** Customers per segment, band, uplift group and persona: what {@code segments.json} holds. */
+    SnapshotCounts counts() {
+        return new SnapshotCounts(scored, segmentCounts(), bandCounts(), upliftGroupCounts(), personaCounts());
+    }
+
     Map<String, Long> segmentCounts() {
         long[] counts = new long[policy.rules().size()];
         for (int row = 0; row < scored; row++) {
@@ -274,23 +264,7 @@ final class ScoringTally {
     }
 
     DriftReport drift() {
-        Map<String, DriftReport.TaskDrift> byTask = new LinkedHashMap<>();
-        for (int t = 0; t < models.size(); t++) {
-            ModelBundle bundle = models.get(t).bundle();
-            double scorePsi = Psi.of(binnings.get(t).scoreExpected, scoreBins[t]);
-            List<DriftReport.FeatureDrift> features = new ArrayList<>();
-            String note = null;
-            if (featureBins[t] == null) {
-                note = "model " + bundle.version() + " has no training profile (made before profiles existed); retrain to measure feature drift";
-            } else {
-                for (int c = 0; c < featureBins[t].length; c++) {
-                    double psi = Psi.of(bundle.profile().columns().get(c).expected(), featureBins[t][c]);
-                    features.add(new DriftReport.FeatureDrift(bundle.profile().columns().get(c).name(), psi, psi > Psi.ALERT));
-                }
-            }
-            byTask.put(models.get(t).task().id(), new DriftReport.TaskDrift(bundle.version(), scorePsi, scorePsi > Psi.ALERT, features, note));
-        }
-        return new DriftReport(Psi.ALERT, byTask);
+        return drift.report(models, binnings);
     }
 
     /** Makes room for {@code expected} scored rows at once, so the arrays are not doubled (old and new held) later. */

@@ -55,15 +55,30 @@ public final class SegmentPolicyFile {
     }
 
     public static SegmentPolicy read(Path file) {
-        JsonNode root;
+        byte[] json;
         try {
-            root = new ObjectMapper().readTree(Files.readAllBytes(file));
+            json = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw DataException.inFile(file, "segment rules file not found");
-        } catch (JacksonException e) {
-            throw DataException.inFile(file, "not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        return parse(json, file.getFileName().toString());
+    }
+
+    /**
+     * The rules in a file's bytes, read elsewhere (the Spark job ships them to its executors).
+     *
+     * @param fileName the file's name, which error messages start with
+     */
+    public static SegmentPolicy parse(byte[] json, String fileName) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(json);
+        } catch (JacksonException e) {
+            throw new DataException(fileName + ": not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + fileName + ": " + e.getMessage(), e);
         }
         try {
             BandCutoffs bands = BandCutoffs.DEFAULT;
@@ -88,7 +103,7 @@ public final class SegmentPolicyFile {
             }
             return new SegmentPolicy(bands, valueBands, rules);
         } catch (IllegalArgumentException e) {
-            throw DataException.inFile(file, e.getMessage());
+            throw new DataException(fileName + ": " + e.getMessage());
         }
     }
 

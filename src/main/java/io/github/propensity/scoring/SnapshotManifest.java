@@ -4,6 +4,7 @@ package io.github.propensity.scoring;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Instant;
 import java.util.Collections;
@@ -34,6 +35,13 @@ public record SnapshotManifest(String snapshot, @JsonUnwrapped Timing timing, @J
                                @JsonInclude(JsonInclude.Include.NON_NULL) PersonasUsed personas) {
     /** The manifest's file name in a snapshot folder. */
     public static final String FILE = "manifest.json";
+    /** What snapshots made before manifests named their id column always called it. */
+    private static final String LEGACY_ID_COLUMN = "customer_id";
+
+    /** The id column of the snapshot whose manifest this is: the one it names, or {@code customer_id} for the oldest. */
+    public static String idColumnOf(JsonNode manifest) {
+        return manifest.path("id_column").asText(LEGACY_ID_COLUMN);
+    }
 
     /**
      * The persona model as the run used it.

@@ -79,6 +79,11 @@ public final class SnapshotStore {
         }
     }
 
+    /** A snapshot's name without a suffix: its UTC time to the second, e.g. 20261206T071500Z. */
+    public static String nameOf(Instant createdAt) {
+        return NAME.format(createdAt);
+    }
+
     /** A name for a snapshot made now: its UTC time, with a suffix if a snapshot of that second exists. */
     public String nameFor(Instant createdAt) {
         String name = NAME.format(createdAt);

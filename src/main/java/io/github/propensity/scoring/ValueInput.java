@@ -43,6 +43,11 @@ record ValueInput(String clvColumn, int clvIndex, int pAliveIndex, Banding bandi
         }
     }
 
+    /** Whether a header column is a CLV column ({@code clv_<h>d}) as the features command writes it. */
+    static boolean isClvColumn(String column) {
+        return CLV_COLUMN.matcher(column).matches();
+    }
+
     boolean banded() {
         return banding instanceof Banding.Banded;
     }

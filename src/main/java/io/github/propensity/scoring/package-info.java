@@ -7,7 +7,8 @@
  * model, each campaign's uplift and group through {@link io.github.propensity.scoring.PreparedUplift} (the models are
  * loaded by the caller: the uplift store is this package's peer, not below it), each customer's persona through
  * {@link io.github.propensity.scoring.PreparedPersona} (the persona model likewise loaded by the caller), repeated-id checks, migration, drift
- * and atomic snapshots. Uses {@code value}, {@code model}, {@code features}, {@code data}, {@code storage};
+ * and atomic snapshots. {@link io.github.propensity.scoring.BaseScoring} opens the same batch scoring to a caller that
+ * feeds rows itself (the Spark job), with {@link io.github.propensity.scoring.SnapshotReports} writing the reports for both. Uses {@code value}, {@code model}, {@code features}, {@code data}, {@code storage};
  * never {@code uplift}, {@code personas}, {@code training}, {@code serving}, {@code web} or {@code cli}.
  */
 package io.github.propensity.scoring;
