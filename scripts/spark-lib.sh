@@ -23,7 +23,7 @@ ensure_spark_job() {
     # Spark and what it runs on, without what the job jar already holds (the same list the job's tests leave out).
     (cd "$PROJECT_DIR" && mvn -B -q -Pspark dependency:build-classpath -DincludeScope=compile \
       -DexcludeGroupIds=org.tribuo,com.oracle.labs.olcut,com.github.haifengl,ml.dmlc,info.picocli,io.javalin \
-      -DexcludeArtifactIds=slf4j-simple,commons-csv,kryo,reflectasm -Dmdep.outputFile="$SPARK_CLASSPATH_FILE") >&2
+      -DexcludeArtifactIds=slf4j-simple,commons-csv,kryo,reflectasm,hadoop-common,hadoop-mapreduce-client-core,hadoop-shaded-guava -Dmdep.outputFile="$SPARK_CLASSPATH_FILE") >&2
   fi
 }
 
