@@ -1,12 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.cli;
 
-import io.github.propensity.data.DataException;
-import io.github.propensity.scoring.CampaignModel;
-import io.github.propensity.personas.PersonaBundle;
-import io.github.propensity.personas.PersonaStore;
 import io.github.propensity.scoring.ModelChoice;
-import io.github.propensity.scoring.PersonaChoice;
 import io.github.propensity.scoring.RescoreJob;
 import io.github.propensity.scoring.RescoreRequest;
 import io.github.propensity.scoring.RescoreSummary;
@@ -16,9 +11,6 @@ import io.github.propensity.scoring.ScoringInput;
 import io.github.propensity.scoring.SegmentPolicy;
 import io.github.propensity.scoring.SegmentPolicyFile;
 import io.github.propensity.model.Task;
-import io.github.propensity.uplift.CampaignName;
-import io.github.propensity.uplift.UpliftBundle;
-import io.github.propensity.uplift.UpliftStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "score", sortOptions = false,
@@ -89,29 +80,8 @@ final class ScoreCommand implements Callable<Integer> {
     @CommandLine.ArgGroup(exclusive = true)
     UpliftOptions uplift;
 
-    static final class UpliftOptions {
-        @Option(names = "--uplift", split = ",", paramLabel = "CAMPAIGN", required = true,
-                description = "score only these campaigns' uplift models, comma-separated; each must have a current model and the base its "
-                        + "input columns (default: every campaign with a current uplift model, skipping those the base cannot feed)")
-        List<String> campaigns;
-
-        @Option(names = "--no-uplift", required = true, description = "score no uplift model")
-        boolean none;
-    }
-
     @CommandLine.ArgGroup(exclusive = true)
     PersonaOptions personas;
-
-    static final class PersonaOptions {
-        @Option(names = "--personas", required = true,
-                description = "require personas: fail (exit 3) when --models has no current persona model or the base lacks its input "
-                        + "columns (default: assign with the current persona model when there is one, skipping it with a warning when "
-                        + "the base cannot feed it)")
-        boolean required;
-
-        @Option(names = "--no-personas", required = true, description = "assign no persona")
-        boolean none;
-    }
 
     @CommandLine.Mixin
     SeparatorOption separator;
@@ -128,7 +98,8 @@ final class ScoreCommand implements Callable<Integer> {
             checkFormat();
             ScoresDestination destination = out == null ? new ScoresDestination.Snapshot(snapshots, gzip) : ScoresDestination.out(out);
             request = new RescoreRequest(new ScoringInput(data, separator.orDetect(), id, keep), new ModelChoice(models.path(), tasks), destination,
-                    policy, parseShare(maxBadRows), threadCount, campaigns(), personaModel());
+                    policy, parseShare(maxBadRows), threadCount, UpliftOptions.campaigns(uplift, models.path()),
+                    PersonaOptions.personas(personas, models.path()));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(context.commandLine(), e.getMessage());
         }
@@ -186,55 +157,6 @@ final class ScoreCommand implements Callable<Integer> {
         } else if (parquetName) {
             throw new IllegalArgumentException("--format csv with --out '" + out + "': a .parquet name is written as Parquet; name it .csv");
         }
-    }
-
-    /** The uplift models this run scores, loaded here: the store lives beside the scoring package, not below it. */
-    private List<CampaignModel> campaigns() {
-        if (uplift != null && uplift.none) {
-            return List.of();
-        }
-        UpliftStore store = new UpliftStore(models.path());
-        List<CampaignModel> chosen = new ArrayList<>();
-        if (uplift == null) {
-            for (String campaign : store.campaignsWithCurrent()) {
-                chosen.add(load(store, campaign, CampaignModel.Selection.FOUND));
-            }
-            return chosen;
-        }
-        for (String campaign : uplift.campaigns) {
-            if (!CampaignName.isValid(campaign)) {
-                throw new CommandLine.ParameterException(context.commandLine(), "--uplift: '" + campaign
-                        + "' is not a campaign name (lower-case letters, digits and hyphens)");
-            }
-            if (store.currentVersion(campaign).isEmpty()) {
-                List<String> known = store.campaignsWithCurrent();
-                throw new DataException("--uplift names campaign '" + campaign + "', which has no current uplift model in " + models.path()
-                        + (known.isEmpty() ? "; train one with: propensity uplift train --campaign " + campaign + " ..."
-                        : "; campaigns with one: " + String.join(", ", known)));
-            }
-            chosen.add(load(store, campaign, CampaignModel.Selection.NAMED));
-        }
-        return chosen;
-    }
-
-    /** The persona model this run assigns with, loaded here for the same reason as the uplift models. */
-    private Optional<PersonaChoice> personaModel() {
-        if (personas != null && personas.none) {
-            return Optional.empty();
-        }
-        PersonaStore store = new PersonaStore(models.path());
-        boolean asked = personas != null && personas.required;
-        if (!asked) {
-            return store.current().map(bundle -> new PersonaChoice(bundle.version(), bundle.model(), PersonaChoice.Selection.FOUND));
-        }
-        PersonaBundle bundle = store.current().orElseThrow(() -> new DataException("--personas: " + models.path()
-                + " has no current persona model; fit one with: propensity personas fit --data FILE --id COLUMN"));
-        return Optional.of(new PersonaChoice(bundle.version(), bundle.model(), PersonaChoice.Selection.ASKED));
-    }
-
-    private static CampaignModel load(UpliftStore store, String campaign, CampaignModel.Selection selection) {
-        UpliftBundle bundle = store.loadCurrent(campaign);
-        return new CampaignModel(campaign, bundle.version(), bundle.model(), selection);
     }
 
     private double parseShare(String text) {

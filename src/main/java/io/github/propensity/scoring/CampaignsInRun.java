@@ -6,6 +6,7 @@ import io.github.propensity.features.MissingFeatureColumnsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -27,16 +28,17 @@ record CampaignsInRun(List<PreparedUplift> scored, Map<String, String> skipped, 
         skipped = Collections.unmodifiableMap(new LinkedHashMap<>(skipped));
     }
 
-    static CampaignsInRun prepare(RescoreRequest request, List<String> header) {
+    /** @param data the base, named in the error about a named campaign it cannot feed */
+    static CampaignsInRun prepare(Path data, List<CampaignModel> campaigns, List<String> header) {
         List<PreparedUplift> scored = new ArrayList<>();
         Map<String, String> skipped = new LinkedHashMap<>();
-        for (CampaignModel campaign : request.campaigns()) {
+        for (CampaignModel campaign : campaigns) {
             try {
                 scored.add(PreparedUplift.forHeader(campaign, header));
             } catch (MissingFeatureColumnsException e) {
                 String missing = String.join(", ", e.columns());
                 switch (campaign.selection()) {
-                    case NAMED -> throw DataException.inFile(request.data(), "uplift campaign '" + campaign.campaign() + "' (model "
+                    case NAMED -> throw DataException.inFile(data, "uplift campaign '" + campaign.campaign() + "' (model "
                             + campaign.version() + ") reads column" + (e.columns().size() == 1 ? " " : "s ") + missing
                             + ", which the base lacks; add " + (e.columns().size() == 1 ? "it" : "them") + " or leave the campaign out of --uplift");
                     case FOUND -> {
@@ -49,7 +51,7 @@ record CampaignsInRun(List<PreparedUplift> scored, Map<String, String> skipped, 
         for (PreparedUplift uplift : scored) {
             log.info("scoring uplift of campaign '{}' with model {}", uplift.campaign(), uplift.version());
         }
-        return new CampaignsInRun(scored, skipped, !request.campaigns().isEmpty());
+        return new CampaignsInRun(scored, skipped, !campaigns.isEmpty());
     }
 
     /** The scored campaigns' names, in the order of their columns. */

@@ -6,6 +6,7 @@ import io.github.propensity.features.MissingFeatureColumnsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,11 +20,12 @@ import java.util.Optional;
 record PersonaInRun(Optional<PreparedPersona> prepared, Optional<String> skipped) {
     private static final Logger log = LoggerFactory.getLogger(PersonaInRun.class);
 
-    static PersonaInRun prepare(RescoreRequest request, List<String> header) {
-        if (request.personas().isEmpty()) {
+    /** @param data the base, named in the error about personas asked for that it cannot feed */
+    static PersonaInRun prepare(Path data, Optional<PersonaChoice> personas, List<String> header) {
+        if (personas.isEmpty()) {
             return new PersonaInRun(Optional.empty(), Optional.empty());
         }
-        PersonaChoice choice = request.personas().get();
+        PersonaChoice choice = personas.get();
         try {
             PreparedPersona prepared = PreparedPersona.forHeader(choice, header);
             log.info("assigning personas with model {}", choice.version());
@@ -32,7 +34,7 @@ record PersonaInRun(Optional<PreparedPersona> prepared, Optional<String> skipped
             String missing = String.join(", ", e.columns());
             String plural = e.columns().size() == 1 ? " " : "s ";
             return switch (choice.selection()) {
-                case ASKED -> throw DataException.inFile(request.data(), "the persona model " + choice.version() + " reads column"
+                case ASKED -> throw DataException.inFile(data, "the persona model " + choice.version() + " reads column"
                         + plural + missing + ", which the base lacks; add " + (e.columns().size() == 1 ? "it" : "them")
                         + " or leave out --personas");
                 case FOUND -> {

@@ -6,7 +6,6 @@ import io.github.propensity.data.DataException;
 import io.github.propensity.data.InOrderPipeline;
 import io.github.propensity.data.RecordChunk;
 import io.github.propensity.data.RecordSource;
-import io.github.propensity.features.MissingFeatureColumnsException;
 import io.github.propensity.storage.BundleException;
 import io.github.propensity.storage.JsonMappers;
 import io.github.propensity.model.ModelBundle;
@@ -24,11 +23,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Rescores a customer base with every current model. Pass one streams the input through the scoring threads in
@@ -59,18 +57,17 @@ public final class RescoreJob {
     public RescoreSummary run(RescoreRequest request) {
         Instant startedAt = clock.instant();
         long start = System.nanoTime();
-        List<ModelBundle> bundles = new ArrayList<>();
-        List<Task> tasks = loadModels(request.models(), bundles);
+        Map<Task, ModelBundle> bundles = loadModels(request.models());
         ScoresDestination destination = request.destination();
         if (destination instanceof ScoresDestination.Snapshot snapshot) {
             SnapshotStore store = new SnapshotStore(snapshot.snapshots());
             try (SnapshotStore.Lock lock = store.lock(); StagedDirectory work = store.newStaging()) {
-                FirstPass pass = firstPass(request, tasks, bundles, work.path(), start);
+                FirstPass pass = firstPass(request, bundles, work.path(), start);
                 return publish(request, pass, snapshot, store, work, startedAt, start);
             }
         }
         try (StagedDirectory work = temporaryDirectoryFor(destination)) {
-            FirstPass pass = firstPass(request, tasks, bundles, work.path(), start);
+            FirstPass pass = firstPass(request, bundles, work.path(), start);
             ScoresFileFinisher finisher = pass.finisher(request);
             if (destination instanceof ScoresDestination.File file) {
                 finisher.writeFile(pass.partial(), file.out());
@@ -84,98 +81,33 @@ public final class RescoreJob {
     }
 
     /** What pass one leaves: the scored rows in {@code partial} and the per-row numbers in {@code tally}. */
-    private record FirstPass(List<PreparedModel> models, CampaignsInRun campaigns, PersonaInRun personas, ScoringTally tally, DriftReport drift,
-                             Path partial, long rows, String inputSha256, Optional<ValueInput> value) {
+    private record FirstPass(BaseScoring scoring, ScoringTally tally, DriftReport drift, Path partial, long rows, String inputSha256) {
         List<Task> tasks() {
-            return models.stream().map(PreparedModel::task).toList();
+            return scoring.tasks();
         }
 
         ScoresFileFinisher finisher(RescoreRequest request) {
-            return new ScoresFileFinisher(tasks(), request.input(), tally, value.map(ValueInput::outputColumns).orElse(List.of()),
-                    campaigns.names(), personas.prepared().isPresent());
+            return new ScoresFileFinisher(tasks(), request.input(), tally, scoring.valueColumns(), scoring.campaignNames(),
+                    scoring.assignsPersonas());
         }
     }
 
-    private FirstPass firstPass(RescoreRequest request, List<Task> tasks, List<ModelBundle> bundles, Path workDirectory,
-                                long start) {
+    private FirstPass firstPass(RescoreRequest request, Map<Task, ModelBundle> bundles, Path workDirectory, long start) {
         ScoringInput input = request.input();
         try (RecordSource reader = RecordSource.open(input.data(), input.separator())) {
-            List<String> header = reader.header();
-            int idColumn;
-            int[] keep;
-            try {
-                idColumn = BaseHeader.idColumn(header, input.idColumn());
-                keep = BaseHeader.keepColumns(header, input.keepColumns());
-            } catch (IllegalArgumentException e) {
-                throw DataException.inFile(input.data(), e.getMessage());
-            }
-            List<PreparedModel> models = new ArrayList<>();
-            List<DriftBinning> binnings = new ArrayList<>();
-            for (int t = 0; t < tasks.size(); t++) {
-                try {
-                    models.add(PreparedModel.forHeader(tasks.get(t), bundles.get(t), header, request.policy().bands()));
-                } catch (MissingFeatureColumnsException e) {
-                    throw DataException.inFile(input.data(), e.getMessage() + " (" + tasks.get(t) + " model " + bundles.get(t).version() + ")");
-                }
-                binnings.add(new DriftBinning(bundles.get(t)));
-            }
-            CampaignsInRun campaigns = CampaignsInRun.prepare(request, header);
-            PersonaInRun personas = PersonaInRun.prepare(request, header);
-            if (personas.prepared().isPresent()) {
-                for (String column : PreparedPersona.COLUMNS) {
-                    if (input.keepColumns().contains(column)) {
-                        throw DataException.inFile(input.data(), "'" + column + "' is written to the scores file as a persona column;"
-                                + " do not keep it too (or score with --no-personas)");
-                    }
-                }
-            }
-            Optional<ValueInput> value = valueInput(request, header);
-            SegmentPolicy.Bound segments;
-            try {
-                segments = request.policy().bind(header, value.map(ValueInput::banded).orElse(false), campaigns.names(),
-                        personas.prepared().map(p -> p.model().personas()).orElse(List.of()));
-            } catch (IllegalArgumentException e) {
-                throw DataException.inFile(input.data(), e.getMessage());
-            }
-            BatchWorker worker = new BatchWorker(models, campaigns.scored(), binnings, request.policy(), segments, header.size(),
-                    idColumn, keep, value, personas.prepared());
-            ScoringTally tally = new ScoringTally(models, campaigns.scored(), binnings, request.policy(), value, personas.prepared());
+            BaseScoring scoring = BaseScoring.prepare(input, reader.header(),
+                    new RunModels(bundles, request.models().directory(), request.campaigns(), request.personas()), request.policy());
+            ScoringTally tally = scoring.newTally();
             Path partial = workDirectory.resolve(".scores.partial");
-            long rows = scoreRows(request, reader, worker, tally, partial, start);
+            long rows = scoreRows(request, reader, scoring.worker(), tally, partial, start);
             checkBadRows(request, rows, tally);
             if (tally.scored() == 0) {
                 throw DataException.inFile(input.data(), "no rows to score");
             }
             DriftReport drift = tally.drift();
             reportDrift(drift);
-            return new FirstPass(models, campaigns, personas, tally, drift, partial, rows, reader.sha256Hex(), value);
+            return new FirstPass(scoring, tally, drift, partial, rows, reader.sha256Hex());
         }
-    }
-
-    /**
-     * The base's value columns, if any, with one warning when they cannot be banded; refuses a kept column that
-     * would repeat a value column's name in the scores file.
-     */
-    private static Optional<ValueInput> valueInput(RescoreRequest request, List<String> header) {
-        Optional<ValueInput> value = ValueInput.find(request.data(), header, request.models().directory(), request.policy().valueBands());
-        if (value.isEmpty()) {
-            for (SegmentRule rule : request.policy().rules()) {
-                if (rule.value() instanceof ValueCondition.Bands) {
-                    log.warn("segment '{}' reads the value band, and the base has no clv_<days>d column: it matches nobody", rule.name());
-                }
-            }
-            return value;
-        }
-        for (String column : value.get().outputColumns()) {
-            if (request.input().keepColumns().contains(column)) {
-                throw DataException.inFile(request.data(), "'" + column + "' is written to the scores file as a value column; do not keep it too");
-            }
-        }
-        if (value.get().banding() instanceof ValueInput.Banding.Unbanded unbanded) {
-            log.warn("{} is copied to the scores file without value bands: {}; segment rules on value apply their"
-                    + " when_without_value, or match nobody", value.get().clvColumn(), unbanded.reason());
-        }
-        return value;
     }
 
     /** Streams the input through the scoring threads; returns the number of records read. */
@@ -227,7 +159,7 @@ public final class RescoreJob {
         Integer previousCustomers = null;
         Path previous = store.latest().orElse(null);
         if (previous != null) {
-            migration = Migration.from(previous, tasks, request.policy().names(), pass.personas().ids());
+            migration = Migration.from(previous, tasks, request.policy().names(), pass.scoring().personaIds());
             previousCustomers = migration.previousCustomers();
         }
         pass.finisher(request).writeFile(pass.partial(), workDirectory.resolve(snapshot.scoresFile()), migration);
@@ -246,7 +178,7 @@ public final class RescoreJob {
     private SnapshotManifest manifest(RescoreRequest request, FirstPass pass, String name, Instant startedAt,
                                              Instant finishedAt, long start, Integer previousCustomers) {
         double seconds = (System.nanoTime() - start) / 1e9;
-        Map<String, SnapshotManifest.ModelUsed> models = BaseScoring.modelsUsed(pass.models());
+        Map<String, SnapshotManifest.ModelUsed> models = pass.scoring().modelsUsed();
         ScoringTally tally = pass.tally();
         SnapshotManifest manifest = new SnapshotManifest(name,
                 new SnapshotManifest.Timing(startedAt, finishedAt, round(seconds, 2), Math.round(pass.rows() / Math.max(seconds, 1e-9))),
@@ -254,25 +186,11 @@ public final class RescoreJob {
                         pass.rows(), tally.scored()),
                 new SnapshotManifest.Rejected(tally.badRows(), request.maxBadFraction(), tally.badRowExamples(), tally.repeatedIds()),
                 models, request.destination().scoresFile(), request.policy().bands(), request.policy().names(), previousCustomers,
-                pass.value().map(value -> valueUsed(value, request.policy(), tally)).orElse(null),
-                pass.campaigns().used(), pass.campaigns().skippedOrNull(), pass.personas().used());
+                pass.scoring().valueUsed(tally.withoutClv()), pass.scoring().campaignsUsed(), pass.scoring().campaignsSkipped(),
+                pass.scoring().personasUsed());
         log.info("scored {} of {} rows in {} s ({} rows/s); {} bad rows", tally.scored(), pass.rows(),
                 String.format(Locale.ROOT, "%.1f", seconds), manifest.timing().rowsPerSecond(), tally.badRows());
         return manifest;
-    }
-
-    private static SnapshotManifest.ValueUsed valueUsed(ValueInput value, SegmentPolicy policy, ScoringTally tally) {
-        String model = null;
-        BandCutoffs.Thresholds thresholds = null;
-        String unbandedReason = null;
-        if (value.banding() instanceof ValueInput.Banding.Banded banded) {
-            model = banded.modelVersion();
-            thresholds = banded.thresholds();
-        } else if (value.banding() instanceof ValueInput.Banding.Unbanded unbanded) {
-            unbandedReason = unbanded.reason();
-        }
-        return new SnapshotManifest.ValueUsed(value.clvColumn(), value.pAliveIndex() >= 0, model, policy.valueBands(), thresholds,
-                unbandedReason, tally.withoutClv(), value.banded() && policy.readsValue());
     }
 
     private static void deleteTemporary(Path file) {
@@ -283,31 +201,27 @@ public final class RescoreJob {
         }
     }
 
-    private List<Task> loadModels(ModelChoice choice, List<ModelBundle> bundles) {
+    private Map<Task, ModelBundle> loadModels(ModelChoice choice) {
         ModelStore models = new ModelStore(choice.directory());
-        List<Task> tasks = new ArrayList<>();
+        Map<Task, ModelBundle> bundles = new LinkedHashMap<>();
         if (choice.tasks().isEmpty()) {
             for (Task task : Task.values()) {
                 if (models.currentVersion(task).isPresent()) {
-                    tasks.add(task);
-                    bundles.add(models.loadCurrent(task));
+                    bundles.put(task, models.loadCurrent(task));
                 } else {
                     log.warn("no current {} model in {}; {} is not scored", task, choice.directory(), task);
                 }
             }
-            if (tasks.isEmpty()) {
+            if (bundles.isEmpty()) {
                 throw new BundleException("no models in " + choice.directory() + "; train one with: propensity train --task churn ...");
             }
         } else {
             for (Task task : choice.tasks()) {
-                tasks.add(task);
-                bundles.add(models.loadCurrent(task));
+                bundles.put(task, models.loadCurrent(task));
             }
         }
-        for (int t = 0; t < tasks.size(); t++) {
-            log.info("scoring {} with model {}", tasks.get(t), bundles.get(t).version());
-        }
-        return tasks;
+        bundles.forEach((task, bundle) -> log.info("scoring {} with model {}", task, bundle.version()));
+        return bundles;
     }
 
     private static void checkBadRows(RescoreRequest request, long rows, ScoringTally tally) {

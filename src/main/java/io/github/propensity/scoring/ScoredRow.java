@@ -59,6 +59,35 @@ public final class ScoredRow {
         return scores.length;
     }
 
+    /** The customer's CLV as read from the base's CLV column; NaN when the cell is empty or unreadable, or the base has none. */
+    public double clv() {
+        return clv;
+    }
+
+    /** The customer's p_alive (0-1); NaN when the cell is empty or unreadable, or the base has no p_alive column. */
+    public double pAlive() {
+        return pAlive;
+    }
+
+    /** The customer's value band; null without a CLV, or when the run has no value bands. */
+    public Band valueBand() {
+        return valueBand;
+    }
+
+    /** The uplift and group of the campaign in {@code campaignSlot} (the run's campaign order). */
+    public UpliftScore uplift(int campaignSlot) {
+        return uplifts[campaignSlot];
+    }
+
+    public int campaigns() {
+        return uplifts.length;
+    }
+
+    /** The slot of the customer's persona in the run's persona model; -1 when the run assigns none. */
+    public int personaSlot() {
+        return personaSlot;
+    }
+
     /** The raw cell of input column {@code column}, for the value columns copied as the base wrote them. */
     String cell(int column) {
         return fields[column];

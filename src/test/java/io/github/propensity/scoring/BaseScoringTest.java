@@ -2,6 +2,7 @@
 package io.github.propensity.scoring;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.propensity.data.DataException;
 import io.github.propensity.data.RecordBatch;
 import io.github.propensity.model.ModelBundle;
 import io.github.propensity.model.ModelStore;
@@ -22,6 +23,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -47,7 +49,8 @@ class BaseScoringTest {
         }
         List<String[]> lines = records(SAMPLE);
         List<String> header = List.of(lines.get(0));
-        BaseScoring scoring = BaseScoring.prepare(bundles, header, "customer_id", List.of("region"), SegmentPolicy.defaults());
+        BaseScoring scoring = BaseScoring.prepare(new ScoringInput(SAMPLE, null, "customer_id", List.of("region")), header,
+                new RunModels(bundles, MODELS, List.of(), Optional.empty()), SegmentPolicy.defaults());
         assertEquals(header(cli.snapshot().resolve("scores.csv")).subList(0, scoring.scoredColumns().size()), scoring.scoredColumns());
 
         Map<String, List<String>> scored = new HashMap<>();
@@ -102,21 +105,23 @@ class BaseScoringTest {
     }
 
     @Test
-    void refusesABaseWithAValueColumnItWouldScoreWithoutValueBands() {
+    void refusesABaseWithTwoClvColumnsAndNoValueModelToChooseBetweenThem() {
         Map<Task, ModelBundle> bundles = Map.of(Task.CHURN, new ModelStore(MODELS).loadCurrent(Task.CHURN));
         List<String> header = new ArrayList<>(List.of(records(SAMPLE).get(0)));
         header.add("clv_365d");
-        IllegalArgumentException failure = assertThrows(IllegalArgumentException.class,
-                () -> BaseScoring.prepare(bundles, header, "customer_id", List.of(), SegmentPolicy.defaults()));
-        assertTrue(failure.getMessage().contains("clv_365d"), failure.getMessage());
+        header.add("clv_180d");
+        DataException failure = assertThrows(DataException.class, () -> BaseScoring.prepare(ScoringInput.of(SAMPLE, "customer_id"), header,
+                new RunModels(bundles, MODELS, List.of(), Optional.empty()), SegmentPolicy.defaults()));
+        assertTrue(failure.getMessage().startsWith("customers.csv: several CLV columns (clv_365d, clv_180d)"), failure.getMessage());
     }
 
     @Test
-    void namesAMissingIdColumnWithTheColumnsThereAre() {
+    void namesTheBaseAndAMissingIdColumnWithTheColumnsThereAre() {
         Map<Task, ModelBundle> bundles = Map.of(Task.CHURN, new ModelStore(MODELS).loadCurrent(Task.CHURN));
-        IllegalArgumentException failure = assertThrows(IllegalArgumentException.class,
-                () -> BaseScoring.prepare(bundles, List.of(records(SAMPLE).get(0)), "id", List.of(), SegmentPolicy.defaults()));
-        assertTrue(failure.getMessage().startsWith("id column 'id' not found; the columns are: customer_id, email"), failure.getMessage());
+        DataException failure = assertThrows(DataException.class, () -> BaseScoring.prepare(ScoringInput.of(SAMPLE, "id"),
+                List.of(records(SAMPLE).get(0)), new RunModels(bundles, MODELS, List.of(), Optional.empty()), SegmentPolicy.defaults()));
+        assertTrue(failure.getMessage().startsWith("customers.csv: id column 'id' not found; the columns are: customer_id, email"),
+                failure.getMessage());
     }
 
     /** Every record of a CSV, the header first, as the fields a reader gives. */
