@@ -19,9 +19,6 @@ import java.util.Optional;
  * counts and bad rows.
  */
 final class ScoringTally {
-    /** segments.json's key for customers per value band, beside the task ids. */
-    static final String VALUE_BANDS = "value";
-
     private final List<PreparedModel> models;
     private final List<DriftBinning> binnings;
     private final SegmentPolicy policy;
@@ -240,7 +237,7 @@ final class ScoringTally {
             for (Band band : Band.values()) {
                 named.put(band.label(), valueCodes[band.ordinal()]);
             }
-            byTask.put(VALUE_BANDS, named);
+            byTask.put(SnapshotCounts.VALUE_BANDS, named);
         }
         return byTask;
     }

@@ -19,6 +19,9 @@ import java.util.Objects;
  */
 public record SnapshotCounts(long customers, Map<String, Long> segments, Map<String, Map<String, Long>> bands,
                              Map<String, Map<String, Long>> upliftGroups, List<Map<String, Object>> personas) {
+    /** The key of customers per value band in {@link #bands}, beside the task ids. */
+    public static final String VALUE_BANDS = "value";
+
     public SnapshotCounts {
         if (customers < 0) {
             throw new IllegalArgumentException("customers cannot be negative");

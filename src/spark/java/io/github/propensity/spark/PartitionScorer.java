@@ -8,6 +8,7 @@ import io.github.propensity.scoring.DriftCounts;
 import io.github.propensity.scoring.RowScore;
 import io.github.propensity.scoring.ScoredRow;
 import io.github.propensity.scoring.ScoredRowSink;
+import io.github.propensity.scoring.UpliftScore;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -67,6 +68,13 @@ final class PartitionScorer implements MapPartitionsFunction<Row, Row> {
         private int examples;
         private boolean reported;
         private final ScoredRowSink sink;
+        /** Columns of a scored row, {@link ScoresSchema#ORDER} included. */
+        private final int width;
+        private final boolean valueColumns;
+        private final boolean pAliveColumn;
+        /** [persona slot] id and name, boxed once rather than per row; empty when the run assigns none. */
+        private final Integer[] personaIds;
+        private final String[] personaNames;
 
         ScoredRows(Iterator<Row> input, BaseScoring scoring, int columns, int partition) {
             this.input = input;
@@ -75,6 +83,16 @@ final class PartitionScorer implements MapPartitionsFunction<Row, Row> {
             this.partition = partition;
             this.counts = scoring.newDriftCounts();
             this.sink = this::toRow;
+            this.width = ScoresSchema.scored(spec.value().idColumn(), spec.value().keepColumns(), scoring).fields().length;
+            this.valueColumns = !scoring.valueColumns().isEmpty();
+            this.pAliveColumn = scoring.valueColumns().contains(ScoresSchema.P_ALIVE);
+            int personas = scoring.personaIds().size();
+            this.personaIds = new Integer[personas];
+            this.personaNames = new String[personas];
+            for (int p = 0; p < personas; p++) {
+                personaIds[p] = scoring.persona(p).id();
+                personaNames[p] = scoring.persona(p).name();
+            }
         }
 
         @Override
@@ -126,12 +144,20 @@ final class PartitionScorer implements MapPartitionsFunction<Row, Row> {
         private void toRow(ScoredRow scored) {
             int tasks = scored.tasks();
             int kept = scored.keptColumns();
-            Object[] values = new Object[2 + kept + tasks * (3 + ScoresSchema.REASONS) + 1];
+            Object[] values = new Object[width];
             int v = 0;
             values[v++] = scored.id();
             values[v++] = scored.segment();
             for (int k = 0; k < kept; k++) {
                 values[v++] = scored.keptValue(k);
+            }
+            if (valueColumns) {
+                // An empty or unreadable cell, as the CLI leaves it empty: null, not NaN, so aggregates skip it.
+                values[v++] = Double.isNaN(scored.clv()) ? null : scored.clv();
+                if (pAliveColumn) {
+                    values[v++] = Double.isNaN(scored.pAlive()) ? null : scored.pAlive();
+                }
+                values[v++] = scored.valueBand() == null ? null : scored.valueBand().label();
             }
             for (int t = 0; t < tasks; t++) {
                 RowScore score = scored.score(t);
@@ -142,6 +168,15 @@ final class PartitionScorer implements MapPartitionsFunction<Row, Row> {
                     String reason = score.reason(slot);
                     values[v++] = reason.isEmpty() ? null : reason;
                 }
+            }
+            for (int k = 0; k < scored.campaigns(); k++) {
+                UpliftScore uplift = scored.uplift(k);
+                values[v++] = uplift.uplift();
+                values[v++] = uplift.group().label();
+            }
+            if (personaIds.length > 0) {
+                values[v++] = personaIds[scored.personaSlot()];
+                values[v++] = personaNames[scored.personaSlot()];
             }
             values[v] = inputOrder(scored.line());
             out.add(new GenericRow(values));

@@ -4,6 +4,8 @@ package io.github.propensity.spark;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.propensity.cli.BadRowShare;
 import io.github.propensity.cli.ExitCode;
+import io.github.propensity.cli.PersonaOptions;
+import io.github.propensity.cli.UpliftOptions;
 import io.github.propensity.model.Task;
 import io.github.propensity.storage.JsonMappers;
 import org.apache.spark.sql.SparkSession;
@@ -27,6 +29,8 @@ import java.util.concurrent.Callable;
         description = {"Scores a customer base with every current model on Spark and publishes a snapshot: scores.parquet "
                 + "(partitioned by segment) with the CLI's manifest.json, segments.json, migration.csv and drift.json; "
                 + "LATEST moves last.",
+                "As score: a base with a clv_<days>d column gets clv, p_alive and value_band; every campaign with a current uplift "
+                        + "model in --models adds <campaign>_uplift and <campaign>_group; a current persona model adds persona and persona_name.",
                 "Percentiles within the base come from approximate quantiles, within 0.2 points of the CLI's exact ones.",
                 "The last stdout line is a JSON summary."})
 final class RescoreCommand implements Callable<Integer> {
@@ -61,12 +65,19 @@ final class RescoreCommand implements Callable<Integer> {
             description = "fail without publishing when more rows than this are bad or repeat an id: a percentage (0.5%) or a share (0.005); default ${DEFAULT-VALUE}")
     String maxBadRows;
 
+    @CommandLine.ArgGroup(exclusive = true)
+    UpliftOptions uplift;
+
+    @CommandLine.ArgGroup(exclusive = true)
+    PersonaOptions personas;
+
     @Override
     public Integer call() {
         SparkRescoreRequest request;
         try {
             request = new SparkRescoreRequest(data, inputFormat(), models, snapshots, id, tasks.stream().map(Task::parse).toList(),
-                    segmentRules(), keep, BadRowShare.parse(maxBadRows));
+                    segmentRules(), keep, BadRowShare.parse(maxBadRows), UpliftOptions.campaigns(uplift, models),
+                    PersonaOptions.personas(personas, models));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -79,6 +90,12 @@ final class RescoreCommand implements Callable<Integer> {
         line.put("bad_rows", summary.manifest().rejected().count());
         line.put("rows_per_second", summary.manifest().timing().rowsPerSecond());
         line.put("segments", summary.counts().segments());
+        if (summary.manifest().uplift() != null) {
+            line.put("uplift_campaigns", List.copyOf(summary.manifest().uplift().keySet()));
+        }
+        if (summary.manifest().personas() != null && summary.manifest().personas().version() != null) {
+            line.put("persona_model", summary.manifest().personas().version());
+        }
         try {
             spec.commandLine().getOut().println(JsonMappers.standard().disable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(line));
         } catch (IOException e) {

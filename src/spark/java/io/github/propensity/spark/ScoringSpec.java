@@ -1,25 +1,26 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.spark;
 
-import io.github.propensity.model.ModelBundle;
-import io.github.propensity.model.Task;
 import io.github.propensity.scoring.BaseScoring;
+import io.github.propensity.scoring.ScoringInput;
 import io.github.propensity.storage.Sha256;
 
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
  * Everything an executor needs to score the base's rows the way the driver checked they can be scored: the models'
  * files, the base's header (the order a row's fields come in), the id and kept columns and the segment rules.
+ *
+ * @param data the base as the user named it, for the messages of the checks the driver already passed
  */
-record ScoringSpec(ShippedModels models, List<String> header, String idColumn, List<String> keepColumns, SegmentRules segmentRules)
-        implements Serializable {
+record ScoringSpec(ShippedModels models, String data, List<String> header, String idColumn, List<String> keepColumns,
+                   SegmentRules segmentRules) implements Serializable {
     ScoringSpec {
         Objects.requireNonNull(models, "models");
+        Objects.requireNonNull(data, "data");
         Objects.requireNonNull(idColumn, "idColumn");
         Objects.requireNonNull(segmentRules, "segmentRules");
         header = List.copyOf(header);
@@ -33,9 +34,13 @@ record ScoringSpec(ShippedModels models, List<String> header, String idColumn, L
                 + "|" + rules;
     }
 
+    /** The base as the CLI's scoring names it: a message about it names its last path segment, as the CLI names a file. */
+    ScoringInput input() {
+        return new ScoringInput(Path.of(data), null, idColumn, keepColumns);
+    }
+
     /** Unpacks the models under {@code directory}, verifies them and prepares them for the header. */
     BaseScoring prepare(Path directory) {
-        Map<Task, ModelBundle> bundles = models.loadInto(directory.resolve("models"));
-        return BaseScoring.prepare(bundles, header, idColumn, keepColumns, segmentRules.policy());
+        return BaseScoring.prepare(input(), header, models.loadInto(directory.resolve("models")), segmentRules.policy());
     }
 }

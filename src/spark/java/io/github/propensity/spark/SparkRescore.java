@@ -11,6 +11,7 @@ import io.github.propensity.scoring.BasePercentiles;
 import io.github.propensity.scoring.BaseScoring;
 import io.github.propensity.scoring.DriftReport;
 import io.github.propensity.scoring.MigrationCounts;
+import io.github.propensity.scoring.RunModels;
 import io.github.propensity.scoring.SegmentPolicy;
 import io.github.propensity.scoring.SnapshotCounts;
 import io.github.propensity.scoring.SnapshotManifest;
@@ -89,18 +90,20 @@ final class SparkRescore {
         Instant startedAt = clock.instant();
         long start = System.nanoTime();
         Map<Task, ModelBundle> bundles = new LinkedHashMap<>();
-        ShippedModels shipped = ShippedModels.read(request.models(), tasks(request), bundles);
+        ModelStore store = new ModelStore(request.models());
+        for (Task task : tasks(request)) {
+            bundles.put(task, store.loadCurrent(task));
+        }
+        ShippedModels shipped = ShippedModels.read(request.models(), bundles, request.campaigns(), request.personas());
         log.info("scoring with {}", shipped.versions());
         Dataset<Row> base = readBase(request);
         List<String> header = Arrays.asList(base.columns());
-        ScoringSpec spec = new ScoringSpec(shipped, header, request.idColumn(), request.keepColumns(), request.segmentRules());
+        ScoringSpec spec = new ScoringSpec(shipped, request.data(), header, request.idColumn(), request.keepColumns(), request.segmentRules());
         SegmentPolicy policy = request.segmentRules().policy();
-        BaseScoring scoring;
-        try {
-            scoring = BaseScoring.prepare(bundles, header, request.idColumn(), request.keepColumns(), policy);
-        } catch (IllegalArgumentException e) {
-            throw new DataException(request.data() + ": " + e.getMessage());
-        }
+        // The driver binds the models to the header as each executor will, so a base the CLI refuses is refused here,
+        // before any partition is read.
+        BaseScoring scoring = BaseScoring.prepare(spec.input(), header,
+                new RunModels(bundles, request.models(), request.campaigns(), request.personas()), policy);
         List<Task> tasks = scoring.tasks();
 
         SnapshotFolder folder = new SnapshotFolder(request.snapshots(), spark.sparkContext().hadoopConfiguration());
@@ -111,7 +114,7 @@ final class SparkRescore {
         DriftAccumulator drift = new DriftAccumulator(scoring.newDriftCounts());
         spark.sparkContext().register(drift, "drift counts");
         Broadcast<ScoringSpec> broadcast = spark.sparkContext().broadcast(spec, ClassTag$.MODULE$.apply(ScoringSpec.class));
-        StructType schema = ScoresSchema.scored(request.idColumn(), request.keepColumns(), tasks);
+        StructType schema = ScoresSchema.scored(request.idColumn(), request.keepColumns(), scoring);
         // Cached, and counted at once: the accumulators are read after this one action, before any later action could
         // score a partition again (a cached block spilled to disk is read back, not recomputed).
         Dataset<Row> scored = asText(base).mapPartitions(new PartitionScorer(broadcast, badRows, examples, drift), Encoders.row(schema))
@@ -136,10 +139,12 @@ final class SparkRescore {
         Path snapshot = new Path(folder.root(), name);
         log.info("writing {}", new Path(snapshot, SparkMigration.SCORES));
         withPercentiles.write().partitionBy(ScoresSchema.SEGMENT).parquet(new Path(snapshot, SparkMigration.SCORES).toString());
-        SnapshotCounts counts = counts(customers, scoredRows - repeated, policy, tasks);
+        SnapshotCounts segmentCounts = counts(customers, scoredRows - repeated, policy, tasks);
+        ValueUpliftPersonaCounts extras = ValueUpliftPersonaCounts.count(customers, scoring);
+        SnapshotCounts counts = extras.addTo(segmentCounts);
         log.info(previous == null ? "no previous snapshot: no migration" : "migration against {}", previous);
         SparkMigration.Result migration = previous == null ? new SparkMigration.Result(new MigrationCounts(), 0)
-                : SparkMigration.count(spark, folder, previous, customers, request.idColumn(), tasks);
+                : SparkMigration.count(spark, folder, previous, customers, request.idColumn(), tasks, scoring.assignsPersonas());
         scored.unpersist();
 
         Instant finishedAt = clock.instant();
@@ -149,7 +154,8 @@ final class SparkRescore {
                 new SnapshotManifest.Input(request.data(), null, request.idColumn(), rows, scoredRows - repeated),
                 new SnapshotManifest.Rejected(bad + repeated, request.maxBadShare(), manifestExamples(badExamples), repeated),
                 scoring.modelsUsed(), SparkMigration.SCORES, policy.bands(), policy.names(),
-                previous == null ? null : Math.toIntExact(migration.previousCustomers()), null, null, null, null);
+                previous == null ? null : Math.toIntExact(migration.previousCustomers()), scoring.valueUsed(extras.withoutClv()),
+                scoring.campaignsUsed(), scoring.campaignsSkipped(), scoring.personasUsed());
         SnapshotReports.write(folder.reports(name), manifest, counts, migration.counts(), driftReport, JsonMappers.standard());
         folder.pointLatestAt(name);
         log.info("published snapshot {}: scored {} of {} rows in {} s; {} bad rows, {} repeated ids", snapshot, scoredRows - repeated, rows,
