@@ -42,7 +42,7 @@ class ValueInRescoringTest {
     static void bases() throws IOException {
         plainBase = shared.resolve("base.csv");
         SampleWriter.write(plainBase, null, ROWS, 11);
-        valueBase = withValueColumns(plainBase, shared.resolve("value-base.csv"), "clv_365d", ValueInRescoringTest::clvCell);
+        valueBase = ValueFixtures.withValueColumns(plainBase, shared.resolve("value-base.csv"), "clv_365d", ValueInRescoringTest::clvCell);
     }
 
     /** Every 97th customer has no CLV, one an unreadable one; the rest spread over 0-1200. */
@@ -54,21 +54,6 @@ class ValueInRescoringTest {
             return "n/a";
         }
         return Integer.toString((row * 37) % 1201);
-    }
-
-    interface Cell {
-        String at(int row);
-    }
-
-    static Path withValueColumns(Path base, Path target, String clvColumn, Cell clv) throws IOException {
-        List<String> lines = Files.readAllLines(base, StandardCharsets.UTF_8);
-        List<String> out = new ArrayList<>();
-        out.add(lines.get(0) + "," + clvColumn + ",p_alive");
-        for (int row = 1; row < lines.size(); row++) {
-            out.add(lines.get(row) + "," + clv.at(row - 1) + "," + ((row * 13) % 100) / 100.0);
-        }
-        Files.write(target, out, StandardCharsets.UTF_8);
-        return target;
     }
 
     private Path models() throws IOException {
@@ -217,7 +202,7 @@ class ValueInRescoringTest {
 
     @Test
     void aNegativeClvIsABadRowNamedByLineAndColumn() throws IOException {
-        Path base = withValueColumns(plainBase, dir.resolve("negative.csv"), "clv_365d", row -> row == 41 ? "-12.5" : "100");
+        Path base = ValueFixtures.withValueColumns(plainBase, dir.resolve("negative.csv"), "clv_365d", row -> row == 41 ? "-12.5" : "100");
         Path models = models();
         DataException failure = assertThrows(DataException.class, () -> rescore(base, models, SegmentPolicy.defaults(), 0));
         assertTrue(failure.getMessage().contains("line 43") && failure.getMessage().contains("clv_365d")

@@ -3,7 +3,14 @@ package io.github.propensity.spark;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.propensity.data.DataException;
+import io.github.propensity.backtest.BacktestFixtures;
 import io.github.propensity.model.Task;
+import io.github.propensity.personas.PersonaBundle;
+import io.github.propensity.personas.PersonaFitter;
+import io.github.propensity.personas.PersonaSettings;
+import io.github.propensity.personas.PersonaStore;
+import io.github.propensity.scoring.CampaignModel;
+import io.github.propensity.scoring.PersonaChoice;
 import io.github.propensity.scoring.ModelChoice;
 import io.github.propensity.scoring.RescoreJob;
 import io.github.propensity.scoring.RescoreRequest;
@@ -13,6 +20,9 @@ import io.github.propensity.scoring.ScoringInput;
 import io.github.propensity.scoring.SegmentPolicy;
 import io.github.propensity.scoring.SegmentPolicyFile;
 import io.github.propensity.scoring.SnapshotStore;
+import io.github.propensity.uplift.UpliftBundle;
+import io.github.propensity.uplift.UpliftFixtures;
+import io.github.propensity.value.ValueFixtures;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -36,6 +46,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -55,6 +66,7 @@ class SparkRescoreIT {
     private static final Path MODELS = Path.of("models");
     private static final Path RULES = Path.of("scripts", "sample-segments.json");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CAMPAIGN = "winback-email";
     private static SparkSession spark;
 
     @BeforeAll
@@ -106,6 +118,76 @@ class SparkRescoreIT {
         for (String field : List.of("rows", "scored", "bad_rows", "previous_snapshot_customers", "models", "segments", "band_cutoffs")) {
             assertEquals(cliManifest.get(field), jobManifest.get(field), field);
         }
+    }
+
+    @Test
+    void scoresValueUpliftAndPersonaColumnsAsTheCliDoes(@TempDir Path work) throws IOException {
+        // Two weeks of the sample with clv_365d and p_alive (some CLVs empty or unreadable), a value model of that
+        // horizon, a campaign's uplift model and personas fitted on week one: every part the CLI scores beside the tasks.
+        Path models = BacktestFixtures.copyModels(work.resolve("models"));
+        List<String> lines = Files.readAllLines(SAMPLE);
+        Path week1 = ValueFixtures.withValueColumns(BacktestFixtures.write(work.resolve("plain1.csv"), rows(lines, 1, 2000)),
+                work.resolve("week1.csv"), "clv_365d", SparkRescoreIT::clvCell);
+        Path week2 = ValueFixtures.withValueColumns(BacktestFixtures.write(work.resolve("plain2.csv"), rows(lines, 501, 2500)),
+                work.resolve("week2.csv"), "clv_365d", SparkRescoreIT::clvCell);
+        String valueModel = ValueFixtures.publishValueModel(models, 365, 1000);
+        UpliftBundle uplift = UpliftFixtures.publishFromBase(week1, models, CAMPAIGN, 5);
+        PersonaSettings settings = new PersonaSettings(new PersonaSettings.Fixed(4), new PersonaSettings.DropColumns(
+                List.of("churned", "purchased_30d", "converted", "clv_365d", "p_alive")), "customer_id", 7);
+        PersonaStore personaStore = new PersonaStore(models);
+        personaStore.publish(PersonaFitter.fit(week1, null, settings, Optional.empty(), Optional.empty(), models));
+        PersonaBundle persona = personaStore.loadCurrent();
+        Path rules = work.resolve("segments.json");
+        Files.writeString(rules, """
+                {"segments": [
+                  {"name": "valuable-persuadables", "when": {"value": ["high"]}, "uplift": {"%s": ["persuadables"]}},
+                  {"name": "first-persona", "when": {"churn": ["low", "medium"]}, "persona": ["%d"]},
+                  {"name": "valuable", "when": {"value": ["high", "medium"]}, "when_without_value": {"churn": ["high"]}},
+                  {"name": "everyone-else", "when": {}}]}
+                """.formatted(CAMPAIGN, persona.model().personas().get(0).id()));
+        SegmentPolicy policy = SegmentPolicyFile.read(rules);
+        SegmentRules jobRules = new SegmentRules.FromFile(rules.getFileName().toString(), Files.readAllBytes(rules));
+        List<CampaignModel> campaigns = List.of(new CampaignModel(CAMPAIGN, uplift.version(), uplift.model(), CampaignModel.Selection.FOUND));
+        Optional<PersonaChoice> personas = Optional.of(new PersonaChoice(persona.version(), persona.model(), PersonaChoice.Selection.FOUND));
+
+        Path cliSnapshots = work.resolve("cli");
+        String jobSnapshots = work.resolve("job").toString();
+        RescoreSummary cli = null;
+        SparkRescore.Summary job = null;
+        for (Path week : List.of(week1, week2)) {
+            cli = new RescoreJob().run(new RescoreRequest(ScoringInput.of(week, "customer_id"), ModelChoice.everyCurrent(models),
+                    new ScoresDestination.Snapshot(cliSnapshots, false), policy, 0.001, 2, campaigns, personas));
+            job = new SparkRescore(spark, Clock.systemUTC()).run(new SparkRescoreRequest(week.toString(), SparkRescoreRequest.InputFormat.CSV,
+                    models, jobSnapshots, "customer_id", List.of(), jobRules, List.of(), 0.001, campaigns, personas));
+        }
+
+        Path jobSnapshot = Path.of(job.snapshot().replaceFirst("^file:", ""));
+        List<Task> tasks = List.of(Task.CHURN, Task.PURCHASE, Task.CONVERSION);
+        assertEquals(2000, compareCustomers(cli.snapshot().resolve("scores.csv"), jobSnapshot.resolve("scores.parquet"), tasks));
+        String migration = Files.readString(jobSnapshot.resolve("migration.csv"));
+        assertEquals(Files.readString(cli.snapshot().resolve("migration.csv")), migration);
+        assertTrue(migration.contains("\npersona,"), "both weeks carry personas, so persona migration is counted");
+        assertEquals(JSON.readTree(cli.snapshot().resolve("segments.json").toFile()), JSON.readTree(jobSnapshot.resolve("segments.json").toFile()));
+        var cliManifest = JSON.readTree(cli.snapshot().resolve("manifest.json").toFile());
+        var jobManifest = JSON.readTree(jobSnapshot.resolve("manifest.json").toFile());
+        assertEquals(valueModel, jobManifest.path("value").path("value_model").asText());
+        assertTrue(jobManifest.path("value").path("customers_without_clv").asLong() > 0, "some CLVs are empty or unreadable");
+        assertEquals(persona.version(), jobManifest.path("personas").path("version").asText());
+        for (String field : List.of("scored", "segments", "value", "uplift", "personas", "previous_snapshot_customers")) {
+            assertEquals(cliManifest.get(field), jobManifest.get(field), field);
+        }
+        var segments = JSON.readTree(jobSnapshot.resolve("segments.json").toFile());
+        for (String segment : List.of("valuable-persuadables", "first-persona", "valuable")) {
+            assertTrue(segments.path("segments").path(segment).asLong() > 0, "a rule on value, uplift or persona takes customers: " + segment);
+        }
+    }
+
+    /** Every 97th customer has no CLV and one an unreadable one; the rest spread over 0-1200 (the value model's reference is 0-1000). */
+    private static String clvCell(int row) {
+        if (row % 97 == 5) {
+            return "";
+        }
+        return row == 13 ? "n/a" : Integer.toString((row * 37) % 1201);
     }
 
     @Test
@@ -197,6 +279,7 @@ class SparkRescoreIT {
                 if (cli.isMapped("region")) {
                     assertEquals(cli.get("region"), row.getAs("region"), id);
                 }
+                compareValueUpliftAndPersona(cli, row, id);
                 for (Task task : tasks) {
                     String t = task.id();
                     assertEquals(Double.parseDouble(cli.get(t + "_probability")), (double) row.getAs(t + "_probability"), 0.5e-6 + 1e-12, id);
@@ -214,6 +297,40 @@ class SparkRescoreIT {
         }
         assertEquals(compared, job.size(), "the job scored no customer the CLI did not");
         return compared;
+    }
+
+    /**
+     * The value, uplift and persona columns the CLI wrote, against the job's: the same columns, a number the CLI left
+     * empty null in the job, uplifts to the CLI's 6 decimals.
+     */
+    private static void compareValueUpliftAndPersona(CSVRecord cli, Row row, String id) {
+        assertEquals(new java.util.TreeSet<>(cli.getParser().getHeaderNames()), new java.util.TreeSet<>(List.of(row.schema().fieldNames())),
+                "the job's scores have the CLI's columns");
+        for (String column : List.of("clv", "p_alive")) {
+            if (cli.isMapped(column)) {
+                Double value = row.getAs(column);
+                if (cli.get(column).isEmpty()) {
+                    assertEquals(null, value, column + " of " + id);
+                } else {
+                    assertEquals(Double.parseDouble(cli.get(column)), value, 1e-12, column + " of " + id);
+                }
+            }
+        }
+        if (cli.isMapped("value_band")) {
+            String band = row.getAs("value_band");
+            assertEquals(cli.get("value_band"), band == null ? "" : band, id);
+        }
+        for (String column : cli.getParser().getHeaderNames()) {
+            if (column.endsWith("_uplift")) {
+                assertEquals(Double.parseDouble(cli.get(column)), (double) row.getAs(column), 0.5e-6 + 1e-12, column + " of " + id);
+            } else if (column.endsWith("_group")) {
+                assertEquals(cli.get(column), row.getAs(column), column + " of " + id);
+            }
+        }
+        if (cli.isMapped("persona")) {
+            assertEquals(Integer.parseInt(cli.get("persona")), (int) row.getAs("persona"), id);
+            assertEquals(cli.get("persona_name"), row.getAs("persona_name"), id);
+        }
     }
 
     private static RescoreSummary cli(Path base, Path models, Path snapshots, List<String> keep) {
