@@ -151,22 +151,6 @@ public final class BaseScoring {
         return new ScoringTally(models, campaigns.scored(), binnings, policy, value, personas.prepared());
     }
 
-    List<PreparedModel> models() {
-        return models;
-    }
-
-    CampaignsInRun campaigns() {
-        return campaigns;
-    }
-
-    PersonaInRun personas() {
-        return personas;
-    }
-
-    Optional<ValueInput> value() {
-        return value;
-    }
-
     /** Empty drift counts for this run's tasks. */
     public DriftCounts newDriftCounts() {
         return new DriftCounts(binnings);
