@@ -257,6 +257,27 @@ class SparkRescoreIT {
         assertEquals(3, missingData.execute("rescore", "--data", work.resolve("absent.parquet").toString(),
                 "--models", MODELS.toString(), "--snapshots", work.resolve("snapshots").toString()));
         assertTrue(missing.toString().contains("absent.parquet: no such file or folder"), missing.toString());
+
+        StringWriter badCampaign = new StringWriter();
+        CommandLine notACampaign = SparkJobMain.commandLine();
+        notACampaign.setErr(new PrintWriter(badCampaign));
+        assertEquals(2, notACampaign.execute("rescore", "--data", SAMPLE.toString(), "--models", MODELS.toString(),
+                "--snapshots", work.resolve("snapshots").toString(), "--uplift", "Winback_Email"));
+        assertTrue(badCampaign.toString().contains("--uplift: 'Winback_Email' is not a campaign name"), badCampaign.toString());
+
+        StringWriter noModel = new StringWriter();
+        CommandLine noCampaignModel = SparkJobMain.commandLine();
+        noCampaignModel.setErr(new PrintWriter(noModel));
+        assertEquals(3, noCampaignModel.execute("rescore", "--data", SAMPLE.toString(), "--models", MODELS.toString(),
+                "--snapshots", work.resolve("snapshots").toString(), "--uplift", "winback-email"));
+        assertTrue(noModel.toString().contains("--uplift names campaign 'winback-email', which has no current uplift model"), noModel.toString());
+
+        StringWriter noPersonas = new StringWriter();
+        CommandLine personasAsked = SparkJobMain.commandLine();
+        personasAsked.setErr(new PrintWriter(noPersonas));
+        assertEquals(3, personasAsked.execute("rescore", "--data", SAMPLE.toString(), "--models", MODELS.toString(),
+                "--snapshots", work.resolve("snapshots").toString(), "--personas"));
+        assertTrue(noPersonas.toString().contains("has no current persona model"), noPersonas.toString());
     }
 
     /**
