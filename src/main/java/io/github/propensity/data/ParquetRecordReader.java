@@ -30,14 +30,15 @@ import java.util.Set;
 /**
  * Reads a Parquet file, or a folder of part files, as a {@link RecordSource}: the columns of the first part are the
  * header (every part must have the same columns and types), and each row's values become the text a CSV would hold
- * ({@link ParquetColumn}). Rows are decoded one row group at a time, so memory is bounded by the largest row group,
- * not by the rows in the file. Positions are rows numbered from 1 across the parts in name order.
+ * ({@link ParquetColumn}); the columns of Hive partition folders follow as text ({@link ParquetDataset}). Rows are decoded one row group at a time, so memory is bounded by the largest row group,
+ * not by the rows in the file. Positions are rows numbered from 1 across the parts in reading order.
  */
 public final class ParquetRecordReader implements RecordSource {
     private static final Set<CompressionCodecName> SUPPORTED_CODECS = EnumSet.of(CompressionCodecName.UNCOMPRESSED,
             CompressionCodecName.SNAPPY, CompressionCodecName.GZIP, CompressionCodecName.ZSTD, CompressionCodecName.LZ4_RAW);
 
     private final Path path;
+    private final ParquetDataset dataset;
     private final List<Path> parts;
     private final MessageType schema;
     private final ParquetColumn[] columns;
@@ -54,10 +55,11 @@ public final class ParquetRecordReader implements RecordSource {
     private long rowsLeftInGroup;
     private long rowNumber;
 
-    private ParquetRecordReader(Path path, List<Path> parts) {
+    private ParquetRecordReader(Path path, ParquetDataset dataset) {
         this.path = path;
-        this.parts = parts;
-        this.totalBytes = ParquetDataset.totalBytes(parts);
+        this.dataset = dataset;
+        this.parts = dataset.files();
+        this.totalBytes = dataset.totalBytes();
         long rowCount = 0;
         MessageType first = null;
         for (Path file : parts) {
@@ -90,14 +92,22 @@ public final class ParquetRecordReader implements RecordSource {
             names.add(field.getName());
             types.add(columns[c].storedType());
         }
+        for (String partition : dataset.partitionColumns()) {
+            if (!seen.add(partition)) {
+                throw new DataException(path.getFileName() + ": partition column '" + partition + "' is also a column of the part files;"
+                        + " a table holds each column once");
+            }
+            names.add(partition);
+            types.add(StoredType.TEXT);
+        }
         this.header = List.copyOf(names);
         this.storedTypes = List.copyOf(types);
-        this.materializer = new ParquetRowMaterializer(columns);
+        this.materializer = new ParquetRowMaterializer(columns, dataset.partitionColumns().size());
     }
 
     /** Opens a {@code .parquet} file or a folder of parts; a missing, unreadable or non-Parquet file is bad input. */
     public static ParquetRecordReader open(Path path) {
-        return new ParquetRecordReader(path, ParquetDataset.parts(path));
+        return new ParquetRecordReader(path, ParquetDataset.of(path));
     }
 
     @Override
@@ -162,7 +172,7 @@ public final class ParquetRecordReader implements RecordSource {
 
     @Override
     public String sha256Hex() {
-        return ParquetDataset.sha256Hex(parts);
+        return dataset.sha256Hex();
     }
 
     @Override
@@ -192,6 +202,7 @@ public final class ParquetRecordReader implements RecordSource {
                 partIndex++;
                 rowGroup = -1;
                 part = openPart(path, parts.get(partIndex));
+                materializer.partitionValues(dataset.parts().get(partIndex).partitionValues());
             }
             PageReadStore pages;
             try {
@@ -239,9 +250,10 @@ public final class ParquetRecordReader implements RecordSource {
         }
     }
 
-    /** A part as the user finds it: the file's name, or the folder's and the part's. */
+    /** A part as the user finds it: the file's name, or the folder's and the part's path inside it. */
     private static String where(Path path, Path part) {
-        return part.equals(path) ? String.valueOf(path.getFileName()) : path.getFileName() + "/" + part.getFileName();
+        return part.equals(path) ? String.valueOf(path.getFileName())
+                : path.getFileName() + "/" + path.relativize(part).toString().replace('\\', '/');
     }
 
     /**
