@@ -43,7 +43,7 @@ final class MatchedScores {
         Path file = snapshot.scores().file();
         long start = System.nanoTime();
         long lastProgress = start;
-        try (RecordSource reader = snapshot.scores().open()) {
+        try (RecordSource reader = snapshot.scores().open(List.of(task.id() + "_probability", task.id() + "_band"))) {
             long fileSize = reader.totalBytes();
             List<String> header = reader.header();
             int id = snapshot.scores().idIndex(header);

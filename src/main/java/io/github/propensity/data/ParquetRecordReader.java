@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -55,7 +56,8 @@ public final class ParquetRecordReader implements RecordSource {
     private long rowsLeftInGroup;
     private long rowNumber;
 
-    private ParquetRecordReader(Path path, ParquetDataset dataset) {
+    /** @param wanted the part files' columns to read (others are neither read nor decoded), or empty for all */
+    private ParquetRecordReader(Path path, ParquetDataset dataset, Set<String> wanted) {
         this.path = path;
         this.dataset = dataset;
         this.parts = dataset.files();
@@ -77,7 +79,8 @@ public final class ParquetRecordReader implements RecordSource {
                 throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
             }
         }
-        this.schema = first;
+        this.schema = wanted.isEmpty() ? first : new MessageType(first.getName(),
+                first.getFields().stream().filter(field -> wanted.contains(field.getName())).toList());
         this.totalRows = rowCount;
         this.columns = new ParquetColumn[schema.getFieldCount()];
         List<String> names = new ArrayList<>();
@@ -107,7 +110,19 @@ public final class ParquetRecordReader implements RecordSource {
 
     /** Opens a {@code .parquet} file or a folder of parts; a missing, unreadable or non-Parquet file is bad input. */
     public static ParquetRecordReader open(Path path) {
-        return new ParquetRecordReader(path, ParquetDataset.of(path));
+        return new ParquetRecordReader(path, ParquetDataset.of(path), Set.of());
+    }
+
+    /**
+     * Opens the dataset reading only the named columns of its parts, in the file's order (names it lacks are left
+     * out; partition columns always come): a column store reads and decodes nothing else, so a reader that needs the
+     * id and two labels of a wide file reads a fraction of it.
+     */
+    public static ParquetRecordReader open(Path path, Collection<String> columns) {
+        if (columns.isEmpty()) {
+            throw new IllegalArgumentException("name at least one column to read");
+        }
+        return new ParquetRecordReader(path, ParquetDataset.of(path), Set.copyOf(columns));
     }
 
     @Override
@@ -202,6 +217,7 @@ public final class ParquetRecordReader implements RecordSource {
                 partIndex++;
                 rowGroup = -1;
                 part = openPart(path, parts.get(partIndex));
+                part.setRequestedSchema(schema);
                 materializer.partitionValues(dataset.parts().get(partIndex).partitionValues());
             }
             PageReadStore pages;

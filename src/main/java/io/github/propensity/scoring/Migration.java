@@ -74,7 +74,9 @@ final class Migration {
         LongIntMap map = new LongIntMap(1 << 16);
         SnapshotScores scores = SnapshotScores.of(previousSnapshot);
         Path previousScores = scores.file();
-        try (RecordSource reader = scores.open()) {
+        List<String> needed = new ArrayList<>(List.of("segment", PERSONA_COLUMN));
+        tasks.forEach(task -> needed.add(task.id() + "_band"));
+        try (RecordSource reader = scores.open(needed)) {
             List<String> header = reader.header();
             int id = scores.idIndex(header);
             int segment = header.indexOf("segment");

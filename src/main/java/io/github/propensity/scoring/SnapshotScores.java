@@ -9,7 +9,9 @@ import io.github.propensity.storage.JsonMappers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -54,6 +56,20 @@ public record SnapshotScores(Path file, Optional<String> idColumn) {
     /** Opens the scores for reading: header and rows, whatever the format. */
     public RecordSource open() {
         return RecordSource.open(file, ',');
+    }
+
+    /**
+     * Opens the scores reading at least the id column and {@code columns}: Parquet reads only those (a column store
+     * skips the rest), a CSV every column. Find columns by name in the header either way.
+     */
+    public RecordSource open(Collection<String> columns) {
+        if (idColumn.isEmpty()) {
+            // The id is known only by its place, so every column is read.
+            return open();
+        }
+        List<String> wanted = new ArrayList<>(columns);
+        wanted.add(idColumn.get());
+        return RecordSource.open(file, ',', wanted);
     }
 
     /**

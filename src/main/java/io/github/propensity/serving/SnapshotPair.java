@@ -52,7 +52,7 @@ final class SnapshotPair {
     /** The from-to matrices of every dimension, labels ordered as in the stored migration. */
     SnapshotMigration matrix(List<String> segmentOrder) {
         OlderCustomers held = readOlder();
-        try (RecordSource reader = newer.open()) {
+        try (RecordSource reader = newer.open(held.dimensions)) {
             List<String> header = reader.header();
             List<String> dimensions = held.dimensions;
             int[] columns = dimensions.stream().mapToInt(header::indexOf).toArray();
@@ -188,9 +188,14 @@ final class SnapshotPair {
         try (RecordSource reader = newer.open()) {
             newerHeader = reader.header();
         }
+        List<String> olderHeader;
         try (RecordSource reader = older.open()) {
+            olderHeader = reader.header();
+        }
+        List<String> dimensions = dimensions(newerHeader, olderHeader);
+        try (RecordSource reader = older.open(dimensions)) {
             List<String> header = reader.header();
-            OlderCustomers held = new OlderCustomers(older.file(), dimensions(newerHeader, header));
+            OlderCustomers held = new OlderCustomers(older.file(), dimensions);
             int id = older.idIndex(header);
             int[] columns = held.dimensions.stream().mapToInt(header::indexOf).toArray();
             String[] fields;

@@ -111,6 +111,22 @@ class HivePartitionsTest {
     }
 
     @Test
+    void readsOnlyTheNamedColumnsOfThePartsAndEveryPartitionColumn() throws IOException {
+        try (RecordSource all = RecordSource.open(partitioned(), null);
+             RecordSource some = RecordSource.open(dir.resolve("customers"), null, List.of("orders", "customer_id", "absent"))) {
+            assertEquals(List.of("customer_id", "orders", "country", "segment"), some.header(), "the file's order, partitions last");
+            for (String[] full; (full = all.next()) != null; ) {
+                assertEquals(List.of(full[0], full[2], full[3], full[4]), List.of(some.next()));
+            }
+            assertEquals(null, some.next());
+        }
+        Path csv = Files.writeString(dir.resolve("customers.csv"), "customer_id,spend\nC1,2\n");
+        try (RecordSource whole = RecordSource.open(csv, null, List.of("spend"))) {
+            assertEquals(List.of("customer_id", "spend"), whole.header(), "a CSV has every column");
+        }
+    }
+
+    @Test
     void theDigestCoversThePartitionPaths() throws IOException {
         Path table = partitioned();
         String before;
