@@ -1,17 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.backtest;
 
-import io.github.propensity.data.CsvRecordReader;
 import io.github.propensity.data.DataException;
 import io.github.propensity.data.NumericValues;
+import io.github.propensity.data.RecordSource;
 import io.github.propensity.model.Task;
 import io.github.propensity.scoring.Band;
 import io.github.propensity.scoring.CustomerIdHash;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -42,19 +40,20 @@ final class MatchedScores {
     /** Claims each scored customer's outcome in {@code table}; refuses a scores file without the task's columns. */
     static MatchedScores read(ScoredSnapshot snapshot, Task task, OutcomeTable table) {
         MatchedScores scores = new MatchedScores();
-        Path file = snapshot.scoresFile();
-        long fileSize = sizeOf(file);
+        Path file = snapshot.scores().file();
         long start = System.nanoTime();
         long lastProgress = start;
-        try (CsvRecordReader reader = CsvRecordReader.open(file, ',')) {
+        try (RecordSource reader = snapshot.scores().open(List.of(task.id() + "_probability", task.id() + "_band"))) {
+            long fileSize = reader.totalBytes();
             List<String> header = reader.header();
+            int id = snapshot.scores().idIndex(header);
             int probability = column(file, header, task.id() + "_probability");
             int band = column(file, header, task.id() + "_band");
             long[] hash = new long[2];
             String[] fields;
             while ((fields = reader.next()) != null) {
                 scores.snapshotCustomers++;
-                CustomerIdHash.hash(fields[0].strip(), hash, 0);
+                CustomerIdHash.hash(fields[id].strip(), hash, 0);
                 OutcomeTable.Claim claim = table.claim(hash[0], hash[1]);
                 switch (claim) {
                     case ABSENT -> {
@@ -138,13 +137,5 @@ final class MatchedScores {
             }
         }
         return UNBANDED;
-    }
-
-    private static long sizeOf(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            return -1;
-        }
     }
 }

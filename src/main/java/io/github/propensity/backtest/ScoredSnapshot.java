@@ -2,6 +2,7 @@
 package io.github.propensity.backtest;
 
 import io.github.propensity.scoring.SnapshotManifest;
+import io.github.propensity.scoring.SnapshotScores;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,7 +28,7 @@ import java.util.Objects;
  * @param driftedInputs the task's inputs whose distribution drift.json flagged at scoring, plus {@code score} when the
  *                      score distribution itself moved; empty when nothing was flagged or there is no drift report
  */
-record ScoredSnapshot(Path folder, String name, Path scoresFile, String modelVersion, List<String> driftedInputs) {
+record ScoredSnapshot(Path folder, String name, SnapshotScores scores, String modelVersion, List<String> driftedInputs) {
     static final String MANIFEST = SnapshotManifest.FILE;
     static final String DRIFT = "drift.json";
     static final String SCORE_DRIFT = "score";
@@ -35,7 +36,7 @@ record ScoredSnapshot(Path folder, String name, Path scoresFile, String modelVer
     ScoredSnapshot {
         Objects.requireNonNull(folder, "folder");
         Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(scoresFile, "scoresFile");
+        Objects.requireNonNull(scores, "scores");
         Objects.requireNonNull(modelVersion, "modelVersion");
         driftedInputs = List.copyOf(driftedInputs);
     }
@@ -59,10 +60,7 @@ record ScoredSnapshot(Path folder, String name, Path scoresFile, String modelVer
                     + (scored.isEmpty() ? "nothing" : String.join(", ", scored)));
         }
         String version = model.path("version").asText("");
-        Path scores = folder.resolve(manifest.path("scores_file").asText("scores.csv"));
-        if (!Files.isRegularFile(scores)) {
-            throw new DataException(folder + " is not a complete snapshot: " + scores.getFileName() + " is missing");
-        }
+        SnapshotScores scores = SnapshotScores.of(folder);
         String name = manifest.path("snapshot").asText(folder.getFileName().toString());
         return new ScoredSnapshot(folder, name, scores, version, driftedInputs(json, folder.resolve(DRIFT), task));
     }

@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "score", sortOptions = false,
         description = {"Score a customer base with every current model into a snapshot with predictive segments.",
-                "Writes <snapshots>/<time>/ (scores.csv, manifest.json, segments.json, migration.csv, drift.json) and "
+                "Writes <snapshots>/<time>/ (scores.csv or, with --format parquet, scores.parquet; manifest.json, segments.json, migration.csv, drift.json) and "
                         + "points <snapshots>/LATEST at it once complete; or, with --out, just the scores file.",
                 "A base with a clv_<days>d column (and p_alive) gets clv, p_alive and value_band in the scores file, the band read "
                         + "against the current value model in --models; segment rules may then use \"value\".",
@@ -60,7 +60,7 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT",
             description = "format of the --out file: csv or parquet (typed columns, Snappy); default: parquet when --out ends in .parquet,"
-                    + " else csv. Snapshots always hold scores.csv")
+                    + " else csv; in a snapshot: scores.csv, or scores.parquet with --format parquet")
     String format;
 
     @Option(names = "--segments", paramLabel = "FILE", description = "segment rules (JSON); default: the built-in rules in the README")
@@ -74,7 +74,7 @@ final class ScoreCommand implements Callable<Integer> {
             description = "input columns to copy into the scores file after the segment, e.g. rfm_segment (never PII you do not need downstream)")
     List<String> keep = new ArrayList<>();
 
-    @Option(names = "--gzip", description = "write scores.csv.gz in the snapshot")
+    @Option(names = "--gzip", description = "write scores.csv.gz in the snapshot (not with --format parquet, which is compressed already)")
     boolean gzip;
 
     @CommandLine.ArgGroup(exclusive = true)
@@ -95,8 +95,7 @@ final class ScoreCommand implements Callable<Integer> {
         SegmentPolicy policy = segments == null ? SegmentPolicy.defaults() : SegmentPolicyFile.read(segments);
         RescoreRequest request;
         try {
-            checkFormat();
-            ScoresDestination destination = out == null ? new ScoresDestination.Snapshot(snapshots, gzip) : ScoresDestination.out(out);
+            ScoresDestination destination = out == null ? new ScoresDestination.Snapshot(snapshots, snapshotFormat()) : fileDestination();
             request = new RescoreRequest(new ScoringInput(data, separator.orDetect(), id, keep), new ModelChoice(models.path(), tasks), destination,
                     policy, parseShare(maxBadRows), threadCount, UpliftOptions.campaigns(uplift, models.path()),
                     PersonaOptions.personas(personas, models.path()));
@@ -134,29 +133,43 @@ final class ScoreCommand implements Callable<Integer> {
     }
 
     /**
-     * Parquet goes only to a file named .parquet: the name is what decides the format when the file is written. A
-     * snapshot keeps scores.csv because migration, the server's lists, targeting and backtests stream that file.
+     * A snapshot holds scores.csv (or .csv.gz), or scores.parquet with {@code --format parquet}: every reader of a
+     * snapshot (migration, the server's lists, targeting, backtests) reads each.
      */
-    private void checkFormat() {
+    private ScoresDestination.Snapshot.Format snapshotFormat() {
+        if (!chosenFormat().equals("parquet")) {
+            return gzip ? ScoresDestination.Snapshot.Format.CSV_GZIP : ScoresDestination.Snapshot.Format.CSV;
+        }
+        if (gzip) {
+            throw new IllegalArgumentException("--gzip compresses scores.csv; --format parquet writes scores.parquet, compressed with Snappy"
+                    + " already: drop one of them");
+        }
+        return ScoresDestination.Snapshot.Format.PARQUET;
+    }
+
+    /** Parquet goes only to a file named .parquet: the name is what decides the format when the file is written. */
+    private ScoresDestination fileDestination() {
+        String chosen = chosenFormat();
+        boolean parquetName = !out.equals("-") && ScoresFormat.of(Path.of(out)) == ScoresFormat.PARQUET;
+        if (chosen.equals("parquet") && !parquetName) {
+            throw new IllegalArgumentException("--format parquet needs --out to name a file ending in .parquet, got '" + out + "'");
+        }
+        if (chosen.equals("csv") && format != null && parquetName) {
+            throw new IllegalArgumentException("--format csv with --out '" + out + "': a .parquet name is written as Parquet; name it .csv");
+        }
+        return ScoresDestination.out(out);
+    }
+
+    /** csv or parquet as asked, csv when not asked. */
+    private String chosenFormat() {
         if (format == null) {
-            return;
+            return "csv";
         }
         String chosen = format.strip().toLowerCase(Locale.ROOT);
         if (!chosen.equals("csv") && !chosen.equals("parquet")) {
             throw new IllegalArgumentException("--format takes csv or parquet, got '" + format + "'");
         }
-        boolean parquetName = out != null && !out.equals("-") && ScoresFormat.of(Path.of(out)) == ScoresFormat.PARQUET;
-        if (chosen.equals("parquet")) {
-            if (out == null) {
-                throw new IllegalArgumentException("--format parquet writes only a scores file: add --out FILE.parquet (a snapshot keeps"
-                        + " scores.csv, which migration, the server's lists, targeting and backtests read)");
-            }
-            if (!parquetName) {
-                throw new IllegalArgumentException("--format parquet needs --out to name a file ending in .parquet, got '" + out + "'");
-            }
-        } else if (parquetName) {
-            throw new IllegalArgumentException("--format csv with --out '" + out + "': a .parquet name is written as Parquet; name it .csv");
-        }
+        return chosen;
     }
 
     private double parseShare(String text) {

@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -30,14 +31,15 @@ import java.util.Set;
 /**
  * Reads a Parquet file, or a folder of part files, as a {@link RecordSource}: the columns of the first part are the
  * header (every part must have the same columns and types), and each row's values become the text a CSV would hold
- * ({@link ParquetColumn}). Rows are decoded one row group at a time, so memory is bounded by the largest row group,
- * not by the rows in the file. Positions are rows numbered from 1 across the parts in name order.
+ * ({@link ParquetColumn}); the columns of Hive partition folders follow as text ({@link ParquetDataset}). Rows are decoded one row group at a time, so memory is bounded by the largest row group,
+ * not by the rows in the file. Positions are rows numbered from 1 across the parts in reading order.
  */
 public final class ParquetRecordReader implements RecordSource {
     private static final Set<CompressionCodecName> SUPPORTED_CODECS = EnumSet.of(CompressionCodecName.UNCOMPRESSED,
             CompressionCodecName.SNAPPY, CompressionCodecName.GZIP, CompressionCodecName.ZSTD, CompressionCodecName.LZ4_RAW);
 
     private final Path path;
+    private final ParquetDataset dataset;
     private final List<Path> parts;
     private final MessageType schema;
     private final ParquetColumn[] columns;
@@ -54,10 +56,12 @@ public final class ParquetRecordReader implements RecordSource {
     private long rowsLeftInGroup;
     private long rowNumber;
 
-    private ParquetRecordReader(Path path, List<Path> parts) {
+    /** @param wanted the part files' columns to read (others are neither read nor decoded), or empty for all */
+    private ParquetRecordReader(Path path, ParquetDataset dataset, Set<String> wanted) {
         this.path = path;
-        this.parts = parts;
-        this.totalBytes = ParquetDataset.totalBytes(parts);
+        this.dataset = dataset;
+        this.parts = dataset.files();
+        this.totalBytes = dataset.totalBytes();
         long rowCount = 0;
         MessageType first = null;
         for (Path file : parts) {
@@ -75,7 +79,8 @@ public final class ParquetRecordReader implements RecordSource {
                 throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
             }
         }
-        this.schema = first;
+        this.schema = wanted.isEmpty() ? first : new MessageType(first.getName(),
+                first.getFields().stream().filter(field -> wanted.contains(field.getName())).toList());
         this.totalRows = rowCount;
         this.columns = new ParquetColumn[schema.getFieldCount()];
         List<String> names = new ArrayList<>();
@@ -90,14 +95,34 @@ public final class ParquetRecordReader implements RecordSource {
             names.add(field.getName());
             types.add(columns[c].storedType());
         }
+        for (String partition : dataset.partitionColumns()) {
+            if (!seen.add(partition)) {
+                throw new DataException(path.getFileName() + ": partition column '" + partition + "' is also a column of the part files;"
+                        + " a table holds each column once");
+            }
+            names.add(partition);
+            types.add(StoredType.TEXT);
+        }
         this.header = List.copyOf(names);
         this.storedTypes = List.copyOf(types);
-        this.materializer = new ParquetRowMaterializer(columns);
+        this.materializer = new ParquetRowMaterializer(columns, dataset.partitionColumns().size());
     }
 
     /** Opens a {@code .parquet} file or a folder of parts; a missing, unreadable or non-Parquet file is bad input. */
     public static ParquetRecordReader open(Path path) {
-        return new ParquetRecordReader(path, ParquetDataset.parts(path));
+        return new ParquetRecordReader(path, ParquetDataset.of(path), Set.of());
+    }
+
+    /**
+     * Opens the dataset reading only the named columns of its parts, in the file's order (names it lacks are left
+     * out; partition columns always come): a column store reads and decodes nothing else, so a reader that needs the
+     * id and two labels of a wide file reads a fraction of it.
+     */
+    public static ParquetRecordReader open(Path path, Collection<String> columns) {
+        if (columns.isEmpty()) {
+            throw new IllegalArgumentException("name at least one column to read");
+        }
+        return new ParquetRecordReader(path, ParquetDataset.of(path), Set.copyOf(columns));
     }
 
     @Override
@@ -162,7 +187,7 @@ public final class ParquetRecordReader implements RecordSource {
 
     @Override
     public String sha256Hex() {
-        return ParquetDataset.sha256Hex(parts);
+        return dataset.sha256Hex();
     }
 
     @Override
@@ -192,6 +217,8 @@ public final class ParquetRecordReader implements RecordSource {
                 partIndex++;
                 rowGroup = -1;
                 part = openPart(path, parts.get(partIndex));
+                part.setRequestedSchema(schema);
+                materializer.partitionValues(dataset.parts().get(partIndex).partitionValues());
             }
             PageReadStore pages;
             try {
@@ -239,9 +266,10 @@ public final class ParquetRecordReader implements RecordSource {
         }
     }
 
-    /** A part as the user finds it: the file's name, or the folder's and the part's. */
+    /** A part as the user finds it: the file's name, or the folder's and the part's path inside it. */
     private static String where(Path path, Path part) {
-        return part.equals(path) ? String.valueOf(path.getFileName()) : path.getFileName() + "/" + part.getFileName();
+        return part.equals(path) ? String.valueOf(path.getFileName())
+                : path.getFileName() + "/" + path.relativize(part).toString().replace('\\', '/');
     }
 
     /**

@@ -9,15 +9,23 @@ import org.apache.parquet.io.api.PrimitiveConverter;
 import org.apache.parquet.io.api.RecordMaterializer;
 
 import java.util.Arrays;
+import java.util.List;
 
-/** Builds each row as a String[] with "" for nulls, the cells written straight by one converter per column. */
+/**
+ * Builds each row as a String[] with "" for nulls, the cells written straight by one converter per column, then the
+ * current part's partition values.
+ */
 final class ParquetRowMaterializer extends RecordMaterializer<String[]> {
+    private final int fileColumns;
     private final int width;
     private final GroupConverter root;
+    private String[] partitionValues = new String[0];
     private String[] row;
 
-    ParquetRowMaterializer(ParquetColumn[] columns) {
-        this.width = columns.length;
+    /** @param partitionColumns how many partition columns follow the file's own */
+    ParquetRowMaterializer(ParquetColumn[] columns, int partitionColumns) {
+        this.fileColumns = columns.length;
+        this.width = columns.length + partitionColumns;
         Converter[] converters = new Converter[columns.length];
         for (int c = 0; c < columns.length; c++) {
             converters[c] = new CellConverter(this, c, columns[c]);
@@ -31,13 +39,22 @@ final class ParquetRowMaterializer extends RecordMaterializer<String[]> {
             @Override
             public void start() {
                 row = new String[width];
-                Arrays.fill(row, "");
+                Arrays.fill(row, 0, fileColumns, "");
+                System.arraycopy(partitionValues, 0, row, fileColumns, partitionValues.length);
             }
 
             @Override
             public void end() {
             }
         };
+    }
+
+    /** The partition values of the part whose rows come next. */
+    void partitionValues(List<String> values) {
+        if (values.size() != width - fileColumns) {
+            throw new IllegalArgumentException(values.size() + " partition values for " + (width - fileColumns) + " partition columns");
+        }
+        partitionValues = values.toArray(String[]::new);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.github.propensity.data;
 
 import java.io.Closeable;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -20,6 +21,15 @@ public interface RecordSource extends Closeable {
      */
     static RecordSource open(Path path, Character separator) {
         return ParquetDataset.isParquet(path) ? ParquetRecordReader.open(path) : CsvRecordReader.open(path, separator);
+    }
+
+    /**
+     * Opens {@code path} as {@link #open(Path, Character)} does, reading of a Parquet input only the named columns
+     * (those it lacks are left out, partition columns always come; a column store reads and decodes nothing else); a
+     * CSV has every column. Find columns by name in the header either way.
+     */
+    static RecordSource open(Path path, Character separator, Collection<String> columns) {
+        return ParquetDataset.isParquet(path) ? ParquetRecordReader.open(path, columns) : CsvRecordReader.open(path, separator);
     }
 
     /** The file or folder read, as the user named it. */

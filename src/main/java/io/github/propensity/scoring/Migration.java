@@ -1,13 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.scoring;
 
-import io.github.propensity.data.CsvRecordReader;
+import io.github.propensity.data.RecordSource;
 import io.github.propensity.data.DataException;
 import io.github.propensity.model.Task;
-import io.github.propensity.storage.JsonMappers;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,8 +62,8 @@ final class Migration {
     }
 
     /**
-     * Reads the previous snapshot's scores file (id, segment, bands). Its id column is the one its manifest names
-     * ({@link SnapshotManifest#idColumnOf}).
+     * Reads the previous snapshot's scores file (id, segment, bands), CSV or Parquet, its columns found by name
+     * ({@link SnapshotScores}).
      *
      * @param segments this run's segment names, in policy order
      * @param personas this run's persona ids in slot order, empty when it assigns none
@@ -75,14 +72,13 @@ final class Migration {
         List<String> personaNames = new ArrayList<>();
         List<String> segmentNames = new ArrayList<>();
         LongIntMap map = new LongIntMap(1 << 16);
-        Path previousScores = RescoreJob.scoresFileIn(previousSnapshot);
-        String idColumn = idColumnOf(previousSnapshot);
-        try (CsvRecordReader reader = CsvRecordReader.open(previousScores, ',')) {
+        SnapshotScores scores = SnapshotScores.of(previousSnapshot);
+        Path previousScores = scores.file();
+        List<String> needed = new ArrayList<>(List.of("segment", PERSONA_COLUMN));
+        tasks.forEach(task -> needed.add(task.id() + "_band"));
+        try (RecordSource reader = scores.open(needed)) {
             List<String> header = reader.header();
-            int id = header.indexOf(idColumn);
-            if (id < 0) {
-                throw DataException.inFile(previousScores, "the previous snapshot has no id column '" + idColumn + "'");
-            }
+            int id = scores.idIndex(header);
             int segment = header.indexOf("segment");
             int persona = personas.isEmpty() ? -1 : header.indexOf(PERSONA_COLUMN);
             int[] bandColumns = new int[tasks.size()];
@@ -120,15 +116,6 @@ final class Migration {
             }
         }
         return new Migration(tasks, segments, segmentNames, map, personaNames.isEmpty() ? List.of() : personas, personaNames);
-    }
-
-    private static String idColumnOf(Path snapshot) {
-        Path manifest = snapshot.resolve(SnapshotReports.MANIFEST);
-        try {
-            return SnapshotManifest.idColumnOf(JsonMappers.standard().readTree(manifest.toFile()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + manifest + ": " + e.getMessage(), e);
-        }
     }
 
     static Migration none(List<Task> tasks, List<String> segments) {

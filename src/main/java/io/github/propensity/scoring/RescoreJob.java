@@ -265,11 +265,6 @@ public final class RescoreJob {
         });
     }
 
-    static Path scoresFileIn(Path snapshot) {
-        Path plain = snapshot.resolve("scores.csv");
-        return Files.exists(plain) ? plain : snapshot.resolve("scores.csv.gz");
-    }
-
     private static StagedDirectory temporaryDirectoryFor(ScoresDestination out) {
         Path parent = out instanceof ScoresDestination.File file ? file.out().toAbsolutePath().getParent()
                 : Path.of(System.getProperty("java.io.tmpdir"));

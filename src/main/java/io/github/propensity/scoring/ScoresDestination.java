@@ -18,16 +18,37 @@ public sealed interface ScoresDestination {
     /**
      * A new snapshot under {@code snapshots}, published atomically with manifest, segments, migration and drift.
      *
-     * @param gzip write {@code scores.csv.gz} instead of {@code scores.csv}
+     * @param format how the snapshot holds its scores
      */
-    record Snapshot(Path snapshots, boolean gzip) implements ScoresDestination {
+    record Snapshot(Path snapshots, Format format) implements ScoresDestination {
+        /** How a snapshot holds its scores; every reader of a snapshot reads each ({@link SnapshotScores}). */
+        public enum Format {
+            CSV("scores.csv"), CSV_GZIP("scores.csv.gz"), PARQUET("scores.parquet");
+
+            private final String fileName;
+
+            Format(String fileName) {
+                this.fileName = fileName;
+            }
+
+            public String fileName() {
+                return fileName;
+            }
+        }
+
         public Snapshot {
             Objects.requireNonNull(snapshots, "snapshots");
+            Objects.requireNonNull(format, "format");
+        }
+
+        /** A snapshot with its scores as CSV, compressed with gzip or not. */
+        public Snapshot(Path snapshots, boolean gzip) {
+            this(snapshots, gzip ? Format.CSV_GZIP : Format.CSV);
         }
 
         @Override
         public String scoresFile() {
-            return gzip ? "scores.csv.gz" : "scores.csv";
+            return format.fileName();
         }
     }
 

@@ -35,12 +35,14 @@ public record SnapshotManifest(String snapshot, @JsonUnwrapped Timing timing, @J
                                @JsonInclude(JsonInclude.Include.NON_NULL) PersonasUsed personas) {
     /** The manifest's file name in a snapshot folder. */
     public static final String FILE = "manifest.json";
+    /** The manifest field naming the scores file's id column. */
+    public static final String ID_COLUMN = "id_column";
     /** What snapshots made before manifests named their id column always called it. */
     private static final String LEGACY_ID_COLUMN = "customer_id";
 
     /** The id column of the snapshot whose manifest this is: the one it names, or {@code customer_id} for the oldest. */
     public static String idColumnOf(JsonNode manifest) {
-        return manifest.path("id_column").asText(LEGACY_ID_COLUMN);
+        return manifest.path(ID_COLUMN).asText(LEGACY_ID_COLUMN);
     }
 
     /**

@@ -8,15 +8,15 @@ import java.util.List;
 
 
 /**
- * What a column of a snapshot's scores file holds. The layout is fixed (id, segment, kept input columns, then per
- * task probability, score, band, reasons and percentile; clv, p_alive and value_band when the base carried value;
- * per uplift campaign its uplift and group): the first two columns are text whatever the id column is called (it
- * keeps the input's name), bands, the value band, reasons and uplift groups are text by name; everything else, kept input columns
- * included, holds numbers, with an empty cell where there is none.
+ * What a column of a snapshot's scores file holds. The id comes first (it keeps the input's name, so it is known by
+ * its place); the segment, bands, the value band, reasons and uplift groups are text by name, wherever they are (the
+ * Spark job's segment partition column comes last); everything else, kept input columns included, holds numbers,
+ * with an empty cell where there is none.
  */
 public enum ScoreColumnKind {
     TEXT, NUMERIC;
 
+    static final String SEGMENT = "segment";
     /** The value band column rescoring writes when the base carries a CLV. */
     static final String VALUE_BAND = "value_band";
     /** What rescoring's {@code <campaign>_group} columns end with. */
@@ -26,13 +26,13 @@ public enum ScoreColumnKind {
     public static List<ScoreColumnKind> of(List<String> header) {
         List<ScoreColumnKind> kinds = new ArrayList<>(header.size());
         for (int c = 0; c < header.size(); c++) {
-            kinds.add(c < 2 ? TEXT : byName(header.get(c)));
+            kinds.add(c == 0 ? TEXT : byName(header.get(c)));
         }
         return kinds;
     }
 
     private static ScoreColumnKind byName(String column) {
-        if (column.equals(VALUE_BAND) || column.endsWith(UPLIFT_GROUP_SUFFIX)) {
+        if (column.equals(SEGMENT) || column.equals(VALUE_BAND) || column.endsWith(UPLIFT_GROUP_SUFFIX)) {
             return TEXT;
         }
         for (Task task : Task.values()) {

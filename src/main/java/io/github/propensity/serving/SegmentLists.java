@@ -3,12 +3,13 @@ package io.github.propensity.serving;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.propensity.data.CsvRecordReader;
+import io.github.propensity.data.RecordSource;
 import io.github.propensity.data.Decimals;
 import io.github.propensity.data.NumericValues;
 import io.github.propensity.model.Task;
 import io.github.propensity.scoring.SegmentPolicy;
 import io.github.propensity.scoring.SegmentRule;
+import io.github.propensity.scoring.SnapshotScores;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -132,8 +133,7 @@ public final class SegmentLists {
             throw new NotFoundException("no segment '" + segment + "' in snapshot " + snapshot.getFileName()
                     + "; segments: " + ((Map<?, ?>) summary.get("segments")).keySet());
         }
-        Path scores = SnapshotHistory.scoresFile(snapshot);
-        try (CsvRecordReader reader = CsvRecordReader.open(scores, ',')) {
+        try (RecordSource reader = SnapshotScores.of(snapshot).open()) {
             List<String> header = reader.header();
             int segmentColumn = header.indexOf("segment");
             int scoreColumn = -1;

@@ -4,6 +4,7 @@ package io.github.propensity.serving;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.propensity.scoring.SnapshotManifest;
+import io.github.propensity.scoring.SnapshotScores;
 import io.github.propensity.storage.JsonMappers;
 
 import java.io.IOException;
@@ -91,19 +92,13 @@ public final class SnapshotHistory {
         }
         Path folder = folder(id);
         Path otherFolder = folder(against);
-        return new SnapshotPair(id, scoresFile(folder), against, scoresFile(otherFolder));
+        return new SnapshotPair(id, SnapshotScores.of(folder), against, SnapshotScores.of(otherFolder));
     }
 
     private List<String> segmentOrder(Path folder) {
         List<String> order = new ArrayList<>();
         read(folder.resolve(SnapshotManifest.FILE)).path("segments").forEach(name -> order.add(name.asText()));
         return order;
-    }
-
-    /** The scores file of a snapshot folder, plain or compressed. */
-    static Path scoresFile(Path snapshot) {
-        Path plain = snapshot.resolve("scores.csv");
-        return Files.exists(plain) ? plain : snapshot.resolve("scores.csv.gz");
     }
 
     /** The snapshot's drift against training, flagged first; 404 for an unknown id. */

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.serving;
 
-import io.github.propensity.data.CsvRecordReader;
 import io.github.propensity.data.DataException;
+import io.github.propensity.data.RecordSource;
 import io.github.propensity.scoring.LongIntMap;
+import io.github.propensity.scoring.SnapshotScores;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,14 +34,15 @@ final class SnapshotPair {
 
     private final String newerId;
     private final String olderId;
-    private final Path newer;
-    private final Path older;
+    private final SnapshotScores newer;
+    private final SnapshotScores older;
 
     /**
-     * @param newer the scores file of the snapshot customers moved to
-     * @param older the scores file of the snapshot they moved from
+     * @param newer the scores of the snapshot customers moved to
+     * @param older the scores of the snapshot they moved from; each file's id column is its own manifest's, and
+     *              columns are found by name, so a CSV and a Parquet snapshot (whose segment column comes last) pair up
      */
-    SnapshotPair(String newerId, Path newer, String olderId, Path older) {
+    SnapshotPair(String newerId, SnapshotScores newer, String olderId, SnapshotScores older) {
         this.newerId = newerId;
         this.olderId = olderId;
         this.newer = newer;
@@ -50,15 +52,16 @@ final class SnapshotPair {
     /** The from-to matrices of every dimension, labels ordered as in the stored migration. */
     SnapshotMigration matrix(List<String> segmentOrder) {
         OlderCustomers held = readOlder();
-        try (CsvRecordReader reader = CsvRecordReader.open(newer, ',')) {
+        try (RecordSource reader = newer.open(held.dimensions)) {
             List<String> header = reader.header();
             List<String> dimensions = held.dimensions;
             int[] columns = dimensions.stream().mapToInt(header::indexOf).toArray();
+            int id = newer.idIndex(header);
             List<Map<String, Map<String, Long>>> cells = new ArrayList<>();
             dimensions.forEach(d -> cells.add(new LinkedHashMap<>()));
             String[] fields;
             while ((fields = reader.next()) != null) {
-                int customer = held.seeIn(fields[0]);
+                int customer = held.seeIn(fields[id]);
                 for (int d = 0; d < dimensions.size(); d++) {
                     String to = fields[columns[d]];
                     if (!to.isEmpty()) {
@@ -96,54 +99,69 @@ final class SnapshotPair {
             throw new InvalidInputException("dimension must be one of " + String.join(", ", held.dimensions) + ", not '" + dimension + "'");
         }
         List<String> header;
-        try (CsvRecordReader reader = CsvRecordReader.open(newer, ',')) {
+        int idColumn;
+        try (RecordSource reader = newer.open()) {
             header = reader.header();
-            sink.header(outputHeader(header));
+            idColumn = newer.idIndex(header);
+            sink.header(outputHeader(header, idColumn));
             int column = header.indexOf(dimension);
             String[] fields;
             while ((fields = reader.next()) != null) {
-                int customer = held.seeIn(fields[0]);
+                int customer = held.seeIn(fields[idColumn]);
                 if (fields[column].equals(to) && held.label(d, customer).equals(from)) {
-                    sink.row(outputRow(fields, from, to));
+                    sink.row(outputRow(fields, idColumn, from, to));
                 }
             }
         }
         if (!to.equals(SnapshotMigration.GONE) || from.equals(SnapshotMigration.NEW)) {
             return;
         }
-        try (CsvRecordReader reader = CsvRecordReader.open(older, ',')) {
+        try (RecordSource reader = older.open()) {
             List<String> olderHeader = reader.header();
+            int olderId = older.idIndex(olderHeader);
             int[] sameColumn = header.stream().mapToInt(olderHeader::indexOf).toArray();
+            // The id is the newer file's column, whatever the older file named its own.
+            sameColumn[idColumn] = olderId;
             String[] fields;
             while ((fields = reader.next()) != null) {
-                int customer = held.customerOf(fields[0]);
+                int customer = held.customerOf(fields[olderId]);
                 // Written once: the first row of an id that the newer file no longer holds.
                 if (held.takeUnseen(customer) && held.label(d, customer).equals(from)) {
                     String[] aligned = new String[header.size()];
                     for (int c = 0; c < aligned.length; c++) {
                         aligned[c] = sameColumn[c] < 0 ? "" : fields[sameColumn[c]];
                     }
-                    sink.row(outputRow(aligned, from, to));
+                    sink.row(outputRow(aligned, idColumn, from, to));
                 }
             }
         }
     }
 
-    private static List<String> outputHeader(List<String> header) {
+    /** The id, from, to, then the file's other columns in its order. */
+    private static List<String> outputHeader(List<String> header, int id) {
         List<String> columns = new ArrayList<>();
-        columns.add(header.get(0));
+        columns.add(header.get(id));
         columns.add("from");
         columns.add("to");
-        columns.addAll(header.subList(1, header.size()));
+        for (int c = 0; c < header.size(); c++) {
+            if (c != id) {
+                columns.add(header.get(c));
+            }
+        }
         return columns;
     }
 
-    private static String[] outputRow(String[] fields, String from, String to) {
+    private static String[] outputRow(String[] fields, int id, String from, String to) {
         String[] row = new String[fields.length + 2];
-        row[0] = fields[0];
+        row[0] = fields[id];
         row[1] = from;
         row[2] = to;
-        System.arraycopy(fields, 1, row, 3, fields.length - 1);
+        int next = 3;
+        for (int c = 0; c < fields.length; c++) {
+            if (c != id) {
+                row[next++] = fields[c];
+            }
+        }
         return row;
     }
 
@@ -167,16 +185,22 @@ final class SnapshotPair {
 
     private OlderCustomers readOlder() {
         List<String> newerHeader;
-        try (CsvRecordReader reader = CsvRecordReader.open(newer, ',')) {
+        try (RecordSource reader = newer.open()) {
             newerHeader = reader.header();
         }
-        try (CsvRecordReader reader = CsvRecordReader.open(older, ',')) {
+        List<String> olderHeader;
+        try (RecordSource reader = older.open()) {
+            olderHeader = reader.header();
+        }
+        List<String> dimensions = dimensions(newerHeader, olderHeader);
+        try (RecordSource reader = older.open(dimensions)) {
             List<String> header = reader.header();
-            OlderCustomers held = new OlderCustomers(older, dimensions(newerHeader, header));
+            OlderCustomers held = new OlderCustomers(older.file(), dimensions);
+            int id = older.idIndex(header);
             int[] columns = held.dimensions.stream().mapToInt(header::indexOf).toArray();
             String[] fields;
             while ((fields = reader.next()) != null) {
-                held.add(fields, columns, reader.lineNumber());
+                held.add(fields[id], fields, columns, reader.lineNumber());
             }
             return held;
         }
@@ -205,8 +229,8 @@ final class SnapshotPair {
             }
         }
 
-        void add(String[] fields, int[] columns, long line) {
-            if (!ordinals.putIfAbsent(LongIntMap.hash(fields[0]), size)) {
+        void add(String id, String[] fields, int[] columns, long line) {
+            if (!ordinals.putIfAbsent(LongIntMap.hash(id), size)) {
                 return;
             }
             if (size == capacity) {

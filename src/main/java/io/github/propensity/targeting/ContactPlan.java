@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.targeting;
 
-import java.nio.file.Path;
+import io.github.propensity.scoring.SnapshotScores;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,23 +16,26 @@ public final class ContactPlan {
     private final List<CurvePoint> curve;
     private final List<String> columns;
     final TargetingRequest request;
-    final Path scores;
+    final SnapshotScores scores;
+    /** Where the customer id is in a row of {@link #scores}. */
+    final int idColumn;
     final GainReader gains;
     /** Customers on the list. */
     final long contacts;
     /** The lowest net value on the list; rows below it are never read into the list. */
     final double lowestListed;
 
-    ContactPlan(TargetingSummary summary, List<CurvePoint> curve, TargetingRequest request, Path scores, List<String> header,
-                GainReader gains, long contacts, double lowestListed) {
+    ContactPlan(TargetingSummary summary, List<CurvePoint> curve, TargetingRequest request, SnapshotScores scores, List<String> header,
+                int idColumn, GainReader gains, long contacts, double lowestListed) {
         this.summary = summary;
         this.curve = List.copyOf(curve);
         this.request = request;
         this.scores = scores;
+        this.idColumn = idColumn;
         this.gains = gains;
         this.contacts = contacts;
         this.lowestListed = lowestListed;
-        List<String> names = new ArrayList<>(List.of("rank", header.get(0)));
+        List<String> names = new ArrayList<>(List.of("rank", header.get(idColumn)));
         for (int position : gains.listed()) {
             names.add(header.get(position));
         }

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.targeting;
 
-import io.github.propensity.data.CsvRecordReader;
+import io.github.propensity.data.RecordSource;
 import io.github.propensity.model.UpliftGroup;
+import io.github.propensity.scoring.SnapshotScores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,11 +48,12 @@ public final class ContactPlanner {
      */
     public ContactPlan plan(Path snapshot, TargetingRequest asked) {
         TargetingRequest request = CampaignDirection.resolve(snapshot, asked);
-        Path scores = scoresFile(snapshot);
+        SnapshotScores scores = scoresOf(snapshot);
         long start = System.nanoTime();
-        try (CsvRecordReader reader = CsvRecordReader.open(scores, ',')) {
+        try (RecordSource reader = scores.open()) {
             List<String> header = reader.header();
-            GainReader gains = GainReader.of(request.effect(), request.task(), header, scores);
+            int id = scores.idIndex(header);
+            GainReader gains = GainReader.of(request.effect(), request.task(), header, scores.file());
             ValuedCustomers valued = new ValuedCustomers(request.effect() instanceof ContactEffect.Uplift ? UpliftGroup.values().length : 1);
             long rows = 0;
             long harmed = 0;
@@ -69,7 +70,7 @@ public final class ContactPlanner {
                 valued.add(gains.group(fields), gain - request.offerCost());
             }
             valued.sort();
-            ContactPlan plan = plan(snapshot, request, scores, header, gains, valued, rows, harmed);
+            ContactPlan plan = plan(snapshot, request, scores, header, id, gains, valued, rows, harmed);
             log.info("targeting {} by {} over snapshot {}: {} of {} customers valued, {} worth contacting, {} listed ({} ms)",
                     request.task(), request.effect().method(), snapshot.getFileName(), valued.count(), rows,
                     plan.summary().customersWorthContacting(), plan.contacts, (System.nanoTime() - start) / 1_000_000);
@@ -85,13 +86,13 @@ public final class ContactPlanner {
             return;
         }
         int[] cells = plan.gains.listed();
-        try (CsvRecordReader reader = CsvRecordReader.open(plan.scores, ',');
+        try (RecordSource reader = plan.scores.open();
              RankedContacts ranked = new RankedContacts(rowsInMemory, cells.length, spillRoot)) {
             String[] fields;
             while ((fields = reader.next()) != null) {
                 double value = plan.gains.gain(fields, reader.lineNumber()) - plan.request.offerCost();
                 if (value >= plan.lowestListed) {
-                    ranked.add(value, fields[0], fields, cells);
+                    ranked.add(value, fields[plan.idColumn], fields, cells);
                 }
             }
             long[] rank = {0};
@@ -109,8 +110,8 @@ public final class ContactPlanner {
      * customers when the remaining values are 0); customers with negative values (with uplift, those the contact
      * harms fall below -offer cost) only ever lower it.
      */
-    private ContactPlan plan(Path snapshot, TargetingRequest request, Path scores, List<String> header, GainReader gains,
-                             ValuedCustomers valued, long rows, long harmed) {
+    private ContactPlan plan(Path snapshot, TargetingRequest request, SnapshotScores scores, List<String> header, int idColumn,
+                             GainReader gains, ValuedCustomers valued, long rows, long harmed) {
         long count = valued.count();
         long worthContacting = valued.countAbove(0);
         boolean limited = !(request.limit() instanceof ContactLimit.None);
@@ -151,7 +152,7 @@ public final class ContactPlanner {
                 request.limit() instanceof ContactLimit.MaxCustomers max ? max.count() : null,
                 rows, count, rows - count, worthContacting, cutoff(curve, worthContacting),
                 limited ? cutoff(curve, budgetCutoff) : null, cutoff(curve, contacts));
-        return new ContactPlan(summary, curve, request, scores, header, gains, contacts, lowestListed);
+        return new ContactPlan(summary, curve, request, scores, header, idColumn, gains, contacts, lowestListed);
     }
 
     /**
@@ -159,7 +160,7 @@ public final class ContactPlanner {
      * ones in the file, as the list takes them. Only when that tie spans groups and the cut falls inside it does the
      * file's order matter, and only then is the file read again.
      */
-    private long[] contactedByGroup(ValuedCustomers valued, long contacts, double lowestListed, Path scores, GainReader gains,
+    private long[] contactedByGroup(ValuedCustomers valued, long contacts, double lowestListed, SnapshotScores scores, GainReader gains,
                                     TargetingRequest request) {
         long[] contacted = new long[valued.groups()];
         if (contacts == 0) {
@@ -185,7 +186,7 @@ public final class ContactPlanner {
             }
             return contacted;
         }
-        try (CsvRecordReader reader = CsvRecordReader.open(scores, ',')) {
+        try (RecordSource reader = scores.open()) {
             String[] fields;
             while (tiesListed > 0 && (fields = reader.next()) != null) {
                 if (gains.gain(fields, reader.lineNumber()) - request.offerCost() == lowestListed) {
@@ -215,12 +216,11 @@ public final class ContactPlanner {
                 .orElseThrow(() -> new IllegalStateException("every cut-off is a point of the curve"));
     }
 
-    private static Path scoresFile(Path snapshot) {
-        for (String name : List.of("scores.csv", "scores.csv.gz")) {
-            if (Files.isRegularFile(snapshot.resolve(name))) {
-                return snapshot.resolve(name);
-            }
+    private static SnapshotScores scoresOf(Path snapshot) {
+        if (SnapshotScores.find(snapshot).isEmpty()) {
+            throw new TargetingInputException(TargetingField.SNAPSHOT, snapshot + " is not a snapshot: it has no scores file ("
+                    + String.join(", ", SnapshotScores.NAMES) + ")");
         }
-        throw new TargetingInputException(TargetingField.SNAPSHOT, snapshot + " is not a snapshot: it has no scores.csv");
+        return SnapshotScores.of(snapshot);
     }
 }

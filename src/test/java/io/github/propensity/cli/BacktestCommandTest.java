@@ -151,7 +151,7 @@ class BacktestCommandTest {
         Path empty = Files.createDirectories(dir.resolve("snapshots").resolve("20260101T000000Z"));
         refused(backtest(churnOutcomes(), "--snapshot", empty.toString()), ledgerLines(), "is not a snapshot: it has no manifest.json");
         Files.writeString(empty.resolve("manifest.json"), "{\"models\": {\"churn\": {\"version\": \"v1\"}}}");
-        refused(backtest(churnOutcomes(), "--snapshot", empty.toString()), ledgerLines(), "scores.csv is missing");
+        refused(backtest(churnOutcomes(), "--snapshot", empty.toString()), ledgerLines(), "is not a complete snapshot: it has no scores file (scores.csv, scores.csv.gz, scores.parquet)");
         refused(backtest(churnOutcomes(), "--snapshot", "latest", "--snapshots", dir.resolve("no-snapshots").toString()), ledgerLines(),
                 "no snapshot in");
     }

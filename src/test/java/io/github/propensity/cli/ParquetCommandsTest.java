@@ -298,11 +298,11 @@ class ParquetCommandsTest {
     }
 
     @Test
-    void parquetScoresGoOnlyToAFileNamedParquet() {
+    void parquetScoresGoOnlyToAFileNamedParquetOrASnapshotWithoutGzip() {
         String[] base = {"score", "--data", SAMPLE.toString(), "--id", "customer_id", "--models", "models"};
-        CliRun snapshot = CliRun.of(concat(base, "--format", "parquet", "--snapshots", dir.resolve("snapshots").toString()));
-        assertEquals(ExitCode.USAGE, snapshot.exitCode(), snapshot.err());
-        assertTrue(snapshot.err().contains("snapshot keeps scores.csv"), snapshot.err());
+        CliRun gzipped = CliRun.of(concat(base, "--format", "parquet", "--gzip", "--snapshots", dir.resolve("snapshots").toString()));
+        assertEquals(ExitCode.USAGE, gzipped.exitCode(), gzipped.err());
+        assertTrue(gzipped.err().contains("--gzip compresses scores.csv"), gzipped.err());
         CliRun stdout = CliRun.of(concat(base, "--format", "parquet", "--out", "-"));
         assertEquals(ExitCode.USAGE, stdout.exitCode(), stdout.err());
         CliRun misnamed = CliRun.of(concat(base, "--format", "csv", "--out", dir.resolve("scores.parquet").toString()));

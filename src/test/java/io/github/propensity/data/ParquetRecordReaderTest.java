@@ -231,26 +231,6 @@ class ParquetRecordReaderTest {
     }
 
     @Test
-    void aFolderWithoutPartsSaysWhyPartitionFoldersAreNotRead() throws IOException {
-        Path table = Files.createDirectories(dir.resolve("customers").resolve("region=east"));
-        ParquetFixtures.write(SAMPLE, table.resolve("part-0.parquet"), Map.of(), 10, 1, 10);
-        DataException error = assertThrows(DataException.class, () -> RecordSource.open(table.getParent(), null));
-        assertTrue(error.getMessage().contains("is a directory without any *.parquet part files")
-                && error.getMessage().contains("Hive partitions"), error.getMessage());
-        try (RecordSource partition = RecordSource.open(table, null)) {
-            assertEquals(10, countRows(partition), "one partition's folder reads");
-        }
-    }
-
-    private static int countRows(RecordSource source) {
-        int rows = 0;
-        while (source.next() != null) {
-            rows++;
-        }
-        return rows;
-    }
-
-    @Test
     void refusesPartsWithDifferentColumns() throws IOException {
         Path folder = Files.createDirectories(dir.resolve("mixed"));
         ParquetFixtures.write(SAMPLE, folder.resolve("part-0.parquet"), ParquetFixtures.sampleTypes(), 10, 1, 10);

@@ -58,7 +58,7 @@ final class SnapshotHistoryFixture {
     }
 
     /** The sample has no comma inside a quoted cell, so splitting on commas keeps every other cell as it was. */
-    private static String aged(String line, int week) {
+    static String aged(String line, int week) {
         String[] cells = line.split(",", -1);
         cells[DAYS_SINCE_LAST_LOGIN] = String.valueOf(Integer.parseInt(cells[DAYS_SINCE_LAST_LOGIN]) + 25 * week);
         cells[SESSIONS_30D] = String.valueOf(Math.max(0, Integer.parseInt(cells[SESSIONS_30D]) - 2 * week));

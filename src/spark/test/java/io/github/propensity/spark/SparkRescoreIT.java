@@ -20,6 +20,8 @@ import io.github.propensity.scoring.ScoringInput;
 import io.github.propensity.scoring.SegmentPolicy;
 import io.github.propensity.scoring.SegmentPolicyFile;
 import io.github.propensity.scoring.SnapshotStore;
+import io.github.propensity.serving.SnapshotHistory;
+import io.github.propensity.serving.SnapshotMigration;
 import io.github.propensity.uplift.UpliftBundle;
 import io.github.propensity.uplift.UpliftFixtures;
 import io.github.propensity.value.ValueFixtures;
@@ -43,6 +45,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,6 +121,30 @@ class SparkRescoreIT {
         for (String field : List.of("rows", "scored", "bad_rows", "previous_snapshot_customers", "models", "segments", "band_cutoffs")) {
             assertEquals(cliManifest.get(field), jobManifest.get(field), field);
         }
+        readsTheJobsSnapshotsAsTheClisOwn(cliSnapshots, work.resolve("job"), week2, keep, policy);
+    }
+
+    /**
+     * The server counts the migration between the job's two snapshots from their scores (the first against the latest,
+     * so not the stored matrix) as between the CLI's, and the CLI's next run migrates from the job's snapshot (a folder
+     * of segment partitions) as from its own scores.csv.
+     */
+    private static void readsTheJobsSnapshotsAsTheClisOwn(Path cliSnapshots, Path jobSnapshots, Path week2, List<String> keep,
+                                                          SegmentPolicy policy) throws IOException {
+        assertEquals(countedMigration(cliSnapshots), countedMigration(jobSnapshots));
+        String fromCli = Files.readString(cli(week2, MODELS, cliSnapshots, keep, policy).snapshot().resolve("migration.csv"));
+        assertEquals(fromCli, Files.readString(cli(week2, MODELS, jobSnapshots, keep, policy).snapshot().resolve("migration.csv")));
+    }
+
+    private static List<String> countedMigration(Path snapshots) {
+        SnapshotHistory history = new SnapshotHistory(snapshots);
+        List<String> ids = history.list().stream().map(SnapshotHistory.SnapshotSummary::id).toList();
+        List<String> cells = new ArrayList<>();
+        for (SnapshotMigration.Dimension dimension : history.migration(ids.get(1), Optional.of(ids.get(0))).dimensions()) {
+            cells.add(dimension.name() + " " + dimension.from() + " -> " + dimension.to() + " " + Arrays.deepToString(dimension.customers()));
+        }
+        assertTrue(cells.size() >= 4, "segment and three bands: " + cells);
+        return cells;
     }
 
     @Test
