@@ -9,8 +9,6 @@ import io.github.propensity.training.LabelSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +45,7 @@ final class OutcomeFile {
                         : id < 0 ? "id column '" + idColumn + "' not found" : "label column '" + label.column() + "' not found";
                 throw DataException.inFile(file, missing + "; the columns are: " + String.join(", ", header));
             }
-            long fileSize = sizeOf(file);
+            long fileSize = reader.totalBytes();
             OutcomeTable table = new OutcomeTable(1 << 16);
             long[] hash = new long[2];
             List<String> values = new ArrayList<>(2);
@@ -120,13 +118,5 @@ final class OutcomeFile {
                     + values.get(0) + "' and '" + values.get(1) + "'; a backtest needs two values, e.g. yes and no");
         }
         values.add(value);
-    }
-
-    private static long sizeOf(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            return -1;
-        }
     }
 }

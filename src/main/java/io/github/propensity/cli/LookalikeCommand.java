@@ -31,7 +31,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "lookalike", sortOptions = false,
         description = {"Rank a pool of customers by how much they look like a seed list and write the top of it.",
-                "Every run holds out 20% of the seed, builds the audience from the rest and reports how many held-out members "
+                "Every run holds out 20%% of the seed, builds the audience from the rest and reports how many held-out members "
                         + "each method recovers (stderr and lookalike-card.json next to --out); the best method builds the audience.",
                 "The last stdout line is a JSON summary."})
 final class LookalikeCommand implements Callable<Integer> {
@@ -50,7 +50,7 @@ final class LookalikeCommand implements Callable<Integer> {
     String id;
 
     @Option(names = "--size", required = true, paramLabel = "SIZE",
-            description = "audience size: a share of the pool (5%) or a count (20000)")
+            description = "audience size: a share of the pool (5%%) or a count (20000)")
     AudienceSize size;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "audience CSV to write")

@@ -173,11 +173,6 @@ public final class BaseScoring {
         return scoredColumns;
     }
 
-    /** The percentile column of each task, in task order: the scores file's last columns. */
-    public List<String> percentileColumns() {
-        return tasks().stream().map(task -> task.id() + "_percentile").toList();
-    }
-
     /** The value columns the rows carry after the kept ones ({@code clv}, {@code p_alive}, {@code value_band}); empty without a CLV column. */
     public List<String> valueColumns() {
         return value.map(ValueInput::outputColumns).orElse(List.of());

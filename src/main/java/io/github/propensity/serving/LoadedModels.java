@@ -25,14 +25,9 @@ import java.util.TreeMap;
  */
 public record LoadedModels(Map<Task, PreparedModel> models, Path latestSnapshot, Map<String, PreparedUplift> campaigns,
                            Optional<ServedPersonas> personas) {
-    /** A view without a persona model. */
-    public LoadedModels(Map<Task, PreparedModel> models, Path latestSnapshot, Map<String, PreparedUplift> campaigns) {
-        this(models, latestSnapshot, campaigns, Optional.empty());
-    }
-
-    /** A view without uplift models. */
+    /** A view without uplift or persona models. */
     public LoadedModels(Map<Task, PreparedModel> models, Path latestSnapshot) {
-        this(models, latestSnapshot, Map.of());
+        this(models, latestSnapshot, Map.of(), Optional.empty());
     }
 
     public LoadedModels {

@@ -39,14 +39,15 @@ public final class LookalikeService {
         return new LookalikeService(Optional.of(pools));
     }
 
-    /**
-     * Builds an audience from a request body {@code {"seed": [ids], "size": "5%", "suppress": [ids],
-     * "include_seed": false, "export": "plain", "min_seed": 100, "random_seed": 42}}.
-     */
     /** Whether the server was started with a pool, so the dashboard offers the lookalike form. */
     public boolean hasPool() {
         return pools.isPresent();
     }
+
+    /**
+     * Builds an audience from a request body {@code {"seed": [ids], "size": "5%", "suppress": [ids],
+     * "include_seed": false, "export": "plain", "min_seed": 100, "random_seed": 42}}.
+     */
 
     public Audience build(JsonNode body) {
         PoolRegistry registry = pools.orElseThrow(() ->

@@ -4,6 +4,7 @@ package io.github.propensity.serving;
 import io.github.propensity.data.CsvRecordReader;
 import io.github.propensity.data.DataException;
 import io.github.propensity.scoring.Band;
+import io.github.propensity.scoring.MigrationCounts;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,16 +15,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A snapshot's stored migration ({@code migration.csv}, long format) as one from-to matrix per dimension. Only the
- * stored matrix is served: it was counted during rescoring against the snapshot that was latest then, and counting
- * it for any other pair would mean re-reading two whole scores files per request.
+ * A snapshot's migration as one from-to matrix per dimension: its stored {@code migration.csv} (long format), counted
+ * during rescoring against the snapshot that was latest then, or the matrix {@link SnapshotPair} counts for any other
+ * pair by reading both scores files.
  *
- * @param snapshot the snapshot whose {@code migration.csv} this is
- * @param against  the snapshot listed before it, which the matrix was measured against; null for the first one
+ * @param snapshot the snapshot customers moved to
+ * @param against  the snapshot they moved from; null for the first one
  */
 public record SnapshotMigration(String snapshot, String against, List<Dimension> dimensions) {
-    static final String NEW = "(new)";
-    static final String GONE = "(gone)";
+    static final String NEW = MigrationCounts.NEW;
+    static final String GONE = MigrationCounts.GONE;
 
     public SnapshotMigration {
         dimensions = List.copyOf(dimensions);

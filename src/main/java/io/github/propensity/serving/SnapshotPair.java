@@ -57,30 +57,33 @@ final class SnapshotPair {
             List<String> dimensions = held.dimensions;
             int[] columns = dimensions.stream().mapToInt(header::indexOf).toArray();
             int id = newer.idIndex(header);
-            List<Map<String, Map<String, Long>>> cells = new ArrayList<>();
-            dimensions.forEach(d -> cells.add(new LinkedHashMap<>()));
+            List<DimensionCounts> counts = new ArrayList<>();
+            for (int d = 0; d < dimensions.size(); d++) {
+                counts.add(new DimensionCounts(newer.file(), dimensions.get(d), held.labelCount(d)));
+            }
             String[] fields;
             while ((fields = reader.next()) != null) {
                 int customer = held.seeIn(fields[id]);
                 for (int d = 0; d < dimensions.size(); d++) {
                     String to = fields[columns[d]];
                     if (!to.isEmpty()) {
-                        count(cells.get(d), held.label(d, customer), to);
+                        counts.get(d).add(held.code(d, customer), to, reader.lineNumber());
                     }
                 }
             }
             held.forEachUnseen(customer -> {
                 for (int d = 0; d < dimensions.size(); d++) {
-                    String from = held.label(d, customer);
-                    if (!from.equals(SnapshotMigration.NEW)) {
-                        count(cells.get(d), from, SnapshotMigration.GONE);
+                    int from = held.code(d, customer);
+                    if (from != 0) {
+                        counts.get(d).addGone(from);
                     }
                 }
             });
             List<SnapshotMigration.Dimension> matrices = new ArrayList<>();
             for (int d = 0; d < dimensions.size(); d++) {
-                if (!cells.get(d).isEmpty()) {
-                    matrices.add(SnapshotMigration.matrix(dimensions.get(d), cells.get(d),
+                Map<String, Map<String, Long>> cells = counts.get(d).cells(held.labels.get(d));
+                if (!cells.isEmpty()) {
+                    matrices.add(SnapshotMigration.matrix(dimensions.get(d), cells,
                             SnapshotMigration.labelOrder(dimensions.get(d), segmentOrder)));
                 }
             }
@@ -163,10 +166,6 @@ final class SnapshotPair {
             }
         }
         return row;
-    }
-
-    private static void count(Map<String, Map<String, Long>> cells, String from, String to) {
-        cells.computeIfAbsent(from, f -> new LinkedHashMap<>()).merge(to, 1L, Long::sum);
     }
 
     /** The dimensions both files hold, in the newer file's column order with the segment first. */
@@ -281,17 +280,73 @@ final class SnapshotPair {
 
         /** Where the customer was in a dimension; {@code (new)} when absent from the older file or without a label there. */
         String label(int dimension, int customer) {
-            if (customer < 0) {
-                return SnapshotMigration.NEW;
-            }
-            int code = codes[dimension][customer] & 0xff;
+            int code = code(dimension, customer);
             return code == 0 ? SnapshotMigration.NEW : labels.get(dimension).get(code - 1);
+        }
+
+        /** The customer's label index + 1 in a dimension; 0 for {@code (new)}. */
+        int code(int dimension, int customer) {
+            return customer < 0 ? 0 : codes[dimension][customer] & 0xff;
+        }
+
+        int labelCount(int dimension) {
+            return labels.get(dimension).size();
         }
 
         void forEachUnseen(IntConsumer action) {
             for (int customer = seen.nextClearBit(0); customer < size; customer = seen.nextClearBit(customer + 1)) {
                 action.accept(customer);
             }
+        }
+    }
+
+    /**
+     * One dimension's from-to counts by label index, as the batch migration counts them: a customer costs one lookup
+     * of the newer label and an array increment, not a string-keyed map update with a boxed count.
+     */
+    private static final class DimensionCounts {
+        private final Path file;
+        private final String dimension;
+        private final Map<String, Integer> toIndex = new HashMap<>();
+        private final List<String> toLabels = new ArrayList<>();
+        /** [older code: 0 for (new), label index + 1][0 for (gone), newer label index + 1] customers. */
+        private final long[][] counts;
+
+        DimensionCounts(Path file, String dimension, int olderLabels) {
+            this.file = file;
+            this.dimension = dimension;
+            this.counts = new long[olderLabels + 1][MAX_LABELS + 1];
+        }
+
+        void add(int from, String to, long line) {
+            Integer index = toIndex.get(to);
+            if (index == null) {
+                if (toLabels.size() == MAX_LABELS) {
+                    throw DataException.at(file, line, dimension + " has more than " + MAX_LABELS + " different values");
+                }
+                toLabels.add(to);
+                index = toLabels.size();
+                toIndex.put(to, index);
+            }
+            counts[from][index]++;
+        }
+
+        void addGone(int from) {
+            counts[from][0]++;
+        }
+
+        /** The non-zero cells by label, as the stored matrix is read. */
+        Map<String, Map<String, Long>> cells(List<String> fromLabels) {
+            Map<String, Map<String, Long>> cells = new LinkedHashMap<>();
+            for (int from = 0; from < counts.length; from++) {
+                for (int to = 0; to <= toLabels.size(); to++) {
+                    if (counts[from][to] > 0) {
+                        cells.computeIfAbsent(from == 0 ? SnapshotMigration.NEW : fromLabels.get(from - 1), f -> new LinkedHashMap<>())
+                                .put(to == 0 ? SnapshotMigration.GONE : toLabels.get(to - 1), counts[from][to]);
+                    }
+                }
+            }
+            return cells;
         }
     }
 }

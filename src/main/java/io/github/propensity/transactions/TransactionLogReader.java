@@ -8,9 +8,6 @@ import io.github.propensity.data.NumericValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -50,8 +47,8 @@ public final class TransactionLogReader {
     }
 
     public Result read(Path file, Character separator) {
-        long fileSize = size(file);
         try (RecordSource reader = RecordSource.open(file, separator)) {
+            long fileSize = reader.totalBytes();
             Indices at = Indices.of(reader.header(), columns, file);
             List<String[]> head = new ArrayList<>();
             List<Long> headLines = new ArrayList<>();
@@ -160,16 +157,6 @@ public final class TransactionLogReader {
         return parsed;
     }
 
-    private static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            if (!Files.exists(file)) {
-                throw new DataException(file + ": file not found");
-            }
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-    }
 
     private static final class Counts {
         long lines;

@@ -62,7 +62,7 @@ final class RescoreCommand implements Callable<Integer> {
     List<String> keep = List.of();
 
     @Option(names = "--max-bad-rows", paramLabel = "SHARE", defaultValue = "0.1%",
-            description = "fail without publishing when more rows than this are bad or repeat an id: a percentage (0.5%) or a share (0.005); default ${DEFAULT-VALUE}")
+            description = "fail without publishing when more rows than this are bad or repeat an id: a percentage (0.5%%) or a share (0.005); default ${DEFAULT-VALUE}")
     String maxBadRows;
 
     @CommandLine.ArgGroup(exclusive = true)

@@ -131,7 +131,9 @@ final class SparkRescore {
         if (scoredRows - repeated == 0) {
             throw new DataException(request.data() + ": no rows to score");
         }
-        Dataset<Row> customers = repeated == 0 ? scored : firstOfEachId(scored, request.idColumn());
+        // Without repeated ids the cached rows are the customers; with them, the window that keeps each id's first row
+        // is cached too, or the quantiles, the write, the counts and the migration would each run it again.
+        Dataset<Row> customers = repeated == 0 ? scored : firstOfEachId(scored, request.idColumn()).persist(StorageLevel.MEMORY_AND_DISK());
         log.info("percentiles within the base (approximate quantiles, relative error {})", QUANTILE_RELATIVE_ERROR);
         Dataset<Row> withPercentiles = addPercentiles(customers, tasks).drop(ScoresSchema.ORDER);
 
@@ -146,6 +148,7 @@ final class SparkRescore {
         SparkMigration.Result migration = previous == null ? new SparkMigration.Result(new MigrationCounts(), 0)
                 : SparkMigration.count(spark, folder, previous, customers, request.idColumn(), tasks, scoring.assignsPersonas());
         scored.unpersist();
+        customers.unpersist();
 
         Instant finishedAt = clock.instant();
         double seconds = (System.nanoTime() - start) / 1e9;
