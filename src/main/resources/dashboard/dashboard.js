@@ -397,7 +397,7 @@ async function load() {
     // Before the first snapshot the models can still be looked at; the sections drawn from snapshots wait for one.
     showSnapshotSections(snapshots.length > 0);
     if (snapshots.length === 0) {
-      await loadHealthSections();
+      await loadHealthSections(snapshots);
       main.hidden = false;
       status('No snapshot yet. Score a customer base to make one: propensity score --data BASE.csv --id customer_id');
       return;
@@ -410,7 +410,7 @@ async function load() {
     setUpMigrationPicker(snapshots);
     await loadMigration(latest, snapshots.length > 1 ? snapshots[1].id : undefined);
     drawDrift(drift);
-    await loadHealthSections();
+    await loadHealthSections(snapshots);
     await setUpLists(summary);
     main.hidden = false;
     status('');

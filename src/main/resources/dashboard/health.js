@@ -408,16 +408,16 @@ function unreadable(error) {
   return { unreadable: error.message };
 }
 
-// Entry point, called by dashboard.js's load() after the snapshot sections; an Unauthorized error propagates there.
-async function loadHealthSections() {
+// Entry point, called by dashboard.js's load() after the snapshot sections with the snapshot list it already fetched
+// (newest first); an Unauthorized error propagates there.
+async function loadHealthSections(snapshots) {
   const listing = await api('/v1/models');
-  const [cards, ledger, personas, valueModel, snapshots] = await Promise.all([
+  const [cards, ledger, personas, valueModel] = await Promise.all([
     Promise.all(listing.models.map(model => api('/v1/models/' + encodeURIComponent(model.task)))),
     api('/v1/backtests'),
     listing.personas ? api('/v1/personas') : null,
-    listing.value ? api('/v1/value').catch(unreadable) : null,
-    api('/v1/snapshots')]);
-  const latest = snapshots.snapshots.length ? snapshots.snapshots[0].id : null;
+    listing.value ? api('/v1/value').catch(unreadable) : null]);
+  const latest = snapshots.length ? snapshots[0].id : null;
   const bands = latest ? await api('/v1/snapshots/' + encodeURIComponent(latest) + '/value') : null;
   drawModelHealth(listing.models, cards, ledger.backtests);
   drawPersonas(personas);

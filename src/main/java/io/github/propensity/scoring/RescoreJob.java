@@ -6,7 +6,6 @@ import io.github.propensity.data.DataException;
 import io.github.propensity.data.InOrderPipeline;
 import io.github.propensity.data.RecordChunk;
 import io.github.propensity.data.RecordSource;
-import io.github.propensity.storage.BundleException;
 import io.github.propensity.storage.JsonMappers;
 import io.github.propensity.model.ModelBundle;
 import io.github.propensity.model.ModelStore;
@@ -204,21 +203,8 @@ public final class RescoreJob {
     private Map<Task, ModelBundle> loadModels(ModelChoice choice) {
         ModelStore models = new ModelStore(choice.directory());
         Map<Task, ModelBundle> bundles = new LinkedHashMap<>();
-        if (choice.tasks().isEmpty()) {
-            for (Task task : Task.values()) {
-                if (models.currentVersion(task).isPresent()) {
-                    bundles.put(task, models.loadCurrent(task));
-                } else {
-                    log.warn("no current {} model in {}; {} is not scored", task, choice.directory(), task);
-                }
-            }
-            if (bundles.isEmpty()) {
-                throw new BundleException("no models in " + choice.directory() + "; train one with: propensity train --task churn ...");
-            }
-        } else {
-            for (Task task : choice.tasks()) {
-                bundles.put(task, models.loadCurrent(task));
-            }
+        for (Task task : choice.tasksToScore()) {
+            bundles.put(task, models.loadCurrent(task));
         }
         bundles.forEach((task, bundle) -> log.info("scoring {} with model {}", task, bundle.version()));
         return bundles;

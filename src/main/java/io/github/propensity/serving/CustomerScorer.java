@@ -79,16 +79,12 @@ public final class CustomerScorer {
 
     /** The customer's persona through the one assignment path batch rescoring uses. */
     private static PersonaAssignment assign(PreparedPersona prepared, JsonNode customer) {
-        List<FeatureColumn> columns = prepared.model().space().schema().columns();
-        String[] fields = new String[columns.size()];
-        for (int c = 0; c < fields.length; c++) {
-            fields[c] = rawValue(customer.get(columns.get(c).name()), columns.get(c).name(), columns.get(c));
-        }
+        String[] fields = cells(customer, prepared.model().space().schema().columns());
         PersonaAssignment assignment = prepared.newAssignment();
         try {
             prepared.assign(fields, assignment);
         } catch (FeatureValueException e) {
-            throw new InvalidInputException("field '" + e.column() + "': " + e.expectation());
+            throw invalid(e);
         }
         return assignment;
     }
@@ -114,13 +110,7 @@ public final class CustomerScorer {
     }
 
     private static CustomerScore score(PreparedModel model, JsonNode customer) {
-        List<FeatureColumn> columns = model.bundle().model().encoder().schema().columns();
-        String[] fields = new String[columns.size()];
-        for (int c = 0; c < fields.length; c++) {
-            FeatureColumn column = columns.get(c);
-            fields[c] = rawValue(customer.get(column.name()), column.name(), column);
-        }
-        return score(model, fields, model.newRowScore());
+        return score(model, cells(customer, model.bundle().model().encoder().schema().columns()), model.newRowScore());
     }
 
     /**
@@ -132,14 +122,29 @@ public final class CustomerScorer {
         try {
             model.score(fields, scratch);
         } catch (FeatureValueException e) {
-            throw new InvalidInputException("field '" + e.column() + "': " + e.expectation());
+            throw invalid(e);
         }
         return new CustomerScore(model.task().id(), scratch.probability(), scratch.score(), scratch.referencePercentile(),
                 scratch.band().label(), scratch.reasons(), model.version());
     }
 
+    /** A JSON customer's raw cells laid out as {@code columns}, the form every prepared model reads. */
+    static String[] cells(JsonNode customer, List<FeatureColumn> columns) {
+        String[] fields = new String[columns.size()];
+        for (int c = 0; c < fields.length; c++) {
+            FeatureColumn column = columns.get(c);
+            fields[c] = rawValue(customer.get(column.name()), column.name(), column);
+        }
+        return fields;
+    }
+
+    /** A value a column cannot take, as the request's error naming the field. */
+    static InvalidInputException invalid(FeatureValueException e) {
+        return new InvalidInputException("field '" + e.column() + "': " + e.expectation());
+    }
+
     /** A JSON value as the raw cell a CSV would hold; booleans map to the column's own spelling of yes/no. */
-    static String rawValue(JsonNode value, String field, FeatureColumn column) {
+    private static String rawValue(JsonNode value, String field, FeatureColumn column) {
         if (value == null || value.isNull() || value.isMissingNode()) {
             return "";
         }

@@ -2,7 +2,6 @@
 package io.github.propensity.serving;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.propensity.features.FeatureColumn;
 import io.github.propensity.features.FeatureValueException;
 import io.github.propensity.scoring.PreparedUplift;
 import io.github.propensity.scoring.UpliftScore;
@@ -57,16 +56,10 @@ public final class UpliftService {
         if (customer == null || !customer.isObject()) {
             throw new InvalidInputException("a customer must be a JSON object of feature values");
         }
-        List<FeatureColumn> columns = model.model().schema().columns();
-        String[] fields = new String[columns.size()];
-        for (int c = 0; c < fields.length; c++) {
-            FeatureColumn column = columns.get(c);
-            fields[c] = CustomerScorer.rawValue(customer.get(column.name()), column.name(), column);
-        }
         try {
-            model.score(fields, scratch);
+            model.score(CustomerScorer.cells(customer, model.model().schema().columns()), scratch);
         } catch (FeatureValueException e) {
-            throw new InvalidInputException("field '" + e.column() + "': " + e.expectation());
+            throw CustomerScorer.invalid(e);
         }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("campaign", model.campaign());

@@ -11,12 +11,12 @@ import io.github.propensity.scoring.BasePercentiles;
 import io.github.propensity.scoring.BaseScoring;
 import io.github.propensity.scoring.DriftReport;
 import io.github.propensity.scoring.MigrationCounts;
+import io.github.propensity.scoring.ModelChoice;
 import io.github.propensity.scoring.RunModels;
 import io.github.propensity.scoring.SegmentPolicy;
 import io.github.propensity.scoring.SnapshotCounts;
 import io.github.propensity.scoring.SnapshotManifest;
 import io.github.propensity.scoring.SnapshotReports;
-import io.github.propensity.storage.BundleException;
 import io.github.propensity.storage.JsonMappers;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
@@ -167,22 +167,7 @@ final class SparkRescore {
     }
 
     private List<Task> tasks(SparkRescoreRequest request) {
-        if (!request.tasks().isEmpty()) {
-            return request.tasks();
-        }
-        ModelStore store = new ModelStore(request.models());
-        List<Task> tasks = new ArrayList<>();
-        for (Task task : Task.values()) {
-            if (store.currentVersion(task).isPresent()) {
-                tasks.add(task);
-            } else {
-                log.warn("no current {} model in {}; {} is not scored", task, request.models(), task);
-            }
-        }
-        if (tasks.isEmpty()) {
-            throw new BundleException("no models in " + request.models() + "; train one with: propensity train --task churn ...");
-        }
-        return tasks;
+        return new ModelChoice(request.models(), request.tasks()).tasksToScore();
     }
 
     private Dataset<Row> readBase(SparkRescoreRequest request) {
