@@ -1,17 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.github.propensity.personas;
 
-import io.github.propensity.model.Persona;
 import io.github.propensity.model.PersonaModel;
-import io.github.propensity.model.PersonaSpace;
 import io.github.propensity.data.DataException;
 import io.github.propensity.data.InOrderPipeline;
 import io.github.propensity.data.RecordBatch;
 import io.github.propensity.data.RecordChunk;
 import io.github.propensity.data.RecordSource;
-import io.github.propensity.features.FeatureEncoder;
 import io.github.propensity.features.FeatureValueException;
 import io.github.propensity.features.MissingFeatureColumnsException;
+import io.github.propensity.scoring.PersonaAssignment;
+import io.github.propensity.scoring.PreparedPersona;
 import io.github.propensity.storage.Compression;
 import io.github.propensity.storage.StagedFile;
 import org.slf4j.Logger;
@@ -53,24 +52,16 @@ public final class PersonaAssigner {
     }
 
     public static Summary assign(Path data, Character separator, String idColumn, PersonaModel model, Path out, int threads) {
-        PersonaSpace space = model.space();
-        FeatureEncoder encoder = space.encoder();
-        double[][] centroids = model.centroids();
-        String[] labels = new String[centroids.length];
-        for (int p = 0; p < labels.length; p++) {
-            Persona persona = model.personas().get(p);
-            labels[p] = "," + persona.id() + "," + csv(persona.name()) + "\n";
-        }
-        long[] totals = new long[centroids.length];
+        long[] totals = new long[model.personas().size()];
         long[] rows = new long[1];
         try (RecordSource reader = RecordSource.open(data, separator)) {
             int idIndex = reader.header().indexOf(idColumn);
             if (idIndex < 0) {
                 throw DataException.inFile(data, "has no id column '" + idColumn + "' (columns: " + reader.header() + ")");
             }
-            FeatureEncoder.HeaderBinding binding;
+            PreparedPersona prepared;
             try {
-                binding = encoder.bind(reader.header());
+                prepared = PreparedPersona.forHeader(model, reader.header());
             } catch (MissingFeatureColumnsException e) {
                 throw DataException.inFile(data, "lacks the columns the persona model reads: " + e.columns());
             }
@@ -78,7 +69,7 @@ public final class PersonaAssigner {
                 Writer writer = staged.text(Compression.byName(out));
                 writer.write(csv(idColumn) + "," + String.join(",", OUTPUT_COLUMNS) + "\n");
                 try (InOrderPipeline<RecordChunk, Assigned> pipeline = new InOrderPipeline<>(threads, "persona-assign",
-                        chunk -> assignChunk(chunk, data, idIndex, encoder, binding, space, centroids, labels),
+                        chunk -> assignChunk(chunk, data, idIndex, prepared),
                         assigned -> {
                             writer.write(assigned.text());
                             for (int p = 0; p < totals.length; p++) {
@@ -106,25 +97,23 @@ public final class PersonaAssigner {
         return new Summary(rows[0], totals);
     }
 
-    private static Assigned assignChunk(RecordChunk chunk, Path data, int idIndex, FeatureEncoder encoder,
-                                        FeatureEncoder.HeaderBinding binding, PersonaSpace space,
-                                        double[][] centroids, String[] labels) {
+    /** Assigns one chunk through the same prepared model the rescoring uses. */
+    private static Assigned assignChunk(RecordChunk chunk, Path data, int idIndex, PreparedPersona prepared) {
         RecordBatch batch = chunk.split(false);
-        double[] encoded = new double[encoder.width()];
-        double[] point = new double[space.width()];
-        long[] counts = new long[centroids.length];
+        PersonaAssignment assignment = prepared.newAssignment();
+        long[] counts = new long[prepared.model().personas().size()];
         StringBuilder text = new StringBuilder(batch.size() * 48);
         for (int r = 0; r < batch.size(); r++) {
             String[] fields = batch.rows()[r];
             try {
-                encoder.encode(fields, binding, encoded);
+                prepared.assign(fields, assignment);
             } catch (FeatureValueException e) {
                 throw DataException.atColumn(data, batch.lines()[r], e.column(), e.expectation());
             }
-            space.project(encoded, point);
-            int persona = Centroids.nearest(point, centroids);
-            counts[persona]++;
-            text.append(csv(fields[idIndex])).append(labels[persona]);
+            counts[assignment.slot()]++;
+            text.append(csv(fields[idIndex]));
+            prepared.appendColumns(text, assignment.slot());
+            text.append('\n');
         }
         return new Assigned(text.toString(), counts, batch.size(), batch);
     }

@@ -53,6 +53,16 @@ public final class PreparedPersona {
         return new PreparedPersona(choice.version(), choice.model(), choice.model().space().encoder().bind(header));
     }
 
+    /**
+     * Prepares a model for rows laid out as {@code header} outside a rescoring run ({@code personas assign}), which
+     * records no version.
+     *
+     * @throws io.github.propensity.features.MissingFeatureColumnsException naming the input columns the header lacks
+     */
+    public static PreparedPersona forHeader(PersonaModel model, List<String> header) {
+        return new PreparedPersona(null, model, model.space().encoder().bind(header));
+    }
+
     /** Prepares the model for rows given in its own input column order ({@link #inputColumns()}). */
     public static PreparedPersona inInputOrder(String version, PersonaModel model) {
         int inputs = model.space().schema().inputColumns().size();
@@ -90,7 +100,7 @@ public final class PreparedPersona {
     }
 
     /** Appends {@code ,id,name} of the persona in {@code slot}. */
-    void appendColumns(StringBuilder text, int slot) {
+    public void appendColumns(StringBuilder text, int slot) {
         text.append(csvText[slot]);
     }
 }
